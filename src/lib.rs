@@ -11,6 +11,7 @@
 //! [`pipeline`] strings the stages together for one file and for a batch (`ingest`).
 
 pub mod error;
+pub mod eval;
 pub mod index;
 pub mod model;
 pub mod pdf;
