@@ -187,15 +187,36 @@ def sqlite_where(q):
 def sqlite_runner(con):
     def run(q):
         where, args = sqlite_where(q)
-        base = f"FROM fts JOIN seg ON seg.rowid = fts.rowid WHERE {where}"
+        # The metadata table only when a filter needs it, and after the full-text match (CROSS JOIN
+        # fixes the order): driven from a metadata index, SQLite would run MATCH once per row.
+        filtered = len(args) > 1
+        join = "CROSS JOIN seg ON seg.rowid = fts.rowid " if filtered else ""
+        base = f"FROM fts {join}WHERE {where}"
         total = con.execute(f"SELECT count(*) {base}", args).fetchone()[0]
         top = con.execute(
-            f"SELECT seg.id, bm25(fts, 3.0, 2.0, 1.0) AS score, "
-            f"snippet(fts, 2, '<b>', '</b>', '…', 16) {base} ORDER BY score LIMIT 10",
+            f"SELECT fts.rowid, bm25(fts, 3.0, 2.0, 1.0) AS score {base} ORDER BY score LIMIT 10",
             args,
         ).fetchall()
-        result = {"total": total, "top": [r[0] for r in top], "snippet": top[0][2] if top else None}
+        # Snippets for the ten best only (in the ranking query SQLite would make one per match).
+        rowids = [r[0] for r in top]
+        marks = ",".join("?" * len(rowids))
+        snippets = dict(
+            con.execute(
+                f"SELECT fts.rowid, snippet(fts, 2, '<b>', '</b>', '…', 16) FROM fts "
+                f"WHERE fts MATCH ? AND fts.rowid IN ({marks})",
+                [q["fts5"], *rowids],
+            ).fetchall()
+        ) if rowids else {}
+        ids = dict(
+            con.execute(f"SELECT rowid, id FROM seg WHERE rowid IN ({marks})", rowids).fetchall()
+        ) if rowids else {}
+        result = {
+            "total": total,
+            "top": [ids[r] for r in rowids],
+            "snippet": snippets.get(rowids[0]) if rowids else None,
+        }
         if q.get("facets"):
+            base = f"FROM fts CROSS JOIN seg ON seg.rowid = fts.rowid WHERE {where}"
             result["facets"] = {
                 "kind": con.execute(
                     f"SELECT seg.kind, count(*) {base} GROUP BY 1 ORDER BY 2 DESC", args
