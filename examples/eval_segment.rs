@@ -70,25 +70,45 @@ fn matches_phrase(seg: &Segment, g: &GoldSegment) -> bool {
 }
 
 fn is_statement(k: Kind) -> bool {
-    matches!(k, Kind::Reservation | Kind::SpecialStatement | Kind::SubstituteStatement | Kind::ProtocolNote)
+    matches!(
+        k,
+        Kind::Reservation | Kind::SpecialStatement | Kind::SubstituteStatement | Kind::ProtocolNote
+    )
 }
 
 fn score(name: &str, doc: &Document, gold: &Gold, verbose: bool) -> Score {
-    let mut s = Score { gold: gold.segments.len(), meta: 5, ..Score::default() };
-    let segs: Vec<(Option<&String>, &Segment)> =
-        doc.items.iter().flat_map(|i| i.segments.iter().map(move |s| (i.paragraph.as_ref(), s))).collect();
+    let mut s = Score {
+        gold: gold.segments.len(),
+        meta: 5,
+        ..Score::default()
+    };
+    let segs: Vec<(Option<&String>, &Segment)> = doc
+        .items
+        .iter()
+        .flat_map(|i| i.segments.iter().map(move |s| (i.paragraph.as_ref(), s)))
+        .collect();
     for g in &gold.segments {
         let candidates: Vec<&Segment> = segs
             .iter()
-            .filter(|(p, seg)| p.map(String::as_str) == g.paragraph.as_deref() && matches_phrase(seg, g))
+            .filter(|(p, seg)| {
+                p.map(String::as_str) == g.paragraph.as_deref() && matches_phrase(seg, g)
+            })
             .map(|(_, seg)| *seg)
             .collect();
-        let ok = candidates.iter().any(|seg| seg.parties == g.parties && names_match(&seg.persons, &g.persons));
+        let ok = candidates
+            .iter()
+            .any(|seg| seg.parties == g.parties && names_match(&seg.persons, &g.persons));
         if ok {
             s.found += 1;
         } else if verbose {
-            let got: Vec<String> = candidates.iter().map(|c| format!("{:?} {:?}", c.parties, c.persons)).collect();
-            println!("  MISS {name} §{:?} {} {:?}: {:?}", g.paragraph, g.kind, g.phrase, got);
+            let got: Vec<String> = candidates
+                .iter()
+                .map(|c| format!("{:?} {:?}", c.parties, c.persons))
+                .collect();
+            println!(
+                "  MISS {name} §{:?} {} {:?}: {:?}",
+                g.paragraph, g.kind, g.phrase, got
+            );
         }
     }
     for (p, seg) in &segs {
@@ -99,16 +119,26 @@ fn score(name: &str, doc: &Document, gold: &Gold, verbose: bool) -> Score {
         if is_statement(seg.kind) && !known {
             s.invented += 1;
             if verbose {
-                println!("  INVENTED {name} §{p:?} {}: {:?}", seg.kind.as_str(), seg.heading);
+                println!(
+                    "  INVENTED {name} §{p:?} {}: {:?}",
+                    seg.kind.as_str(),
+                    seg.heading
+                );
             }
         }
     }
     let checks = [
-        ("body", similar(&doc.body, &gold.body) && doc.body.is_empty() == gold.body.is_empty()),
+        (
+            "body",
+            similar(&doc.body, &gold.body) && doc.body.is_empty() == gold.body.is_empty(),
+        ),
         ("doc_type", doc.doc_type.as_str() == gold.doc_type),
         ("date", doc.date == gold.date),
         ("dnr", doc.dnr == gold.dnr),
-        ("title", similar(&doc.title, &gold.title) && doc.title.is_empty() == gold.title.is_empty()),
+        (
+            "title",
+            similar(&doc.title, &gold.title) && doc.title.is_empty() == gold.title.is_empty(),
+        ),
     ];
     for (field, ok) in checks {
         if ok {
@@ -128,16 +158,26 @@ fn score(name: &str, doc: &Document, gold: &Gold, verbose: bool) -> Score {
 }
 
 fn pct(a: usize, b: usize) -> f64 {
-    if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 }
+    if b == 0 {
+        100.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
 }
 
 fn report(label: &str, rows: &[(String, Score)]) {
     let mut total = Score::default();
     println!("\n== {label} ==");
-    println!("{:<48} {:>9} {:>9} {:>8}", "document", "segments", "metadata", "invented");
+    println!(
+        "{:<48} {:>9} {:>9} {:>8}",
+        "document", "segments", "metadata", "invented"
+    );
     for (name, s) in rows {
         total.add(*s);
-        println!("{name:<48} {:>4}/{:<4} {:>4}/{:<4} {:>8}", s.found, s.gold, s.meta_ok, s.meta, s.invented);
+        println!(
+            "{name:<48} {:>4}/{:<4} {:>4}/{:<4} {:>8}",
+            s.found, s.gold, s.meta_ok, s.meta, s.invented
+        );
     }
     println!(
         "{:<48} {:>8.1}% {:>8.1}% {:>8}",
@@ -170,8 +210,14 @@ fn main() -> anyhow::Result<()> {
     for entry in std::fs::read_dir(root.join("corpus/gold"))? {
         let path = entry?.path();
         if path.extension().is_some_and(|e| e == "json") {
-            let name = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-            golds.insert(name, serde_json::from_str(&std::fs::read_to_string(&path)?)?);
+            let name = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+            golds.insert(
+                name,
+                serde_json::from_str(&std::fs::read_to_string(&path)?)?,
+            );
         }
     }
     let (mut corpus, mut heldout) = (Vec::new(), Vec::new());
@@ -184,9 +230,14 @@ fn main() -> anyhow::Result<()> {
             .collect();
         pdfs.sort();
         for pdf in pdfs {
-            let file = pdf.file_name().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+            let file = pdf
+                .file_name()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
             let stem = file.split('.').next().unwrap_or_default().to_string();
-            let Some(gold) = golds.get(&stem) else { continue };
+            let Some(gold) = golds.get(&stem) else {
+                continue;
+            };
             match diarium::pipeline::process_file(&pdf, &opts, &repairer) {
                 Ok(p) => corpus.push((file.clone(), score(&file, &p.document, gold, !quiet))),
                 Err(e) => println!("  ERROR {e}"),
@@ -201,10 +252,21 @@ fn main() -> anyhow::Result<()> {
             let text = std::fs::read_to_string(&path)?;
             let doc = segment(name, &path.to_string_lossy(), &pages_from_text(&text));
             let row = (name.clone(), score(name, &doc, gold, !quiet));
-            if is_heldout { heldout.push(row) } else { corpus.push(row) }
+            if is_heldout {
+                heldout.push(row)
+            } else {
+                corpus.push(row)
+            }
         }
     }
-    report(if pdf_mode { "corpus PDFs (full pipeline)" } else { "corpus (truth text)" }, &corpus);
+    report(
+        if pdf_mode {
+            "corpus PDFs (full pipeline)"
+        } else {
+            "corpus (truth text)"
+        },
+        &corpus,
+    );
     if !heldout.is_empty() {
         report("held-out (truth text)", &heldout);
     }

@@ -7,7 +7,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dnr::find_dnrs;
-use super::heading::{heading_kind, in_favour, is_signature_date, looks_like_heading, phrase_kind, reservation_notices};
+use super::heading::{
+    heading_kind, in_favour, is_signature_date, looks_like_heading, phrase_kind,
+    reservation_notices,
+};
 use super::refs::find_decision_refs;
 use super::who::{vote, who};
 use crate::model::{Kind, Segment};
@@ -28,7 +31,11 @@ pub struct DocLine<'a> {
 fn is_statement(kind: Kind) -> bool {
     matches!(
         kind,
-        Kind::Reservation | Kind::SpecialStatement | Kind::SubstituteStatement | Kind::ProtocolNote | Kind::Motion
+        Kind::Reservation
+            | Kind::SpecialStatement
+            | Kind::SubstituteStatement
+            | Kind::ProtocolNote
+            | Kind::Motion
     )
 }
 
@@ -50,7 +57,10 @@ struct Span {
 fn first_sentence(lines: &[DocLine], i: usize, end: usize) -> String {
     let mut s = String::new();
     for l in &lines[i..end] {
-        if l.text.trim().is_empty() || (!s.is_empty() && heading_kind(l.text).is_some()) || s.len() > 400 {
+        if l.text.trim().is_empty()
+            || (!s.is_empty() && heading_kind(l.text).is_some())
+            || s.len() > 400
+        {
             break;
         }
         s.push(' ');
@@ -62,11 +72,11 @@ fn first_sentence(lines: &[DocLine], i: usize, end: usize) -> String {
 
 /// Byte offset just after the first sentence's closing punctuation, if the text goes on.
 fn sentence_end(s: &str) -> Option<usize> {
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    for (i, c) in s.char_indices() {
         if matches!(c, '.' | '!' | '?') {
             let rest = s[i + 1..].trim_start();
-            let abbrev = s[..i].ends_with("m.fl") || s[..i].ends_with(" m") || s[..i].ends_with(" fl");
+            let abbrev =
+                s[..i].ends_with("m.fl") || s[..i].ends_with(" m") || s[..i].ends_with(" fl");
             if !abbrev && rest.chars().next().is_some_and(char::is_uppercase) {
                 return Some(i + 1);
             }
@@ -86,7 +96,13 @@ fn body_follows(lines: &[DocLine], i: usize, end: usize) -> bool {
 /// Splits lines `start..end` into spans; `initial` is the kind of text before any heading.
 fn spans(lines: &[DocLine], start: usize, end: usize, initial: Kind) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
-    let mut cur = Span { kind: initial, heading: String::new(), start, end: start, bare: false };
+    let mut cur = Span {
+        kind: initial,
+        heading: String::new(),
+        start,
+        end: start,
+        bare: false,
+    };
     let mut prev_blank = true;
     let mut prev_heading = false;
     let mut prev_closed = false;
@@ -96,10 +112,17 @@ fn spans(lines: &[DocLine], start: usize, end: usize, initial: Kind) -> Vec<Span
             prev_blank = true;
             continue;
         }
-        let para_start = prev_blank || prev_heading || (prev_closed && line.starts_with(char::is_uppercase));
+        let para_start =
+            prev_blank || prev_heading || (prev_closed && line.starts_with(char::is_uppercase));
         let mut open = |kind: Kind, heading: &str, bare: bool, cur: &mut Span| {
             cur.end = i;
-            let next = Span { kind, heading: heading.to_string(), start: i, end: i, bare };
+            let next = Span {
+                kind,
+                heading: heading.to_string(),
+                start: i,
+                end: i,
+                bare,
+            };
             out.push(std::mem::replace(cur, next));
         };
         let heading = heading_kind(line).or_else(|| is_signature_date(line).then_some(Kind::Other));
@@ -119,8 +142,12 @@ fn spans(lines: &[DocLine], start: usize, end: usize, initial: Kind) -> Vec<Span
             let sentence = first_sentence(lines, i, end);
             match phrase_kind(&sentence) {
                 Some(_) if cur.bare => cur.bare = false,
-                Some(kind) if is_statement(kind) || (kind != cur.kind && !is_statement(cur.kind)) => {
-                    if kind == Kind::Motion && !matches!(cur.kind, Kind::Motion | Kind::Matter | Kind::Other) {
+                Some(kind)
+                    if is_statement(kind) || (kind != cur.kind && !is_statement(cur.kind)) =>
+                {
+                    if kind == Kind::Motion
+                        && !matches!(cur.kind, Kind::Motion | Kind::Matter | Kind::Other)
+                    {
                         cur.bare = false;
                     } else {
                         let h: String = sentence.chars().take(80).collect();
@@ -138,7 +165,11 @@ fn spans(lines: &[DocLine], start: usize, end: usize, initial: Kind) -> Vec<Span
     }
     cur.end = end;
     out.push(cur);
-    out.retain(|s| lines[s.start..s.end].iter().any(|l| !l.text.trim().is_empty()));
+    out.retain(|s| {
+        lines[s.start..s.end]
+            .iter()
+            .any(|l| !l.text.trim().is_empty())
+    });
     out
 }
 
@@ -179,12 +210,26 @@ fn points(text: &str) -> Vec<String> {
 /// Fills a segment from a line range.
 fn fill(lines: &[DocLine], kind: Kind, heading: String, start: usize, end: usize) -> Segment {
     let (s, e) = trimmed(lines, start, end);
-    let text = lines[s..e].iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
-    let raw_text = lines[s..e].iter().map(|l| l.raw).collect::<Vec<_>>().join("\n");
+    let text = lines[s..e]
+        .iter()
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let raw_text = lines[s..e]
+        .iter()
+        .map(|l| l.raw)
+        .collect::<Vec<_>>()
+        .join("\n");
     // Headings and blank lines end a clause, so "Yrkanden" is not read as a first name.
     let who_text = lines[s..e]
         .iter()
-        .map(|l| if l.text.trim().is_empty() || heading_kind(l.text).is_some() { ";" } else { l.text })
+        .map(|l| {
+            if l.text.trim().is_empty() || heading_kind(l.text).is_some() {
+                ";"
+            } else {
+                l.text
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n");
     let w = who(&who_text);
@@ -195,7 +240,11 @@ fn fill(lines: &[DocLine], kind: Kind, heading: String, start: usize, end: usize
         persons: w.persons.into_iter().collect(),
         page_start: lines.get(s).map_or(1, |l| l.page),
         page_end: lines.get(e.saturating_sub(1)).map_or(1, |l| l.page),
-        points: if matches!(kind, Kind::Decision | Kind::Proposal) { points(&text) } else { Vec::new() },
+        points: if matches!(kind, Kind::Decision | Kind::Proposal) {
+            points(&text)
+        } else {
+            Vec::new()
+        },
         vote: vote(&text),
         decision_refs: find_decision_refs(&text),
         dnr: find_dnrs(&text),
@@ -214,7 +263,8 @@ fn same_reservation(a: &Segment, b: &Segment) -> bool {
     let nobody = |s: &Segment| s.persons.is_empty() && s.parties.is_empty();
     let overlap = a.persons.iter().any(|p| b.persons.contains(p))
         || (a.persons.is_empty() && b.persons.is_empty() && a.parties == b.parties);
-    (nobody(a) || nobody(b) || overlap) && (a.text.len() <= NOTICE_CHARS || b.text.len() <= NOTICE_CHARS)
+    (nobody(a) || nobody(b) || overlap)
+        && (a.text.len() <= NOTICE_CHARS || b.text.len() <= NOTICE_CHARS)
 }
 
 /// Adds `b`'s persons, parties and text to `a`.
@@ -252,7 +302,11 @@ fn notices(lines: &[DocLine], spans: &[Span]) -> Vec<Segment> {
             while j < sp.end && !lines[j].text.trim().is_empty() {
                 j += 1;
             }
-            let para: String = lines[i..j].iter().map(|l| l.text.trim()).collect::<Vec<_>>().join(" ");
+            let para: String = lines[i..j]
+                .iter()
+                .map(|l| l.text.trim())
+                .collect::<Vec<_>>()
+                .join(" ");
             for at in reservation_notices(&para).into_iter().filter(|&c| c > 0) {
                 let start_byte = para.char_indices().nth(at).map_or(para.len(), |(b, _)| b);
                 let sentence = &para[start_byte..];
@@ -283,16 +337,24 @@ fn notices(lines: &[DocLine], spans: &[Span]) -> Vec<Segment> {
 /// Builds the segments of lines `start..end`.
 pub fn segments(lines: &[DocLine], start: usize, end: usize, initial: Kind) -> Vec<Segment> {
     let spans = spans(lines, start, end, initial);
-    let mut segs: Vec<Segment> =
-        spans.iter().map(|s| fill(lines, s.kind, s.heading.clone(), s.start, s.end)).collect();
+    let mut segs: Vec<Segment> = spans
+        .iter()
+        .map(|s| fill(lines, s.kind, s.heading.clone(), s.start, s.end))
+        .collect();
     let extra = notices(lines, &spans);
     // Notices and statements of the same reservation become one segment.
     let mut merged: Vec<Segment> = Vec::new();
     let mut pending_favour: Vec<(usize, bool)> = Vec::new();
-    let tagged = segs.drain(..).map(|s| (s, false)).chain(extra.into_iter().map(|s| (s, true)));
+    let tagged = segs
+        .drain(..)
+        .map(|s| (s, false))
+        .chain(extra.into_iter().map(|s| (s, true)));
     for (seg, is_notice) in tagged {
         if seg.kind == Kind::Reservation {
-            if let Some(k) = merged.iter().position(|m| m.kind == Kind::Reservation && same_reservation(m, &seg)) {
+            if let Some(k) = merged
+                .iter()
+                .position(|m| m.kind == Kind::Reservation && same_reservation(m, &seg))
+            {
                 if let Some(f) = in_favour(&seg.text) {
                     pending_favour.push((k, f));
                 }
@@ -323,14 +385,23 @@ fn link_favour(segs: &mut [Segment], extra: &[(usize, bool)]) {
         if segs[r].kind != Kind::Reservation {
             continue;
         }
-        let own = in_favour(&segs[r].text) == Some(true) || extra.iter().any(|(k, f)| *k == r && *f);
+        let own =
+            in_favour(&segs[r].text) == Some(true) || extra.iter().any(|(k, f)| *k == r && *f);
         let any = own || in_favour(&segs[r].text).is_some();
         if !any {
             continue;
         }
         let score = |s: &Segment| {
-            let persons = s.persons.iter().filter(|p| segs[r].persons.contains(p)).count();
-            let parties = s.parties.iter().filter(|p| segs[r].parties.contains(p)).count();
+            let persons = s
+                .persons
+                .iter()
+                .filter(|p| segs[r].persons.contains(p))
+                .count();
+            let parties = s
+                .parties
+                .iter()
+                .filter(|p| segs[r].parties.contains(p))
+                .count();
             (persons, parties, s.kind == Kind::Motion)
         };
         let best = segs

@@ -27,8 +27,10 @@ static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:({PFX})([ -]?))?({CORE})$|^(\d{{4}})/({PFX}) ?(\d+)$"))
-        .expect("whole dnr pattern compiles")
+    Regex::new(&format!(
+        r"^(?:({PFX})([ -]?))?({CORE})$|^(\d{{4}})/({PFX}) ?(\d+)$"
+    ))
+    .expect("whole dnr pattern compiles")
 });
 
 static YEAR: LazyLock<Regex> =
@@ -50,7 +52,11 @@ pub fn normalize_dnr(text: &str) -> Option<String> {
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
     let c = WHOLE.captures(&t)?;
     let out = if let Some(core) = c.get(3) {
-        let core: String = core.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+        let core: String = core
+            .as_str()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         if ISO_DATE.is_match(&core) || !YEAR.is_match(&core) {
             return None;
         }
@@ -74,7 +80,11 @@ pub fn dnr_key(normalized: &str) -> String {
     let mut digits = String::new();
     let flush = |digits: &mut String, key: &mut String| {
         let trimmed = digits.trim_start_matches('0');
-        key.push_str(if trimmed.is_empty() && !digits.is_empty() { "0" } else { trimmed });
+        key.push_str(if trimmed.is_empty() && !digits.is_empty() {
+            "0"
+        } else {
+            trimmed
+        });
         digits.clear();
     };
     for c in normalized.chars() {
@@ -82,8 +92,7 @@ pub fn dnr_key(normalized: &str) -> String {
             digits.push(c);
         } else {
             flush(&mut digits, &mut key);
-            if matches!(c, '.' | '-' | '/') && !key.is_empty() && !key.ends_with(['.', '-', '/'])
-            {
+            if matches!(c, '.' | '-' | '/') && !key.is_empty() && !key.ends_with(['.', '-', '/']) {
                 key.push(c);
             }
         }
@@ -158,7 +167,10 @@ mod tests {
     fn finds_in_running_text() {
         let t = "Remiss om Strategi KS 155-943/2015 och Telefon: 08 - 508 21 051, 2019-04-10";
         assert_eq!(find_dnrs(t), vec!["KS 155-943/2015"]);
-        assert_eq!(find_dnrs("Diarienummer SBN-2023-00412"), vec!["SBN-2023-00412"]);
+        assert_eq!(
+            find_dnrs("Diarienummer SBN-2023-00412"),
+            vec!["SBN-2023-00412"]
+        );
         assert_eq!(find_dnrs("Dnr 0145/12"), vec!["0145/12"]);
     }
 }

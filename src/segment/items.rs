@@ -7,9 +7,8 @@ use regex::Regex;
 use super::dnr::find_dnrs;
 use super::heading::heading_kind;
 
-static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[§$]\s?(\d{1,4})\b\s*(.*?)\s*$").expect("paragraph pattern")
-});
+static PARAGRAPH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[§$]\s?(\d{1,4})\b\s*(.*?)\s*$").expect("paragraph pattern"));
 static RANGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[–—-]\s*\d").expect("range pattern"));
 
@@ -30,7 +29,8 @@ pub struct ItemSpan {
 fn paragraph_heading(line: &str) -> Option<(String, String)> {
     let c = PARAGRAPH.captures(line)?;
     let rest = c.get(2).map_or("", |m| m.as_str());
-    if RANGE.is_match(rest) || rest.starts_with(|ch: char| ch.is_lowercase() || ch.is_ascii_digit()) {
+    if RANGE.is_match(rest) || rest.starts_with(|ch: char| ch.is_lowercase() || ch.is_ascii_digit())
+    {
         return None;
     }
     Some((c[1].to_string(), rest.to_string()))
@@ -44,11 +44,21 @@ pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
         .filter_map(|(i, l)| paragraph_heading(l).map(|(p, t)| (i, p, t)))
         .collect();
     if heads.is_empty() {
-        return vec![ItemSpan { paragraph: None, title: String::new(), body_start: 0, end: lines.len() }];
+        return vec![ItemSpan {
+            paragraph: None,
+            title: String::new(),
+            body_start: 0,
+            end: lines.len(),
+        }];
     }
     let mut out = Vec::new();
     if lines[..heads[0].0].iter().any(|l| !l.trim().is_empty()) {
-        out.push(ItemSpan { paragraph: None, title: String::new(), body_start: 0, end: heads[0].0 });
+        out.push(ItemSpan {
+            paragraph: None,
+            title: String::new(),
+            body_start: 0,
+            end: heads[0].0,
+        });
     }
     for (n, (i, para, title)) in heads.iter().enumerate() {
         let end = heads.get(n + 1).map_or(lines.len(), |h| h.0);
@@ -64,7 +74,12 @@ pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
                 }
             }
         }
-        out.push(ItemSpan { paragraph: Some(para.clone()), title, body_start, end });
+        out.push(ItemSpan {
+            paragraph: Some(para.clone()),
+            title,
+            body_start,
+            end,
+        });
     }
     out
 }
@@ -75,13 +90,27 @@ mod tests {
 
     #[test]
     fn splits_and_skips_ranges() {
-        let lines = ["Paragrafer", "§ 23–27", "§ 23 Hyresavtal", "Beslut", "$24", "Lokalplan", "enligt 4 kap 1§ lagen"];
+        let lines = [
+            "Paragrafer",
+            "§ 23–27",
+            "§ 23 Hyresavtal",
+            "Beslut",
+            "$24",
+            "Lokalplan",
+            "enligt 4 kap 1§ lagen",
+        ];
         let items = split_items(&lines);
-        let got: Vec<_> = items.iter().map(|i| (i.paragraph.clone(), i.title.clone())).collect();
-        assert_eq!(got, vec![
-            (None, String::new()),
-            (Some("23".into()), "Hyresavtal".into()),
-            (Some("24".into()), "Lokalplan".into()),
-        ]);
+        let got: Vec<_> = items
+            .iter()
+            .map(|i| (i.paragraph.clone(), i.title.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (None, String::new()),
+                (Some("23".into()), "Hyresavtal".into()),
+                (Some("24".into()), "Lokalplan".into()),
+            ]
+        );
     }
 }

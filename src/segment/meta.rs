@@ -18,22 +18,57 @@ const HEAD_LINES: usize = 40;
 const BODY_NOUN: &str = r"\p{L}*(?:n[\p{L}0-9]{1,2}mnd(?:en)?|styrelsen?|fullm[\p{L}0-9]{1,2}ktige|f[\p{L}0-9]{1,2}rvaltning(?:en)?|kontor(?:et)?|beredning(?:en)?|revision(?:en)?)";
 
 static BODY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:\p{{Lu}}[\p{{L}}-]*\s+)?\p{{Lu}}?{BODY_NOUN}$")).expect("body line")
+    Regex::new(&format!(
+        r"^(?:\p{{Lu}}[\p{{L}}-]*\s+)?\p{{Lu}}?{BODY_NOUN}$"
+    ))
+    .expect("body line")
 });
 static NAMED_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b\p{{Lu}}[\p{{L}}-]+\s+\p{{Ll}}{BODY_NOUN}\b")).expect("named body")
 });
 static PROPOSES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(\p{{Lu}}{BODY_NOUN})\s+f\S{{1,2}}resl\S{{1,2}}r\b")).expect("proposes")
+    Regex::new(&format!(
+        r"^(\p{{Lu}}{BODY_NOUN})\s+f\S{{1,2}}resl\S{{1,2}}r\b"
+    ))
+    .expect("proposes")
 });
 static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    tolerant_regex(r"^(?:", &["sammanträdesdatum", "sammanträde", "datum", "mötesdatum", "beslutsdatum"], r")\b")
+    tolerant_regex(
+        r"^(?:",
+        &[
+            "sammanträdesdatum",
+            "sammanträde",
+            "datum",
+            "mötesdatum",
+            "beslutsdatum",
+        ],
+        r")\b",
+    )
 });
 static LETTERHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\p{Lu}\p{L}+s?\s+(?:[Ss]tad|kommun|[Ll]än|[Rr]egion)|\S+\.(?:se|nu|com))$").expect("letterhead")
+    Regex::new(r"^(?:\p{Lu}\p{L}+s?\s+(?:[Ss]tad|kommun|[Ll]än|[Rr]egion)|\S+\.(?:se|nu|com))$")
+        .expect("letterhead")
 });
 static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    tolerant_regex(r"^(?:", &["till", "datum", "diarienummer", "dnr", "sammanträdesdatum", "plats", "tid", "telefon", "e-post", "handläggare", "från", "ärende", "sida"], r")\b")
+    tolerant_regex(
+        r"^(?:",
+        &[
+            "till",
+            "datum",
+            "diarienummer",
+            "dnr",
+            "sammanträdesdatum",
+            "plats",
+            "tid",
+            "telefon",
+            "e-post",
+            "handläggare",
+            "från",
+            "ärende",
+            "sida",
+        ],
+        r")\b",
+    )
 });
 
 /// The document type named in a letterhead line ("Protokoll", "Utlåtande 2011:112 RI").
@@ -41,7 +76,9 @@ fn named_type(line: &str) -> Option<DocType> {
     let f = fold(line.trim());
     let word = f.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let rest_ok = f[word.len()..].trim().is_empty()
-        || f[word.len()..].trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '§');
+        || f[word.len()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '§');
     if !rest_ok {
         return None;
     }
@@ -87,7 +124,9 @@ pub fn doc_type(lines: &[&str], ev: &Evidence) -> DocType {
         DocType::Yttrande
     } else if has(Kind::Decision) && (has(Kind::Procedure) || has(Kind::Reservation)) {
         DocType::Protokollsutdrag
-    } else if head.iter().any(|l| tolerant_regex("^", &["handläggare"], r"\b").is_match(&fold(l)))
+    } else if head
+        .iter()
+        .any(|l| tolerant_regex("^", &["handläggare"], r"\b").is_match(&fold(l)))
         || tolerant_regex("", &["förvaltningens förslag till beslut"], "").is_match(&all)
     {
         DocType::Tjansteutlatande
@@ -107,7 +146,11 @@ pub fn is_body_line(line: &str) -> bool {
 /// The issuing or deciding body.
 pub fn body(lines: &[&str], doc_type: DocType) -> String {
     let head = &lines[..lines.len().min(HEAD_LINES)];
-    let non_empty: Vec<&str> = head.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+    let non_empty: Vec<&str> = head
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
     if doc_type == DocType::Tjansteutlatande {
         // An official's report belongs to the board it is addressed to.
         for (i, l) in non_empty.iter().enumerate() {
@@ -148,12 +191,25 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
 pub fn date(lines: &[&str]) -> Option<String> {
     let head = &lines[..lines.len().min(HEAD_LINES)];
     let labelled = head.iter().find_map(|l| {
-        LABELLED_DATE.is_match(&fold(l.trim())).then(|| find_date(l).map(|d| d.0)).flatten()
+        LABELLED_DATE
+            .is_match(&fold(l.trim()))
+            .then(|| find_date(l).map(|d| d.0))
+            .flatten()
     });
     labelled
-        .or_else(|| lines.iter().find(|l| is_signature_date(l)).and_then(|l| find_date(l)).map(|d| d.0))
         .or_else(|| {
-            head.iter().find_map(|l| find_date(l).filter(|(_, r)| r.len() == l.trim().len()).map(|d| d.0))
+            lines
+                .iter()
+                .find(|l| is_signature_date(l))
+                .and_then(|l| find_date(l))
+                .map(|d| d.0)
+        })
+        .or_else(|| {
+            head.iter().find_map(|l| {
+                find_date(l)
+                    .filter(|(_, r)| r.len() == l.trim().len())
+                    .map(|d| d.0)
+            })
         })
 }
 
@@ -172,9 +228,9 @@ pub fn title(lines: &[&str]) -> String {
                 !is_body_line(l)
                     && !LETTERHEAD.is_match(l)
                     && !LABEL_LINE.is_match(&fold(l))
-                    && !find_date(l).is_some_and(|(_, r)| r.len() == l.len())
+                    && find_date(l).is_none_or(|(_, r)| r.len() != l.len())
             })
-            .map(|l| strip_dnr(l))
+            .map(strip_dnr)
             .filter(|l| !l.is_empty())
             .collect();
         let joined = kept.join(" ");
@@ -188,7 +244,9 @@ pub fn title(lines: &[&str]) -> String {
 /// A title line without the case number written after it.
 fn strip_dnr(line: &str) -> String {
     match find_dnr_spans(line).first() {
-        Some((r, _)) => line[..r.start].trim_end_matches(['(', ',', ' ']).to_string(),
+        Some((r, _)) => line[..r.start]
+            .trim_end_matches(['(', ',', ' '])
+            .to_string(),
         None => line.to_string(),
     }
 }
@@ -199,13 +257,33 @@ mod tests {
 
     #[test]
     fn letterhead() {
-        let lines = ["Malmö stad", "Stadsbyggnadskontoret", "", "Tjänsteutlåtande", "", "Datum 2023-05-10", "Till Stadsbyggnadsnämnden", "Diarienummer SBN-2023-00412", "", "Detaljplan för Kärnhuset 5", "", "Förslag till beslut"];
-        let ev = Evidence { paragraphs: 0, kinds: &[], title: "" };
+        let lines = [
+            "Malmö stad",
+            "Stadsbyggnadskontoret",
+            "",
+            "Tjänsteutlåtande",
+            "",
+            "Datum 2023-05-10",
+            "Till Stadsbyggnadsnämnden",
+            "Diarienummer SBN-2023-00412",
+            "",
+            "Detaljplan för Kärnhuset 5",
+            "",
+            "Förslag till beslut",
+        ];
+        let ev = Evidence {
+            paragraphs: 0,
+            kinds: &[],
+            title: "",
+        };
         let t = doc_type(&lines, &ev);
         assert_eq!(t, DocType::Tjansteutlatande);
         assert_eq!(body(&lines, t), "Stadsbyggnadsnämnden");
         assert_eq!(date(&lines).as_deref(), Some("2023-05-10"));
         assert_eq!(title(&lines), "Detaljplan för Kärnhuset 5");
-        assert_eq!(strip_dnr("Remiss om Strategi KS 155-943/2015"), "Remiss om Strategi");
+        assert_eq!(
+            strip_dnr("Remiss om Strategi KS 155-943/2015"),
+            "Remiss om Strategi"
+        );
     }
 }

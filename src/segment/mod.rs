@@ -33,7 +33,11 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
         .flat_map(|p| {
             p.repaired.iter().enumerate().map(move |(i, text)| DocLine {
                 page: p.page.number.max(1),
-                raw: p.page.lines.get(i).map_or(text.as_str(), |l| l.text.as_str()),
+                raw: p
+                    .page
+                    .lines
+                    .get(i)
+                    .map_or(text.as_str(), |l| l.text.as_str()),
                 text: text.as_str(),
             })
         })
@@ -53,32 +57,55 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
             Item {
                 paragraph: sp.paragraph.clone(),
                 title: sp.title.clone(),
-                dnr: sp.paragraph.as_ref().and_then(|_| find_dnrs(&head).into_iter().next()),
+                dnr: sp
+                    .paragraph
+                    .as_ref()
+                    .and_then(|_| find_dnrs(&head).into_iter().next()),
                 segments,
             }
         })
         .collect();
 
     // Genitive names ("Linnéa Björks (V) yrkande") resolve to names used elsewhere.
-    let known: BTreeSet<String> =
-        items.iter().flat_map(|i| &i.segments).flat_map(|s| s.persons.iter().cloned()).collect();
+    let known: BTreeSet<String> = items
+        .iter()
+        .flat_map(|i| &i.segments)
+        .flat_map(|s| s.persons.iter().cloned())
+        .collect();
     for s in items.iter_mut().flat_map(|i| i.segments.iter_mut()) {
         who::resolve_genitives(&mut s.persons, &known);
     }
 
     let paragraphs = items.iter().filter(|i| i.paragraph.is_some()).count();
-    let kinds: Vec<Kind> = items.iter().flat_map(|i| &i.segments).map(|s| s.kind).collect();
+    let kinds: Vec<Kind> = items
+        .iter()
+        .flat_map(|i| &i.segments)
+        .map(|s| s.kind)
+        .collect();
     let mut title = meta::title(&texts);
-    let doc_type = meta::doc_type(&texts, &meta::Evidence { paragraphs, kinds: &kinds, title: &title });
+    let doc_type = meta::doc_type(
+        &texts,
+        &meta::Evidence {
+            paragraphs,
+            kinds: &kinds,
+            title: &title,
+        },
+    );
     let body = meta::body(&texts, doc_type);
     let date = meta::date(&texts);
     let paragraph_items: Vec<&Item> = items.iter().filter(|i| i.paragraph.is_some()).collect();
     if let [only] = paragraph_items.as_slice() {
         title = only.title.clone();
     } else if paragraph_items.len() > 1 {
-        title = ["Protokoll", body.as_str(), date.as_deref().unwrap_or("")].join(" ").trim().to_string();
+        title = ["Protokoll", body.as_str(), date.as_deref().unwrap_or("")]
+            .join(" ")
+            .trim()
+            .to_string();
     }
-    for item in items.iter_mut().filter(|i| i.paragraph.is_none() && i.title.is_empty()) {
+    for item in items
+        .iter_mut()
+        .filter(|i| i.paragraph.is_none() && i.title.is_empty())
+    {
         item.title = title.clone();
     }
 
@@ -110,7 +137,10 @@ pub fn pages_from_text(text: &str) -> Vec<RepairedPage> {
                     number: i + 1,
                     lines: repaired
                         .iter()
-                        .map(|t| crate::model::Line { text: t.clone(), ..Default::default() })
+                        .map(|t| crate::model::Line {
+                            text: t.clone(),
+                            ..Default::default()
+                        })
                         .collect(),
                     ..Default::default()
                 },

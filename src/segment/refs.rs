@@ -23,13 +23,25 @@ static REF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("decision reference pattern compiles")
 });
 
-/// The body in the base form used for matching: lower case, genitive -s dropped.
+static DAMAGED_NOUN: LazyLock<[(Regex, &str); 2]> = LazyLock::new(|| {
+    let re = |s: &str| Regex::new(s).expect("body noun pattern");
+    [
+        (re(r"fullm[\p{L}0-9]{1,2}ktige$"), "fullmäktige"),
+        (re(r"n[\p{L}0-9]{1,2}mnd(en)?$"), "nämnd$1"),
+    ]
+});
+
+/// The body in the base form used for matching: lower case, genitive -s dropped, and the
+/// body noun spelt right even where OCR damaged its å/ä/ö ("kommunfullmiktige").
 fn base_body(written: &str) -> String {
     let lower = written.to_lowercase();
-    match lower.strip_suffix('s') {
+    let stem = match lower.strip_suffix('s') {
         Some(stem) if !stem.ends_with('s') => stem.to_string(),
         _ => lower,
-    }
+    };
+    DAMAGED_NOUN.iter().fold(stem, |acc, (re, right)| {
+        re.replace(&acc, *right).into_owned()
+    })
 }
 
 /// Decision references in a text ("Kommunfullmäktige beslutade den 16 maj 2016, § 21").
@@ -37,9 +49,13 @@ pub fn find_decision_refs(text: &str) -> Vec<DecisionRef> {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out: Vec<DecisionRef> = Vec::new();
     for c in REF.captures_iter(&text) {
-        let Some(body) = (1..=4).find_map(|i| c.get(i)) else { continue };
+        let Some(body) = (1..=4).find_map(|i| c.get(i)) else {
+            continue;
+        };
         // The date groups sit after the four body alternatives in the combined pattern.
-        let date = DATE.captures(c.get(0).map_or("", |m| m.as_str())).and_then(|d| iso_from(&d));
+        let date = DATE
+            .captures(c.get(0).map_or("", |m| m.as_str()))
+            .and_then(|d| iso_from(&d));
         let n = c.len();
         let r = DecisionRef {
             body: base_body(body.as_str()),
@@ -60,7 +76,8 @@ mod tests {
 
     #[test]
     fn council_with_paragraph() {
-        let r = find_decision_refs("Kommunfullmäktige beslutade den 16 maj 2016, § 21 om Stockholms");
+        let r =
+            find_decision_refs("Kommunfullmäktige beslutade den 16 maj 2016, § 21 om Stockholms");
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].body, "kommunfullmäktige");
         assert_eq!(r[0].date.as_deref(), Some("2016-05-16"));
@@ -70,15 +87,25 @@ mod tests {
     #[test]
     fn genitive_iso_and_passive() {
         let r = find_decision_refs("Kommunstyrelsens beslut 2017-06-21 § 12 om riktlinjer");
-        assert_eq!((r[0].body.as_str(), r[0].paragraph.as_deref()), ("kommunstyrelsen", Some("12")));
+        assert_eq!(
+            (r[0].body.as_str(), r[0].paragraph.as_deref()),
+            ("kommunstyrelsen", Some("12"))
+        );
         let r = find_decision_refs("antagen av kommunfullmäktige den 22 april 2018.");
-        assert_eq!((r[0].date.as_deref(), r[0].paragraph.as_deref()), (Some("2018-04-22"), None));
+        assert_eq!(
+            (r[0].date.as_deref(), r[0].paragraph.as_deref()),
+            (Some("2018-04-22"), None)
+        );
         let r = find_decision_refs("Kommunfullmiktige beslutade den 16 maj 2016, § 21");
         assert_eq!(r[0].date.as_deref(), Some("2016-05-16"));
+        assert_eq!(r[0].body, "kommunfullmäktige");
     }
 
     #[test]
     fn deadlines_are_not_decisions() {
-        assert!(find_decision_refs("till Älvsjö stadsdelsnämnd med flera för yttrande senast 2015-09-28").is_empty());
+        assert!(find_decision_refs(
+            "till Älvsjö stadsdelsnämnd med flera för yttrande senast 2015-09-28"
+        )
+        .is_empty());
     }
 }

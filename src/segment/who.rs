@@ -31,9 +31,8 @@ const ROLES: [&str; 12] = [
 
 static PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([^()]{1,40})\)").expect("paren pattern"));
-static QUANTIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    tolerant_regex(r"^(?:", &["alla", "båda", "bägge", "samtliga"], r")\s+")
-});
+static QUANTIFIER: LazyLock<Regex> =
+    LazyLock::new(|| tolerant_regex(r"^(?:", &["alla", "båda", "bägge", "samtliga"], r")\s+"));
 static PARTY_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[A-ZÅÄÖ]{1,4}|[a-zåäö]{1,3}|Fi)$").expect("party token pattern")
 });
@@ -43,11 +42,14 @@ static NAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 static AND_FLERA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:m\.\s?fl\.?|m\s+fl\b|med\s+flera|m\.\s?fl)").expect("m.fl. pattern")
 });
-static LIST_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r",|\s(?:och|samt|&)\s").expect("list split pattern")
-});
+static LIST_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",|\s(?:och|samt|&)\s").expect("list split pattern"));
 static LIST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    tolerant_regex(r"\b(?:", &["gjordes av", "anmäldes av", "från", "lämnades av"], r")\s")
+    tolerant_regex(
+        r"\b(?:",
+        &["gjordes av", "anmäldes av", "från", "lämnades av"],
+        r")\s",
+    )
 });
 
 /// Parties and persons found in a text, before sorting.
@@ -73,7 +75,11 @@ fn party_tokens(inner: &str) -> Option<(bool, Vec<String>)> {
     let folded = fold(inner.trim());
     let quantified = QUANTIFIER.find(&folded).map(|m| m.end());
     let rest = match quantified {
-        Some(end) => inner.trim().chars().skip(folded[..end].chars().count()).collect(),
+        Some(end) => inner
+            .trim()
+            .chars()
+            .skip(folded[..end].chars().count())
+            .collect(),
         None => inner.trim().to_string(),
     };
     let tokens: Vec<&str> = rest
@@ -83,7 +89,10 @@ fn party_tokens(inner: &str) -> Option<(bool, Vec<String>)> {
     if tokens.is_empty() || !tokens.iter().all(|t| PARTY_TOKEN.is_match(t)) {
         return None;
     }
-    Some((quantified.is_some(), tokens.iter().map(|t| normalize_party(t)).collect()))
+    Some((
+        quantified.is_some(),
+        tokens.iter().map(|t| normalize_party(t)).collect(),
+    ))
 }
 
 /// Trailing run of capitalised name tokens in a list element, with roles dropped.
@@ -163,12 +172,18 @@ pub fn who(text: &str) -> Who {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = Who::default();
     for c in PAREN.captures_iter(&text) {
-        let (Some(whole), Some(inner)) = (c.get(0), c.get(1)) else { continue };
-        let Some((quantified, tokens)) = party_tokens(inner.as_str()) else { continue };
+        let (Some(whole), Some(inner)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let Some((quantified, tokens)) = party_tokens(inner.as_str()) else {
+            continue;
+        };
         let start = clause_start(&text, whole.start());
         let clause = &text[start..whole.start()];
         let persons = persons_of_clause(clause);
-        let national = tokens.iter().all(|t| NATIONAL.contains(&t.to_uppercase().as_str()) || t == "L");
+        let national = tokens
+            .iter()
+            .all(|t| NATIONAL.contains(&t.to_uppercase().as_str()) || t == "L");
         let acronym = tokens.len() == 1 && is_acronym_of(&tokens[0], clause);
         if acronym || (!national && !quantified && persons.is_empty()) {
             continue;
@@ -180,9 +195,7 @@ pub fn who(text: &str) -> Who {
     for m in LIST_TRIGGER.find_iter(&fold(&text)) {
         let from = fold(&text)[..m.start()].chars().count();
         let rest: String = text.chars().skip(from).collect();
-        let end = rest
-            .find(['.', '('])
-            .unwrap_or(rest.len());
+        let end = rest.find(['.', '(']).unwrap_or(rest.len());
         out.persons.extend(persons_of_clause(&rest[..end]));
     }
     out
@@ -205,14 +218,19 @@ pub fn resolve_genitives(persons: &mut Vec<String>, known: &BTreeSet<String>) {
 static VOTE: LazyLock<Regex> = LazyLock::new(|| {
     tolerant_regex(
         r"\bmed\s+(\w+)\s+",
-        &["ja-röster mot (\\w+) nej-röster", "ja röster mot (\\w+) nej röster"],
+        &[
+            "ja-röster mot (\\w+) nej-röster",
+            "ja röster mot (\\w+) nej röster",
+        ],
         "",
     )
 });
 static ABSTAIN: LazyLock<Regex> = LazyLock::new(|| {
     tolerant_regex(
         r"^[^.]{0,40}?\b(\w+)\s+(?:ledam\w*\s+)?(?:som\s+)?",
-        &["avstod", "avstår", "avstått", "nedlagda", "nedlagd", "blanka"],
+        &[
+            "avstod", "avstår", "avstått", "nedlagda", "nedlagd", "blanka",
+        ],
         "",
     )
 });
@@ -226,8 +244,9 @@ fn number(word: &str) -> Option<u32> {
         "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva",
         "tolv", "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "nitton",
     ];
-    const TENS: [&str; 8] =
-        ["tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio"];
+    const TENS: [&str; 8] = [
+        "tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio",
+    ];
     let w = fold(word);
     let unit = |s: &str| match s {
         "ett" => Some(1),
@@ -273,7 +292,10 @@ mod tests {
     fn list_with_alla() {
         let w = who("Särskilt uttalande gjordes av Håkan Åström, Björn Wästerlund och Märta Ljungström (alla M) enligt följande.");
         assert_eq!(sorted(&w.parties), ["M"]);
-        assert_eq!(sorted(&w.persons), ["Björn Wästerlund", "Håkan Åström", "Märta Ljungström"]);
+        assert_eq!(
+            sorted(&w.persons),
+            ["Björn Wästerlund", "Håkan Åström", "Märta Ljungström"]
+        );
     }
 
     #[test]
