@@ -25,7 +25,7 @@ use tantivy::{
 use crate::error::{Error, Result};
 use crate::model::Document;
 
-pub use ingest::{ingest, Failure, IngestOptions, IngestSummary};
+pub use ingest::{ingest, Failure, IngestOptions, IngestSummary, ERRORS_LOG};
 pub use search::{Hit, SearchRequest, SearchResults};
 pub use trace::{Relation, Trace, TraceDocument, TraceSegment};
 pub use writer::Writer;
@@ -234,7 +234,7 @@ fn locked(dir: &Path) -> Error {
     let pid = std::fs::read_to_string(dir.join(ingest::LOCK_FILE))
         .ok()
         .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty());
+        .filter(|s| !s.is_empty() && *s != std::process::id().to_string());
     let who = match pid {
         Some(pid) => format!(" (pid {pid})"),
         None => String::new(),
