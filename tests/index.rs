@@ -200,8 +200,14 @@ fn phrases_boolean_operators_and_fields() {
     assert!(search(&index, "\"förslag eget\"").hits.is_empty());
     let both = search(&index, "skolgårdar");
     assert_eq!(both.total, 2);
-    assert_eq!(ids(&search(&index, "skolgårdar NOT vänsterpartiet")), ["aaaa-0-1"]);
-    assert_eq!(ids(&search(&index, "skolgårdar AND vänsterpartiet")), ["cccc-0-1"]);
+    assert_eq!(
+        ids(&search(&index, "skolgårdar NOT vänsterpartiet")),
+        ["aaaa-0-1"]
+    );
+    assert_eq!(
+        ids(&search(&index, "skolgårdar AND vänsterpartiet")),
+        ["cccc-0-1"]
+    );
     assert_eq!(search(&index, "budget OR teatergrupper").total, 4);
     assert_eq!(ids(&search(&index, "kind:procedure")), ["bbbb-0-1"]);
     assert_eq!(search(&index, "party:m").total, 1);
@@ -220,8 +226,14 @@ fn filters_restrict_hits() {
     };
     assert_eq!(req(&|r| r.kind = Some(Kind::Reservation)), ["aaaa-0-1"]);
     assert_eq!(req(&|r| r.party = Some("s".into())), ["aaaa-0-2"]);
-    assert_eq!(req(&|r| r.person = Some("håkan åström".into())), ["aaaa-0-1"]);
-    assert_eq!(req(&|r| r.person = Some("Hakan Astrom".into())), ["aaaa-0-1"]);
+    assert_eq!(
+        req(&|r| r.person = Some("håkan åström".into())),
+        ["aaaa-0-1"]
+    );
+    assert_eq!(
+        req(&|r| r.person = Some("Hakan Astrom".into())),
+        ["aaaa-0-1"]
+    );
     let mut kultur = req(&|r| r.body = Some("kulturnämnd".into()));
     kultur.sort();
     assert_eq!(kultur, ["bbbb-0-0", "bbbb-0-1"]);
@@ -338,26 +350,51 @@ fn trace_lists_own_and_citing_documents_oldest_first() {
         "own1",
         "Kommunstyrelsen",
         "2015-09-24",
-        vec![item("5", "Strategi mot extremism", vec![segment(Kind::Matter, "", "Remiss om strategi.")])],
+        vec![item(
+            "5",
+            "Strategi mot extremism",
+            vec![segment(Kind::Matter, "", "Remiss om strategi.")],
+        )],
     );
     own.dnr = vec!["KS 155-943/2015".into()];
     own.items[0].dnr = Some("KS 155-943/2015".into());
     let mut citing_seg = segment(Kind::Matter, "Bakgrund", "Se kommunstyrelsens strategi.");
     citing_seg.dnr = vec!["155-943/2015".into()];
-    let mut citing = document("cite1", "Älvsjö stadsdelsnämnd", "2018-02-01", vec![item("9", "Handlingsplan", vec![citing_seg])]);
+    let mut citing = document(
+        "cite1",
+        "Älvsjö stadsdelsnämnd",
+        "2018-02-01",
+        vec![item("9", "Handlingsplan", vec![citing_seg])],
+    );
     citing.dnr = vec!["ÄLV 2018/12".into(), "155-943/2015".into()];
     // Only the text mentions it: a segmenter that missed the number still traces.
     let text_only = document(
         "text1",
         "Farsta stadsdelsnämnd",
         "2016-03-01",
-        vec![item("2", "Yttrande", vec![segment(Kind::Matter, "", "Remissen (dnr KS 155-943/2015) besvaras.")])],
+        vec![item(
+            "2",
+            "Yttrande",
+            vec![segment(
+                Kind::Matter,
+                "",
+                "Remissen (dnr KS 155-943/2015) besvaras.",
+            )],
+        )],
     );
     let unrelated = document(
         "other",
         "Farsta stadsdelsnämnd",
         "2016-03-02",
-        vec![item("3", "Annat", vec![segment(Kind::Matter, "", "Dnr 155-944/2015 gäller något annat.")])],
+        vec![item(
+            "3",
+            "Annat",
+            vec![segment(
+                Kind::Matter,
+                "",
+                "Dnr 155-944/2015 gäller något annat.",
+            )],
+        )],
     );
     let index = indexed(&[citing, unrelated, text_only, own]);
     for reference in ["KS 155-943/2015", "Dnr 155-943/2015", "dnr KS 155-943/2015"] {
@@ -369,11 +406,18 @@ fn trace_lists_own_and_citing_documents_oldest_first() {
             .collect();
         assert_eq!(
             got,
-            [("own1", Relation::Own), ("text1", Relation::Cites), ("cite1", Relation::Cites)],
+            [
+                ("own1", Relation::Own),
+                ("text1", Relation::Cites),
+                ("cite1", Relation::Cites)
+            ],
             "{reference}"
         );
         assert_eq!(trace.documents[1].segments[0].segment_id, "text1-0-0");
-        assert_eq!(trace.documents[2].segments[0].paragraph.as_deref(), Some("9"));
+        assert_eq!(
+            trace.documents[2].segments[0].paragraph.as_deref(),
+            Some("9")
+        );
     }
     let json = serde_json::to_value(index.trace("KS 155-943/2015").unwrap()).unwrap();
     assert_eq!(json["ref"], "KS 155-943/2015");
@@ -389,8 +433,16 @@ fn trace_matches_a_decision_reference_to_its_minutes_and_citations() {
         "Kommunfullmäktige",
         "2016-05-16",
         vec![
-            item("20", "Annat ärende", vec![segment(Kind::Decision, "Beslut", "Bifall.")]),
-            item("21", "Strategi mot extremism", vec![segment(Kind::Decision, "Beslut", "Strategin antas.")]),
+            item(
+                "20",
+                "Annat ärende",
+                vec![segment(Kind::Decision, "Beslut", "Bifall.")],
+            ),
+            item(
+                "21",
+                "Strategi mot extremism",
+                vec![segment(Kind::Decision, "Beslut", "Strategin antas.")],
+            ),
         ],
     );
     let mut refseg = segment(Kind::Matter, "Ärendet", "Fullmäktige antog strategin.");
@@ -400,15 +452,30 @@ fn trace_matches_a_decision_reference_to_its_minutes_and_citations() {
         paragraph: Some("21".into()),
         text: "Kommunfullmäktige beslutade den 16 maj 2016, § 21".into(),
     }];
-    let citing = document("sdn17", "Älvsjö stadsdelsnämnd", "2017-01-10", vec![item("4", "Plan", vec![refseg])]);
+    let citing = document(
+        "sdn17",
+        "Älvsjö stadsdelsnämnd",
+        "2017-01-10",
+        vec![item("4", "Plan", vec![refseg])],
+    );
     let in_text = document(
         "sdn18",
         "Farsta stadsdelsnämnd",
         "2018-01-10",
-        vec![item("7", "Plan", vec![segment(Kind::Matter, "", "Kommunfullmäktige beslutade den 16 maj 2016, § 21, om strategin.")])],
+        vec![item(
+            "7",
+            "Plan",
+            vec![segment(
+                Kind::Matter,
+                "",
+                "Kommunfullmäktige beslutade den 16 maj 2016, § 21, om strategin.",
+            )],
+        )],
     );
     let index = indexed(&[in_text, citing, minutes]);
-    let trace = index.trace("kommunfullmäktige … den 16 maj 2016, § 21").unwrap();
+    let trace = index
+        .trace("kommunfullmäktige … den 16 maj 2016, § 21")
+        .unwrap();
     let got: Vec<(&str, Relation)> = trace
         .documents
         .iter()
@@ -416,10 +483,17 @@ fn trace_matches_a_decision_reference_to_its_minutes_and_citations() {
         .collect();
     assert_eq!(
         got,
-        [("kf16", Relation::Own), ("sdn17", Relation::Cites), ("sdn18", Relation::Cites)]
+        [
+            ("kf16", Relation::Own),
+            ("sdn17", Relation::Cites),
+            ("sdn18", Relation::Cites)
+        ]
     );
     assert_eq!(trace.documents[0].segments.len(), 1);
-    assert_eq!(trace.documents[0].segments[0].paragraph.as_deref(), Some("21"));
+    assert_eq!(
+        trace.documents[0].segments[0].paragraph.as_deref(),
+        Some("21")
+    );
 }
 
 #[test]
@@ -468,7 +542,9 @@ fn a_second_writer_gets_a_lock_error() {
     let err = index.writer(50_000_000).err().unwrap().to_string();
     assert!(err.contains("locked by another ingest"), "{err}");
     // An ingest while a writer is open says the same.
-    let err = index::ingest(&opts(vec![], dir.path())).unwrap_err().to_string();
+    let err = index::ingest(&opts(vec![], dir.path()))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("locked by another ingest"), "{err}");
 }
 
@@ -494,7 +570,9 @@ fn a_corrupt_index_names_the_rebuild_command() {
 // ---- real PDFs ----
 
 fn corpus(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(name)
 }
 
 fn opts(paths: Vec<PathBuf>, index: &Path) -> IngestOptions {
@@ -546,15 +624,26 @@ fn ingest_is_incremental_skips_replaces_and_prunes() {
 fn a_bad_file_is_a_failure_with_a_reason_and_the_rest_is_indexed() {
     let files = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(files.path().join("broken.pdf"), b"%PDF-1.4 this is not a pdf").unwrap();
-    std::fs::copy(corpus("sbn-malmo-2023-tjut.lo.pdf"), files.path().join("good.pdf")).unwrap();
+    std::fs::write(
+        files.path().join("broken.pdf"),
+        b"%PDF-1.4 this is not a pdf",
+    )
+    .unwrap();
+    std::fs::copy(
+        corpus("sbn-malmo-2023-tjut.lo.pdf"),
+        files.path().join("good.pdf"),
+    )
+    .unwrap();
     let s = index::ingest(&opts(vec![files.path().to_path_buf()], dir.path())).unwrap();
     assert_eq!(s.indexed, 1);
     assert_eq!(s.failures.len(), 1);
     assert!(s.failures[0].path.ends_with("broken.pdf"));
     assert!(!s.failures[0].reason.is_empty());
     let log = std::fs::read_to_string(dir.path().join(index::ERRORS_LOG)).unwrap();
-    assert!(log.starts_with(&format!("{}\t", s.failures[0].path.display())), "{log}");
+    assert!(
+        log.starts_with(&format!("{}\t", s.failures[0].path.display())),
+        "{log}"
+    );
     assert_eq!(log.lines().count(), 1);
 }
 
@@ -567,7 +656,11 @@ fn the_corpus_is_searchable_and_traceable() {
     let index = Index::open(dir.path()).unwrap();
 
     let r = search(&index, "\"Kärnhuset 5\" Stapelbäddsgatan");
-    assert!(r.hits[0].source.contains("sbn-malmo-2023-tjut"), "{:?}", r.hits[0].source);
+    assert!(
+        r.hits[0].source.contains("sbn-malmo-2023-tjut"),
+        "{:?}",
+        r.hits[0].source
+    );
     assert!(r.hits[0].snippet.contains("<b>"));
     // Without å/ä/ö.
     let r = search(&index, "Karnhuset");
@@ -576,12 +669,19 @@ fn the_corpus_is_searchable_and_traceable() {
     let trace = index.trace("KS 155-943/2015").unwrap();
     let sources: Vec<&str> = trace.documents.iter().map(|d| d.source.as_str()).collect();
     assert!(
-        sources.iter().any(|s| s.contains("003-tjut-alvsjo-2015.lo")),
+        sources
+            .iter()
+            .any(|s| s.contains("003-tjut-alvsjo-2015.lo")),
         "{sources:?}"
     );
-    assert!(!sources.iter().any(|s| s.contains("sbn-malmo")), "{sources:?}");
+    assert!(
+        !sources.iter().any(|s| s.contains("sbn-malmo")),
+        "{sources:?}"
+    );
 
-    let trace = index.trace("Stadsbyggnadsnämnden den 24 maj 2022, § 118").unwrap();
+    let trace = index
+        .trace("Stadsbyggnadsnämnden den 24 maj 2022, § 118")
+        .unwrap();
     assert!(trace
         .documents
         .iter()
