@@ -18,8 +18,6 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::collector::DocSetCollector;
-use tantivy::schema::Value;
-use tantivy::TantivyDocument;
 
 use super::schema::RECORD_DOCUMENT;
 use super::{locked, Index};
@@ -292,23 +290,39 @@ fn write_errors_log(dir: &Path, failures: &[Failure]) -> Result<()> {
 }
 
 impl Index {
-    /// Source → content hash of every file in the last commit.
+    /// Source → content hash of every file in the last commit, from the fast fields.
     pub(super) fn indexed_hashes(&self) -> Result<HashMap<String, String>> {
         let searcher = self.reader.searcher();
         let query = self.keyword(self.fields.record, RECORD_DOCUMENT);
         let addrs = searcher
             .search(&*query, &DocSetCollector)
             .map_err(|e| self.err(e))?;
+        let mut columns = HashMap::new();
         let mut out = HashMap::with_capacity(addrs.len());
+        let (mut source, mut hash) = (String::new(), String::new());
         for addr in addrs {
-            let doc: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
-            let get = |f| {
-                doc.get_first(f)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_string()
+            let (sources, hashes) = match columns.entry(addr.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
+                    let column = |name| {
+                        ff.str(name)
+                            .map_err(|e| self.err(e))?
+                            .ok_or_else(|| super::corrupt(&self.dir, format!("no fast field {name}")))
+                    };
+                    e.insert((column("source")?, column("hash")?))
+                }
             };
-            out.insert(get(self.fields.source), get(self.fields.hash));
+            let read = |column: &tantivy::columnar::StrColumn, out: &mut String| {
+                out.clear();
+                if let Some(ord) = column.term_ords(addr.doc_id).next() {
+                    column.ord_to_str(ord, out).map_err(|e| self.err(e))?;
+                }
+                Ok::<_, Error>(())
+            };
+            read(sources, &mut source)?;
+            read(hashes, &mut hash)?;
+            out.insert(source.clone(), hash.clone());
         }
         Ok(out)
     }

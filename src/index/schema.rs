@@ -36,7 +36,8 @@ pub(crate) struct Fields {
     pub doc_id: Field,
     /// The file path as given; the key for replacing and pruning a file's documents.
     pub source: Field,
-    /// BLAKE3 of the file's bytes (document records), committed with the documents.
+    /// BLAKE3 of the file's bytes (document records), committed with the documents. It and
+    /// `source` are fast fields so an ingest reads them without touching the doc store.
     pub hash: Field,
     /// The whole [`crate::model::Document`] as JSON (document records).
     pub json: Field,
@@ -102,8 +103,8 @@ impl Fields {
             record: b.add_text_field("record", keyword(false)),
             segment_id: b.add_text_field("segment_id", keyword(true)),
             doc_id: b.add_text_field("doc_id", keyword(true)),
-            source: b.add_text_field("source", text("raw", false, true)),
-            hash: b.add_text_field("hash", STORED),
+            source: b.add_text_field("source", text("raw", false, true).set_fast("raw")),
+            hash: b.add_text_field("hash", STORED | FAST),
             json: b.add_text_field("json", STORED),
             title: b.add_text_field("title", text(SWEDISH, true, true)),
             item_title: b.add_text_field("item_title", text(SWEDISH, true, true)),
