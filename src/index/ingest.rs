@@ -306,9 +306,9 @@ impl Index {
                 std::collections::hash_map::Entry::Vacant(e) => {
                     let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
                     let column = |name| {
-                        ff.str(name)
-                            .map_err(|e| self.err(e))?
-                            .ok_or_else(|| super::corrupt(&self.dir, format!("no fast field {name}")))
+                        ff.str(name).map_err(|e| self.err(e))?.ok_or_else(|| {
+                            super::corrupt(&self.dir, format!("no fast field {name}"))
+                        })
                     };
                     e.insert((column("source")?, column("hash")?))
                 }
