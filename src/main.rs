@@ -268,10 +268,10 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             let trace = Index::open(&index)?.trace(&reference)?;
             if json {
                 serde_json::to_writer(&mut out, &trace)?;
+                writeln!(out)?;
             } else {
-                serde_json::to_writer_pretty(&mut out, &trace)?;
+                print_trace(&mut out, &trace)?;
             }
-            writeln!(out)?;
         }
         Command::Show {
             doc_id,
@@ -317,8 +317,58 @@ fn read_input(file: Option<&Path>) -> anyhow::Result<String> {
     })
 }
 
+fn print_trace(out: &mut impl Write, trace: &index::Trace) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{}: {} documents",
+        trace.reference,
+        trace.documents.len()
+    )?;
+    for doc in &trace.documents {
+        writeln!(
+            out,
+            "\n{} [{}] {} — {}  ({})",
+            doc.date.as_deref().unwrap_or("????-??-??"),
+            match doc.relation {
+                index::Relation::Own => "own",
+                index::Relation::Cites => "cites",
+            },
+            doc.title,
+            doc.body,
+            doc.doc_id
+        )?;
+        writeln!(out, "   {}", doc.source)?;
+        for seg in &doc.segments {
+            writeln!(
+                out,
+                "   §{} p.{} [{}] {}",
+                seg.paragraph.as_deref().unwrap_or("-"),
+                seg.page,
+                seg.kind.as_str(),
+                seg.snippet.replace('\n', " ")
+            )?;
+        }
+    }
+    Ok(())
+}
+
 fn print_results(out: &mut impl Write, results: &index::SearchResults) -> std::io::Result<()> {
-    writeln!(out, "{} hits", results.total)?;
+    writeln!(
+        out,
+        "{} hits{}",
+        results.total,
+        if results.fuzzy {
+            " (no exact match; allowing typos)"
+        } else {
+            ""
+        }
+    )?;
+    if let Some(facets) = &results.facets {
+        for (name, counts) in facets.iter().filter(|(_, c)| !c.is_empty()) {
+            let counts: Vec<String> = counts.iter().map(|(v, n)| format!("{v} {n}")).collect();
+            writeln!(out, "{name}: {}", counts.join(", "))?;
+        }
+    }
     for (i, hit) in results.hits.iter().enumerate() {
         writeln!(
             out,
@@ -332,7 +382,7 @@ fn print_results(out: &mut impl Write, results: &index::SearchResults) -> std::i
             hit.page,
             hit.score
         )?;
-        writeln!(out, "   {}", hit.source)?;
+        writeln!(out, "   {}  {}", hit.source, hit.segment_id)?;
         writeln!(out, "   {}", hit.snippet.replace('\n', " "))?;
     }
     Ok(())

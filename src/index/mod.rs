@@ -1,154 +1,246 @@
 //! Segments in tantivy: ingest, search, trace, show, similar.
 //!
-//! BOOTSTRAP: the API the CLI calls; the tantivy implementation (issue 6) fills it in.
+//! One tantivy document per segment carries its document's metadata; one `document` record per
+//! file carries the whole [`Document`] (for `show`) and the file's content hash (for incremental
+//! ingest), so the hash commits together with the segments it describes. [`Index`] is usable as
+//! a library: [`Index::create_in_ram`] or [`Index::create_or_open`], then [`Index::writer`] and
+//! [`Writer::put`] feed documents without any PDF.
+
+mod ingest;
+mod schema;
+mod search;
+mod trace;
+mod writer;
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use tantivy::collector::TopDocs;
+use tantivy::directory::error::LockError;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{
+    DocAddress, IndexReader, ReloadPolicy, Searcher, TantivyDocument, TantivyError, Term,
+};
 
 use crate::error::{Error, Result};
-use crate::model::{Document, Kind};
+use crate::model::Document;
 
-/// What to ingest and where.
-#[derive(Debug, Clone)]
-pub struct IngestOptions {
-    /// Files and directories to ingest (directories are walked for `*.pdf`).
-    pub paths: Vec<PathBuf>,
-    /// The index directory.
-    pub index: PathBuf,
-    /// Remove documents whose files are no longer under `paths`.
-    pub prune: bool,
-    /// Throw the index away and build it anew (for a corrupt index).
-    pub rebuild: bool,
-    /// Password for encrypted PDFs.
-    pub password: Option<String>,
-    /// Show a progress bar (on a terminal).
-    pub progress: bool,
-}
+pub use ingest::{ingest, Failure, IngestOptions, IngestSummary, ERRORS_LOG};
+pub use search::{Hit, SearchRequest, SearchResults};
+pub use trace::{Relation, Trace, TraceDocument, TraceSegment};
+pub use writer::Writer;
 
-/// A file that could not be ingested, and why.
-#[derive(Debug, Clone, Serialize)]
-pub struct Failure {
-    /// The file as found.
-    pub path: PathBuf,
-    /// One-line reason.
-    pub reason: String,
-}
+use schema::Fields;
 
-/// What an ingest did.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct IngestSummary {
-    /// PDF files found under the paths.
-    pub files: usize,
-    /// Files extracted and indexed in this run.
-    pub indexed: usize,
-    /// Files skipped because they were unchanged since the last ingest.
-    pub unchanged: usize,
-    /// Documents removed by `--prune`.
-    pub removed: usize,
-    /// Pages extracted in this run.
-    pub pages: usize,
-    /// Segments indexed in this run.
-    pub segments: usize,
-    /// Files that failed, with reasons.
-    pub failures: Vec<Failure>,
-    /// Wall time in seconds.
-    pub seconds: f64,
-}
-
-/// Extracts, repairs, segments and indexes every PDF under the given paths.
-pub fn ingest(opts: &IngestOptions) -> Result<IngestSummary> {
-    Err(Error::index(&opts.index, "not built yet"))
-}
-
-/// A search with its filters.
-#[derive(Debug, Clone, Default)]
-pub struct SearchRequest {
-    /// Query in QueryParser syntax.
-    pub query: String,
-    /// Only segments of this kind.
-    pub kind: Option<Kind>,
-    /// Only segments naming this party.
-    pub party: Option<String>,
-    /// Only segments naming this person.
-    pub person: Option<String>,
-    /// Only documents of a body matching this text.
-    pub body: Option<String>,
-    /// Only documents dated on or after (YYYY-MM-DD).
-    pub from: Option<String>,
-    /// Only documents dated on or before (YYYY-MM-DD).
-    pub to: Option<String>,
-    /// At most this many hits.
-    pub limit: usize,
-    /// Count hits by kind, party, body and year.
-    pub facets: bool,
-}
-
-/// One ranked segment.
-#[derive(Debug, Clone, Serialize)]
-pub struct Hit {
-    /// Segment id, for `similar`.
-    pub segment_id: String,
-    pub doc_id: String,
-    pub source: String,
-    pub title: String,
-    pub body: String,
-    pub date: Option<String>,
-    pub dnr: Vec<String>,
-    pub paragraph: Option<String>,
-    pub kind: Kind,
-    pub parties: Vec<String>,
-    pub persons: Vec<String>,
-    /// Page where the segment starts.
-    pub page: usize,
-    pub score: f32,
-    /// Text around the hit with `<b>` highlights.
-    pub snippet: String,
-}
-
-/// Ranked hits and, if asked, facet counts.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct SearchResults {
-    /// Number of matching segments.
-    pub total: usize,
-    /// The best hits, best first.
-    pub hits: Vec<Hit>,
-    /// Counts by facet name ("kind", "party", "body", "year") and value.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub facets: Option<std::collections::BTreeMap<String, Vec<(String, u64)>>>,
-}
-
-/// An index directory opened for reading.
+/// An index directory (or an in-memory index) opened for searching and, through
+/// [`Index::writer`], for writing.
 pub struct Index {
     dir: PathBuf,
+    index: tantivy::Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+/// Tantivy's files in an index directory: its metadata, and segment files named by a UUID.
+fn is_index_file(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default();
+    matches!(
+        name,
+        "meta.json" | ".managed.json" | ".tantivy-meta.lock" | ".tantivy-writer.lock"
+    ) || (stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 impl Index {
-    /// Opens an existing index.
+    /// Opens an existing index for searching.
     pub fn open(dir: &Path) -> Result<Index> {
-        Err(Error::index(
-            dir,
-            "no index here: run `diarium ingest` first",
-        ))
+        if !dir.join("meta.json").is_file() {
+            return Err(Error::index(
+                dir,
+                "no index here: run `diarium ingest` first",
+            ));
+        }
+        let index = tantivy::Index::open_in_dir(dir).map_err(|e| corrupt(dir, e))?;
+        Index::wrap(dir, index)
     }
 
-    /// Ranked segments for a query.
-    pub fn search(&self, _req: &SearchRequest) -> Result<SearchResults> {
-        Err(Error::index(&self.dir, "not built yet"))
+    /// Opens the index in `dir`, creating it (and the directory) when there is none.
+    ///
+    /// With `rebuild`, tantivy's files in `dir` are deleted first (other files are left alone,
+    /// so a mistaken `--index .` cannot wipe a project).
+    pub fn create_or_open(dir: &Path, rebuild: bool) -> Result<Index> {
+        if rebuild && dir.is_dir() {
+            let entries = std::fs::read_dir(dir).map_err(|e| Error::index(dir, e))?;
+            for entry in entries.flatten() {
+                if is_index_file(&entry.file_name().to_string_lossy()) {
+                    std::fs::remove_file(entry.path()).map_err(|e| Error::index(dir, e))?;
+                }
+            }
+        }
+        std::fs::create_dir_all(dir).map_err(|e| Error::index(dir, e))?;
+        if dir.join("meta.json").is_file() {
+            return Index::open(dir);
+        }
+        let (schema, _) = Fields::build();
+        let index = tantivy::Index::create_in_dir(dir, schema).map_err(|e| Error::index(dir, e))?;
+        Index::wrap(dir, index)
     }
 
-    /// Every document and segment that carries or cites a case number or decision reference.
-    pub fn trace(&self, _reference: &str) -> Result<serde_json::Value> {
-        Err(Error::index(&self.dir, "not built yet"))
+    /// A fresh index in memory (for tests and benchmarks).
+    pub fn create_in_ram() -> Result<Index> {
+        let (schema, _) = Fields::build();
+        Index::wrap(Path::new("<memory>"), tantivy::Index::create_in_ram(schema))
     }
 
-    /// One document with its items and segments.
-    pub fn show(&self, _doc_id: &str) -> Result<Option<Document>> {
-        Err(Error::index(&self.dir, "not built yet"))
+    fn wrap(dir: &Path, index: tantivy::Index) -> Result<Index> {
+        let (schema, fields) = Fields::build();
+        if index.schema() != schema {
+            return Err(Error::index(
+                dir,
+                "incompatible index (written by another version of diarium): run `diarium ingest --rebuild`",
+            ));
+        }
+        schema::register_analyzers(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| corrupt(dir, e))?;
+        Ok(Index {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+        })
     }
 
-    /// The segments most like a given one.
-    pub fn similar(&self, _segment_id: &str, _limit: usize) -> Result<SearchResults> {
-        Err(Error::index(&self.dir, "not built yet"))
+    /// A writer with a bounded memory budget in bytes (tantivy flushes a segment when it is
+    /// reached). Only one writer can exist per index; a second gets a clear "locked" error.
+    pub fn writer(&self, memory_budget: usize) -> Result<Writer<'_>> {
+        let writer = self
+            .index
+            .writer_with_num_threads(1, memory_budget)
+            .map_err(|e| match e {
+                TantivyError::LockFailure(LockError::LockBusy, _) => locked(&self.dir),
+                e => Error::index(&self.dir, e),
+            })?;
+        Ok(Writer::new(self, writer))
     }
+
+    /// The index directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Number of indexed segments.
+    pub fn segment_count(&self) -> Result<u64> {
+        let searcher = self.reader.searcher();
+        let q = self.term_query(self.fields.record, schema::RECORD_SEGMENT);
+        searcher
+            .search(&q, &tantivy::collector::Count)
+            .map(|n| n as u64)
+            .map_err(|e| self.err(e))
+    }
+
+    /// One document with its items and segments, or `None` when no document has this id.
+    pub fn show(&self, doc_id: &str) -> Result<Option<Document>> {
+        let searcher = self.reader.searcher();
+        let Some(addr) = self.document_record(&searcher, doc_id)? else {
+            return Ok(None);
+        };
+        self.stored_document(&searcher, addr).map(Some)
+    }
+
+    /// The segments most like a given one, excluding itself.
+    pub fn similar(&self, segment_id: &str, limit: usize) -> Result<SearchResults> {
+        let searcher = self.reader.searcher();
+        let id_query = self.term_query(self.fields.segment_id, segment_id);
+        let found = searcher
+            .search(&id_query, &TopDocs::with_limit(1).order_by_score())
+            .map_err(|e| self.err(e))?;
+        let Some(&(_, addr)) = found.first() else {
+            return Err(Error::Usage(format!(
+                "no segment {segment_id} in the index"
+            )));
+        };
+        let doc: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
+        let f = &self.fields;
+        let values = |field| -> Vec<tantivy::schema::OwnedValue> {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str().map(|s| s.to_string().into()))
+                .collect()
+        };
+        let fields = vec![(f.text, values(f.text)), (f.heading, values(f.heading))];
+        let mlt = tantivy::query::MoreLikeThisQuery::builder()
+            .with_min_doc_frequency(1)
+            .with_min_term_frequency(1)
+            .with_min_word_length(3)
+            .with_max_query_terms(40)
+            .with_document_fields(fields);
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(mlt) as Box<dyn Query>),
+            (Occur::MustNot, Box::new(id_query)),
+        ]);
+        self.run(&searcher, &query, limit.max(1), false)
+    }
+
+    fn term_query(&self, field: tantivy::schema::Field, value: &str) -> TermQuery {
+        TermQuery::new(
+            Term::from_field_text(field, &value.to_lowercase()),
+            IndexRecordOption::Basic,
+        )
+    }
+
+    fn document_record(&self, searcher: &Searcher, doc_id: &str) -> Result<Option<DocAddress>> {
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(self.term_query(self.fields.doc_id, doc_id)) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(self.term_query(self.fields.record, schema::RECORD_DOCUMENT)),
+            ),
+        ]);
+        let found = searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .map_err(|e| self.err(e))?;
+        Ok(found.first().map(|&(_, addr)| addr))
+    }
+
+    fn stored_document(&self, searcher: &Searcher, addr: DocAddress) -> Result<Document> {
+        let doc: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
+        let json = doc
+            .get_first(self.fields.json)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        serde_json::from_str(json).map_err(|e| corrupt(&self.dir, e))
+    }
+
+    fn err(&self, e: impl std::fmt::Display) -> Error {
+        Error::index(&self.dir, e)
+    }
+}
+
+/// The error for an index tantivy cannot read.
+fn corrupt(dir: &Path, e: impl std::fmt::Display) -> Error {
+    Error::index(
+        dir,
+        format!("corrupt or incompatible index ({e}): run `diarium ingest --rebuild`"),
+    )
+}
+
+/// The error for an index another process is writing.
+fn locked(dir: &Path) -> Error {
+    let pid = std::fs::read_to_string(dir.join(ingest::LOCK_FILE))
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty() && *s != std::process::id().to_string());
+    let who = match pid {
+        Some(pid) => format!(" (pid {pid})"),
+        None => String::new(),
+    };
+    Error::index(
+        dir,
+        format!("locked by another ingest{who}; wait for it to finish"),
+    )
 }

@@ -1,10 +1,33 @@
 //! Repairs OCR damage to Swedish text, keeping lines and whitespace exactly.
 //!
-//! BOOTSTRAP: NFC only; the noisy-channel corrector (issue 4) replaces it behind [`Repairer`].
+//! A noisy-channel corrector: every word-like token is read through the OCR confusion model
+//! learned by `tools/confusion/learn.py` ([`channel`]) against the Swedish lexicon with
+//! frequencies and compound analysis ([`lexicon`], [`search`]). A token changes only when a
+//! reading is more probable than the token itself by a margin. How often vulnerable letters
+//! (å, ä, ö …) are damaged is estimated per text first, so clean text is left alone while a
+//! badly damaged layer has its `for` read as `för`.
 
-use unicode_normalization::UnicodeNormalization;
+mod channel;
+mod lexicon;
+mod search;
+mod tokens;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::model::{Page, RepairedPage};
+use channel::Channel;
+use search::Candidate;
+use tokens::{Piece, Shape};
+
+/// Log-odds a repair must win by; a wrong change costs more than a missed one.
+const MARGIN: f64 = 1.0;
+/// Extra log-odds for capitalised words inside a sentence, which are mostly names.
+const NAME_MARGIN: f64 = 3.0;
+/// -ln P of a word neither the lexicon nor compound analysis knows.
+const OOV_COST: f64 = 20.0;
+/// -ln P of a bare digit read as a number.
+const NUMBER_COST: f64 = 7.0;
 
 /// One change repair made, for `repair --explain` and auditors.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -31,35 +54,201 @@ pub struct Repaired {
 }
 
 /// The OCR repairer, with its lexicon and confusion model loaded.
-#[derive(Debug, Default)]
-pub struct Repairer {}
+#[derive(Debug)]
+pub struct Repairer {
+    channel: &'static Channel,
+    /// Words of clean documents of the same batch (board and place names), by frequency.
+    adapted: HashMap<String, u32>,
+}
+
+/// The readings of one distinct token, independent of the text's damage rate.
+struct Readings {
+    identity: Option<Candidate>,
+    best: Vec<Candidate>,
+}
 
 impl Repairer {
-    /// A repairer with the lexicon and confusion tables embedded in the binary.
+    /// A repairer with the lexicon and confusion tables embedded in the binary (loaded once).
     pub fn embedded() -> Repairer {
-        Repairer {}
+        static CHANNEL: OnceLock<Channel> = OnceLock::new();
+        Repairer {
+            channel: CHANNEL.get_or_init(Channel::embedded),
+            adapted: HashMap::new(),
+        }
+    }
+
+    /// Adds the words of a clean (born-digital) document of the same batch, so names of boards,
+    /// places and people it spells correctly become known words. The pipeline should call this
+    /// with the text of every non-OCR document of a batch before repairing its scans.
+    pub fn adapt(&mut self, clean_text: &str) {
+        for (_, piece) in tokens::split(clean_text) {
+            if piece.word.chars().all(char::is_alphabetic) {
+                *self.adapted.entry(piece.word.to_lowercase()).or_default() += 1;
+            }
+        }
     }
 
     /// Repairs a text, line by line.
     pub fn repair_text(&self, text: &str) -> Repaired {
-        Repaired {
-            text: text.nfc().collect(),
-            changes: Vec::new(),
+        let pieces = tokens::split(text);
+        let mut readings: HashMap<String, Readings> = HashMap::new();
+        for (_, piece) in &pieces {
+            let key = piece.word.to_lowercase();
+            if let std::collections::hash_map::Entry::Vacant(slot) = readings.entry(key) {
+                let r = self.readings(slot.key());
+                slot.insert(r);
+            }
         }
+        let lambda = self.damage_rate(&pieces, &readings);
+        let mut out = String::with_capacity(text.len());
+        let mut changes = Vec::new();
+        let mut line = 1;
+        let mut line_start = 0;
+        let mut last = 0;
+        for (offset, piece) in &pieces {
+            out.push_str(&text[last..*offset]);
+            for (i, _) in text[last..*offset].match_indices('\n') {
+                line += 1;
+                line_start = last + i + 1;
+            }
+            last = offset + piece.word.len();
+            let decision = readings
+                .get(&piece.word.to_lowercase())
+                .and_then(|r| decide(r, lambda, piece.margin()));
+            match decision {
+                Some((to, score)) => {
+                    let to = piece.shape.apply(&to);
+                    changes.push(Change {
+                        line,
+                        column: offset - line_start,
+                        from: piece.word.to_string(),
+                        to: to.clone(),
+                        score,
+                    });
+                    out.push_str(&to);
+                }
+                None => out.push_str(piece.word),
+            }
+        }
+        out.push_str(&text[last..]);
+        Repaired { text: out, changes }
     }
 
-    /// Repairs every line of every page, keeping the extracted page beside it.
+    /// Repairs every line of every page, keeping the extracted page beside it. The damage rate
+    /// is estimated over the whole document, so each line is judged with its document's evidence.
     pub fn repair_pages(&self, pages: Vec<Page>) -> Vec<RepairedPage> {
+        let joined: Vec<String> = pages
+            .iter()
+            .map(|p| {
+                p.lines
+                    .iter()
+                    .map(|l| l.text.replace('\n', " "))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect();
+        let repaired = self.repair_text(&joined.join("\n"));
+        let mut lines = repaired.text.split('\n').map(str::to_string);
         pages
             .into_iter()
             .map(|page| {
                 let repaired = page
                     .lines
                     .iter()
-                    .map(|l| self.repair_text(&l.text).text)
+                    .map(|_| lines.next().unwrap_or_default())
                     .collect();
                 RepairedPage { page, repaired }
             })
             .collect()
+    }
+
+    fn readings(&self, key: &str) -> Readings {
+        let fst = lexicon::shared().as_fst();
+        let mut all = search::candidates(fst, self.channel, key);
+        if let Some(&n) = self.adapted.get(key) {
+            // A word a clean document of the batch spells this way is a known word of the batch.
+            all.push(Candidate {
+                word: key.to_string(),
+                prior: 12.0 - f64::from(n.min(20)).ln(),
+                channel: 0.0,
+                edits: 0,
+                intact: Vec::new(),
+            });
+        }
+        let mut identity: Option<Candidate> = None;
+        let mut best: Vec<Candidate> = Vec::new();
+        for c in all {
+            if c.edits == 0 {
+                if identity.as_ref().is_none_or(|i| c.prior < i.prior) {
+                    identity = Some(c);
+                }
+            } else if let Some(b) = best.iter_mut().find(|b| b.word == c.word) {
+                if c.cost(0.5) < b.cost(0.5) {
+                    *b = c;
+                }
+            } else {
+                best.push(c);
+            }
+        }
+        if identity.is_none() {
+            let number = key.chars().all(|c| c.is_ascii_digit());
+            identity = Some(Candidate {
+                word: key.to_string(),
+                prior: if number {
+                    NUMBER_COST
+                } else {
+                    OOV_COST + 0.2 * key.len() as f64
+                },
+                channel: 0.0,
+                edits: 0,
+                intact: Vec::new(),
+            });
+        }
+        best.sort_by(|a, b| a.cost(0.5).total_cmp(&b.cost(0.5)));
+        best.truncate(3);
+        Readings { identity, best }
+    }
+
+    /// The share of vulnerable letters the OCR damaged in this text: tokens repaired under an
+    /// even prior against tokens whose vulnerable letters came through.
+    fn damage_rate(&self, pieces: &[(usize, Piece)], readings: &HashMap<String, Readings>) -> f64 {
+        let (mut damaged, mut intact) = (0.0_f64, 0.0_f64);
+        for (_, piece) in pieces {
+            let Some(r) = readings.get(&piece.word.to_lowercase()) else {
+                continue;
+            };
+            if decide(r, 0.5, MARGIN).is_some() {
+                damaged += 1.0;
+            } else if piece
+                .word
+                .chars()
+                .any(|c| self.channel.damage(c) > 0.3 && !c.is_ascii())
+            {
+                intact += 1.0;
+            }
+        }
+        ((damaged + 0.1) / (damaged + intact + 1.0)).clamp(0.001, 0.95)
+    }
+}
+
+/// The best repair of a token, if it beats the token itself by `margin`, with its log-odds.
+fn decide(r: &Readings, lambda: f64, margin: f64) -> Option<(String, f64)> {
+    let keep = r.identity.as_ref().map_or(OOV_COST, |i| i.cost(lambda));
+    let best = r
+        .best
+        .iter()
+        .map(|c| (c, c.cost(lambda)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))?;
+    let score = keep - best.1;
+    (score > margin).then(|| (best.0.word.clone(), score))
+}
+
+impl Piece<'_> {
+    fn margin(&self) -> f64 {
+        if self.shape == Shape::Capitalised && !self.sentence_start {
+            MARGIN + NAME_MARGIN
+        } else {
+            MARGIN
+        }
     }
 }

@@ -1,75 +1,151 @@
 //! Repaired pages → a [`Document`] of § items and their segments.
 //!
-//! BOOTSTRAP: one item with one matter segment; the real segmenter (issue 5) replaces it
-//! behind [`segment`].
+//! The document's lines are split into § items ([`items`]); each item into segments by
+//! headings and the set phrases of minutes ([`heading`], [`build`]); each segment gets its
+//! parties and persons ([`who`]), case numbers ([`dnr`]) and references to earlier decisions
+//! ([`refs`]). Metadata comes from the letterhead ([`meta`]). Matching is done on a
+//! diacritic-folded, OCR-tolerant form ([`fold`]) so damage that repair missed does not hide a
+//! heading.
 
-use crate::model::{Document, Item, Kind, RepairedPage, Segment};
+mod build;
+mod date;
+mod dnr;
+mod fold;
+mod heading;
+mod items;
+mod meta;
+mod refs;
+mod who;
+
+use std::collections::BTreeSet;
+
+pub use dnr::{dnr_key, find_dnrs, normalize_dnr};
+pub use fold::{fold, similar};
+pub use refs::find_decision_refs;
+
+use crate::model::{Document, Item, Kind, RepairedPage};
+use build::DocLine;
 
 /// Segments a document's repaired pages.
 pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
-    let text = pages
+    let lines: Vec<DocLine> = pages
         .iter()
-        .map(|p| p.text())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let raw_text = pages
+        .flat_map(|p| {
+            p.repaired.iter().enumerate().map(move |(i, text)| DocLine {
+                page: p.page.number.max(1),
+                raw: p
+                    .page
+                    .lines
+                    .get(i)
+                    .map_or(text.as_str(), |l| l.text.as_str()),
+                text: text.as_str(),
+            })
+        })
+        .collect();
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+    let spans = items::split_items(&texts);
+
+    let mut items: Vec<Item> = spans
         .iter()
-        .map(|p| p.page.text())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let title = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or_default()
-        .to_string();
+        .enumerate()
+        .map(|(n, sp)| {
+            // The text before the first heading is letterhead in a document's first item, the
+            // case number and opening text in a § item.
+            let initial = if n == 0 { Kind::Other } else { Kind::Matter };
+            let segments = build::segments(&lines, sp.body_start, sp.end, initial);
+            let head = texts[sp.body_start..sp.end.min(sp.body_start + 6)].join("\n");
+            Item {
+                paragraph: sp.paragraph.clone(),
+                title: sp.title.clone(),
+                dnr: sp
+                    .paragraph
+                    .as_ref()
+                    .and_then(|_| find_dnrs(&head).into_iter().next()),
+                segments,
+            }
+        })
+        .collect();
+
+    // Genitive names ("Linnéa Björks (V) yrkande") resolve to names used elsewhere.
+    let known: BTreeSet<String> = items
+        .iter()
+        .flat_map(|i| &i.segments)
+        .flat_map(|s| s.persons.iter().cloned())
+        .collect();
+    for s in items.iter_mut().flat_map(|i| i.segments.iter_mut()) {
+        who::resolve_genitives(&mut s.persons, &known);
+    }
+
+    let paragraphs = items.iter().filter(|i| i.paragraph.is_some()).count();
+    let kinds: Vec<Kind> = items
+        .iter()
+        .flat_map(|i| &i.segments)
+        .map(|s| s.kind)
+        .collect();
+    let mut title = meta::title(&texts);
+    let doc_type = meta::doc_type(
+        &texts,
+        &meta::Evidence {
+            paragraphs,
+            kinds: &kinds,
+            title: &title,
+        },
+    );
+    let body = meta::body(&texts, doc_type);
+    let date = meta::date(&texts);
+    let paragraph_items: Vec<&Item> = items.iter().filter(|i| i.paragraph.is_some()).collect();
+    if let [only] = paragraph_items.as_slice() {
+        title = only.title.clone();
+    } else if paragraph_items.len() > 1 {
+        title = ["Protokoll", body.as_str(), date.as_deref().unwrap_or("")]
+            .join(" ")
+            .trim()
+            .to_string();
+    }
+    for item in items
+        .iter_mut()
+        .filter(|i| i.paragraph.is_none() && i.title.is_empty())
+    {
+        item.title = title.clone();
+    }
+
+    let all_text = texts.join("\n");
     Document {
         doc_id: doc_id.to_string(),
         source: source.to_string(),
-        title: title.clone(),
+        title,
+        body,
+        doc_type,
+        date,
+        dnr: find_dnrs(&all_text),
         pages: pages.len(),
-        items: vec![Item {
-            paragraph: None,
-            title,
-            dnr: None,
-            segments: vec![Segment {
-                kind: Kind::Matter,
-                text,
-                raw_text,
-                page_start: 1,
-                page_end: pages.len().max(1),
-                ..Segment::default()
-            }],
-        }],
-        ..Document::default()
+        decision_refs: find_decision_refs(&all_text),
+        items,
     }
 }
 
-/// Normalises a case number as written ("Dnr: KS 155-943/2015", "dnr 3.1.3-91/2019"): the
-/// `Dnr` prefix dropped, spacing normalised, an issuing prefix such as `KS` kept. `None` when the
-/// text is not a case number.
-pub fn normalize_dnr(text: &str) -> Option<String> {
-    let t = text.trim();
-    let t = t
-        .strip_prefix("Dnr")
-        .or_else(|| t.strip_prefix("dnr"))
-        .unwrap_or(t);
-    let t = t.trim_start_matches([':', '.', ' ']).trim();
-    let out = t.split_whitespace().collect::<Vec<_>>().join(" ");
-    out.chars().any(|c| c.is_ascii_digit()).then_some(out)
-}
-
-/// The key under which case numbers count as the same case, whatever the issuing prefix:
-/// "KS 155-943/2015" and "155-943/2015" share the key "155-943/2015".
-pub fn dnr_key(normalized: &str) -> String {
-    normalized
-        .split_whitespace()
-        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Decision references in a text ("Kommunfullmäktige beslutade den 16 maj 2016, § 21").
-pub fn find_decision_refs(_text: &str) -> Vec<crate::model::DecisionRef> {
-    Vec::new()
+/// Pages built from plain text (pages separated by form feeds), raw and repaired alike — for
+/// segmenting text that did not come from a PDF, such as the corpus truth.
+pub fn pages_from_text(text: &str) -> Vec<RepairedPage> {
+    text.split('\u{c}')
+        .enumerate()
+        .map(|(i, page)| {
+            let page = page.strip_prefix('\n').unwrap_or(page);
+            let repaired: Vec<String> = page.lines().map(str::to_string).collect();
+            RepairedPage {
+                page: crate::model::Page {
+                    number: i + 1,
+                    lines: repaired
+                        .iter()
+                        .map(|t| crate::model::Line {
+                            text: t.clone(),
+                            ..Default::default()
+                        })
+                        .collect(),
+                    ..Default::default()
+                },
+                repaired,
+            }
+        })
+        .collect()
 }

@@ -1,0 +1,153 @@
+//! Scores OCR repair against ground truth.
+//!
+//! `cargo run --release --example eval_repair`
+//! - seed 002 against `../shared/gold` token for token: damaged words fixed, correct words broken;
+//! - seeds 000/001: how many tokens change (no gold);
+//! - the scanned corpus PDFs' text layers: WER against their truth before and after repair;
+//! - clean truth texts of born-digital documents: share of words changed;
+//! - the most frequent remaining errors on seed 002.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+use diarium::eval::{word_errors, words};
+use diarium::repair::{Change, Repairer};
+
+fn main() -> anyhow::Result<()> {
+    let repairer = Repairer::embedded();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // `../shared` beside the main checkout; a worktree under `wt/` has it one level further up.
+    let shared = ["../shared", "../../shared"]
+        .iter()
+        .map(|p| root.join(p))
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| root.join("../shared"));
+    let seeds = shared.join("seeds");
+    let gold = shared.join("gold/002_3d0bb7e4a6596ccc.gold.txt");
+    match (
+        fs::read_to_string(seeds.join("002_3d0bb7e4a6596ccc.txt")),
+        fs::read_to_string(&gold),
+    ) {
+        (Ok(damaged), Ok(gold)) => seed_002(&repairer, &damaged, &gold),
+        _ => println!("seed 002: skipped ({} absent)", gold.display()),
+    }
+    for seed in ["000_7214337700930137.txt", "001_8d1cdd55f4f7d836.txt"] {
+        if let Ok(text) = fs::read_to_string(seeds.join(seed)) {
+            let r = repairer.repair_text(&text);
+            println!(
+                "seed {}: {} of {} words changed{}",
+                &seed[..3],
+                r.changes.len(),
+                words(&text).len(),
+                examples(&r.changes)
+            );
+        }
+    }
+    let truth = root.join("corpus/truth");
+    let mut names: Vec<String> = fs::read_dir(&truth)?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    println!("\nscanned PDFs' text layers, WER against truth:");
+    for name in names.iter().filter(|n| n.ends_with(".scan.layer.txt")) {
+        let layer = fs::read_to_string(truth.join(name))?;
+        let truth_text = fs::read_to_string(truth.join(name.replace(".layer.txt", ".txt")))?;
+        let before = word_errors(&layer, &truth_text).rate();
+        let after = word_errors(&repairer.repair_text(&layer).text, &truth_text).rate();
+        println!(
+            "  {name:50} {:5.1}% → {:5.1}%",
+            before * 100.0,
+            after * 100.0
+        );
+    }
+    println!("\nclean truth texts (born-digital documents), words changed:");
+    let damaged_seed = |n: &str| ["000", "001", "002"].iter().any(|p| n.starts_with(p));
+    let (mut changed, mut total) = (0, 0);
+    for name in names
+        .iter()
+        .filter(|n| !n.contains(".scan") && !damaged_seed(n))
+    {
+        let text = fs::read_to_string(truth.join(name))?;
+        let r = repairer.repair_text(&text);
+        let n = words(&text).len();
+        println!(
+            "  {name:50} {:4} of {:5}{}",
+            r.changes.len(),
+            n,
+            examples(&r.changes)
+        );
+        changed += r.changes.len();
+        total += n;
+    }
+    println!(
+        "  total: {changed} of {total} = {:.3}%",
+        100.0 * changed as f64 / total.max(1) as f64
+    );
+    Ok(())
+}
+
+fn examples(changes: &[Change]) -> String {
+    let list: Vec<String> = changes
+        .iter()
+        .take(8)
+        .map(|c| format!("{}→{}", c.from, c.to))
+        .collect();
+    if list.is_empty() {
+        String::new()
+    } else {
+        format!("  ({})", list.join(", "))
+    }
+}
+
+fn seed_002(repairer: &Repairer, damaged: &str, gold: &str) {
+    let repaired = repairer.repair_text(damaged).text;
+    let (d, g, r) = (words(damaged), words(gold), words(&repaired));
+    if d.len() != g.len() || r.len() != g.len() {
+        println!(
+            "seed 002: token counts differ ({} {} {})",
+            d.len(),
+            g.len(),
+            r.len()
+        );
+        return;
+    }
+    let (mut damaged_n, mut fixed, mut broken, mut right) = (0, 0, 0, 0);
+    let mut remaining: HashMap<(String, String, String), usize> = HashMap::new();
+    for ((dw, gw), rw) in d.iter().zip(&g).zip(&r) {
+        if dw != gw {
+            damaged_n += 1;
+            fixed += usize::from(rw == gw);
+        } else {
+            broken += usize::from(rw != gw);
+        }
+        right += usize::from(rw == gw);
+        if rw != gw {
+            *remaining
+                .entry((dw.clone(), rw.clone(), gw.clone()))
+                .or_default() += 1;
+        }
+    }
+    let correct_n = g.len() - damaged_n;
+    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    println!("seed 002 vs gold: {} words, {damaged_n} damaged", g.len());
+    println!(
+        "  fixed  {fixed} / {damaged_n} = {:.1}%",
+        pct(fixed, damaged_n)
+    );
+    println!(
+        "  broken {broken} / {correct_n} = {:.2}%",
+        pct(broken, correct_n)
+    );
+    println!(
+        "  word accuracy {:.1}% (before {:.1}%)",
+        pct(right, g.len()),
+        pct(correct_n, g.len())
+    );
+    let mut top: Vec<_> = remaining.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    println!("  most frequent remaining errors:");
+    for ((dw, rw, gw), n) in top.iter().take(20) {
+        println!("    {n:3}  {dw} → {rw}  (gold {gw})");
+    }
+}

@@ -1,0 +1,384 @@
+//! Ranked search: the QueryParser syntax over the text fields, filters as term clauses, a fuzzy
+//! fallback for queries without hits, `<b>` snippets and facet counts.
+
+use std::collections::BTreeMap;
+use std::ops::Bound;
+
+use serde::Serialize;
+use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Searcher, TantivyDocument, Term};
+
+use super::schema::RECORD_SEGMENT;
+use super::writer::{parse_date, to_datetime};
+use super::Index;
+use crate::error::{Error, Result};
+use crate::model::Kind;
+
+/// A search with its filters.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// Query in QueryParser syntax; empty or `*` matches every segment.
+    pub query: String,
+    /// Only segments of this kind.
+    pub kind: Option<Kind>,
+    /// Only segments naming this party.
+    pub party: Option<String>,
+    /// Only segments naming this person.
+    pub person: Option<String>,
+    /// Only documents of a body matching this text.
+    pub body: Option<String>,
+    /// Only documents dated on or after (YYYY-MM-DD).
+    pub from: Option<String>,
+    /// Only documents dated on or before (YYYY-MM-DD).
+    pub to: Option<String>,
+    /// At most this many hits.
+    pub limit: usize,
+    /// Count hits by kind, party, body and year.
+    pub facets: bool,
+}
+
+/// One ranked segment.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// Segment id, for `similar`.
+    pub segment_id: String,
+    /// The document's id, for `show`.
+    pub doc_id: String,
+    /// The file the document came from.
+    pub source: String,
+    /// The document's title.
+    pub title: String,
+    /// The issuing or deciding body.
+    pub body: String,
+    /// The document's date, ISO 8601.
+    pub date: Option<String>,
+    /// The document's case numbers.
+    pub dnr: Vec<String>,
+    /// The § of the segment's item.
+    pub paragraph: Option<String>,
+    /// What part of the record the segment is.
+    pub kind: Kind,
+    /// Parties named in the segment.
+    pub parties: Vec<String>,
+    /// Persons named in the segment.
+    pub persons: Vec<String>,
+    /// Page where the segment starts.
+    pub page: usize,
+    /// Relevance score.
+    pub score: f32,
+    /// Text around the hit with `<b>` highlights.
+    pub snippet: String,
+}
+
+/// Ranked hits and, if asked, facet counts.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SearchResults {
+    /// Number of matching segments.
+    pub total: usize,
+    /// The best hits, best first.
+    pub hits: Vec<Hit>,
+    /// The query matched nothing as written; these hits allow one or two typos per word.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub fuzzy: bool,
+    /// Counts by facet name ("kind", "party", "person", "body", "doc_type", "year") and value,
+    /// largest first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<BTreeMap<String, Vec<(String, u64)>>>,
+}
+
+/// Characters of text around a hit.
+const SNIPPET_CHARS: usize = 220;
+
+impl Index {
+    /// Ranked segments for a query.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        let searcher = self.reader.searcher();
+        let filters = self.filters(req)?;
+        let mut query = self.with_filters(self.parse(&req.query, None)?, &filters);
+        let mut fuzzy = false;
+        let count = |q: &dyn Query| searcher.search(q, &Count).map_err(|e| self.err(e));
+        if count(&*query)? == 0 {
+            // A misspelt or OCR-damaged word: allow edits, one first, then two.
+            for distance in [1, 2] {
+                let candidate =
+                    self.with_filters(self.parse(&req.query, Some(distance))?, &filters);
+                if count(&*candidate)? > 0 {
+                    query = candidate;
+                    fuzzy = true;
+                    break;
+                }
+            }
+        }
+        let mut results = self.run(&searcher, &*query, req.limit.max(1), req.facets)?;
+        results.fuzzy = fuzzy;
+        Ok(results)
+    }
+
+    fn parser(&self, fuzzy: Option<u8>) -> QueryParser {
+        let f = &self.fields;
+        // Exact (å/ä/ö kept) outranks folded; the title and headings outrank body text.
+        let boosts = [
+            (f.title, 3.0),
+            (f.item_title, 2.5),
+            (f.heading, 2.0),
+            (f.text, 1.0),
+            (f.folded, 0.4),
+            (f.raw, 0.2),
+        ];
+        let mut parser =
+            QueryParser::for_index(&self.index, boosts.iter().map(|&(f, _)| f).collect());
+        parser.set_conjunction_by_default();
+        for (field, boost) in boosts {
+            parser.set_field_boost(field, boost);
+            if let Some(distance) = fuzzy {
+                parser.set_field_fuzzy(field, false, distance, true);
+            }
+        }
+        parser
+    }
+
+    /// The user's query; empty means every segment.
+    fn parse(&self, text: &str, fuzzy: Option<u8>) -> Result<Box<dyn Query>> {
+        if text.trim().is_empty() {
+            return Ok(Box::new(AllQuery));
+        }
+        self.parser(fuzzy)
+            .parse_query(text)
+            .map_err(|e| Error::Usage(format!("query {text:?}: {e}")))
+    }
+
+    /// The user's query restricted to segments and the filters, which do not change scores.
+    fn with_filters(&self, query: Box<dyn Query>, filters: &[Box<dyn Query>]) -> Box<dyn Query> {
+        let mut clauses = vec![
+            (Occur::Must, query),
+            (
+                Occur::Must,
+                zero(self.keyword(self.fields.record, RECORD_SEGMENT)),
+            ),
+        ];
+        clauses.extend(filters.iter().map(|q| (Occur::Must, zero(q.box_clone()))));
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    fn filters(&self, req: &SearchRequest) -> Result<Vec<Box<dyn Query>>> {
+        let f = &self.fields;
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        if let Some(kind) = req.kind {
+            out.push(self.keyword(f.kind, kind.as_str()));
+        }
+        if let Some(party) = &req.party {
+            out.push(self.keyword(f.party, party));
+        }
+        if let Some(person) = &req.person {
+            out.push(self.phrase(f.person, person)?);
+        }
+        if let Some(body) = &req.body {
+            out.push(self.phrase(f.body, body)?);
+        }
+        let bound = |date: &Option<String>, flag: &str| -> Result<Option<Term>> {
+            date.as_deref()
+                .map(|d| {
+                    parse_date(d)
+                        .map(|d| Term::from_field_date_for_search(f.date, to_datetime(d)))
+                        .ok_or_else(|| Error::Usage(format!("{flag} {d:?}: expected YYYY-MM-DD")))
+                })
+                .transpose()
+        };
+        let from = bound(&req.from, "--from")?;
+        let to = bound(&req.to, "--to")?;
+        if from.is_some() || to.is_some() {
+            out.push(Box::new(RangeQuery::new(
+                from.map_or(Bound::Unbounded, Bound::Included),
+                to.map_or(Bound::Unbounded, Bound::Included),
+            )));
+        }
+        Ok(out)
+    }
+
+    /// A term on a keyword field (lower-cased like the index).
+    pub(super) fn keyword(&self, field: Field, value: &str) -> Box<dyn Query> {
+        Box::new(self.term_query(field, value))
+    }
+
+    /// The analysed tokens of `text` for `field`.
+    pub(super) fn tokens(&self, field: Field, text: &str) -> Result<Vec<Term>> {
+        let mut analyzer = self
+            .index
+            .tokenizer_for_field(field)
+            .map_err(|e| self.err(e))?;
+        let mut terms = Vec::new();
+        analyzer
+            .token_stream(text)
+            .process(&mut |t| terms.push(Term::from_field_text(field, &t.text)));
+        Ok(terms)
+    }
+
+    /// All of `text`'s tokens in order in `field` (a single token is a term query).
+    pub(super) fn phrase(&self, field: Field, text: &str) -> Result<Box<dyn Query>> {
+        let mut terms = self.tokens(field, text)?;
+        Ok(match terms.len() {
+            0 => return Err(Error::Usage(format!("{text:?} has no words to search for"))),
+            1 => Box::new(TermQuery::new(
+                terms.remove(0),
+                IndexRecordOption::WithFreqs,
+            )),
+            _ => Box::new(PhraseQuery::new(terms)),
+        })
+    }
+
+    /// Runs a query: the total, the best `limit` hits with snippets, and facets if asked.
+    pub(super) fn run(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        limit: usize,
+        facets: bool,
+    ) -> Result<SearchResults> {
+        let f = &self.fields;
+        let facet_fields = [
+            ("kind", f.kind_facet),
+            ("party", f.party_facet),
+            ("person", f.person_facet),
+            ("body", f.body_facet),
+            ("doc_type", f.doc_type_facet),
+            ("year", f.year_facet),
+        ];
+        let mut collectors = MultiCollector::new();
+        let top = collectors.add_collector(TopDocs::with_limit(limit).order_by_score());
+        let total = collectors.add_collector(Count);
+        let facet_handles: Vec<_> = if facets {
+            facet_fields
+                .iter()
+                .map(|&(name, field)| {
+                    let mut c =
+                        FacetCollector::for_field(self.index.schema().get_field_name(field));
+                    c.add_facet("/");
+                    (name, collectors.add_collector(c))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut fruit = searcher
+            .search(query, &collectors)
+            .map_err(|e| self.err(e))?;
+        let top = top.extract(&mut fruit);
+        let total = total.extract(&mut fruit);
+        let facets = facets.then(|| {
+            facet_handles
+                .into_iter()
+                .map(|(name, handle)| {
+                    let counts = handle.extract(&mut fruit);
+                    let mut values: Vec<(String, u64)> = counts
+                        .get("/")
+                        .map(|(facet, n)| {
+                            let path = facet.to_path();
+                            (path.last().copied().unwrap_or_default().to_string(), n)
+                        })
+                        .collect();
+                    values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                    (name.to_string(), values)
+                })
+                .collect()
+        });
+        let snippets = [f.text, f.folded]
+            .into_iter()
+            .map(|field| {
+                let mut g = SnippetGenerator::create(searcher, query, field)?;
+                g.set_max_num_chars(SNIPPET_CHARS);
+                Ok(g)
+            })
+            .collect::<tantivy::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))?;
+        let hits = top
+            .into_iter()
+            .map(|(score, addr)| {
+                let doc: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
+                Ok(self.hit(&doc, score, &snippets))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(SearchResults {
+            total,
+            hits,
+            fuzzy: false,
+            facets,
+        })
+    }
+
+    /// A hit from a stored segment document.
+    pub(super) fn hit(
+        &self,
+        doc: &TantivyDocument,
+        score: f32,
+        snippets: &[SnippetGenerator],
+    ) -> Hit {
+        let f = &self.fields;
+        let first = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let all = |field| -> Vec<String> {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        };
+        let text = first(f.text);
+        Hit {
+            segment_id: first(f.segment_id),
+            doc_id: first(f.doc_id),
+            source: first(f.source),
+            title: first(f.title),
+            body: first(f.body),
+            date: doc
+                .get_first(f.date)
+                .and_then(|v| v.as_datetime())
+                .map(|d| d.into_utc().date().to_string()),
+            dnr: all(f.doc_dnr),
+            paragraph: doc
+                .get_first(f.paragraph)
+                .and_then(|v| v.as_str())
+                .map(str::to_string),
+            kind: Kind::parse(&first(f.kind)).unwrap_or_default(),
+            parties: all(f.party),
+            persons: all(f.person),
+            page: doc
+                .get_first(f.page_start)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(1) as usize,
+            score,
+            snippet: snippet(&text, snippets),
+        }
+    }
+}
+
+/// A filter clause that matches without adding to the score.
+fn zero(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
+}
+
+/// The best highlighted fragment of `text`: by exact terms, else by folded terms, else the
+/// text's start (the hit was in the title or heading).
+pub(super) fn snippet(text: &str, generators: &[SnippetGenerator]) -> String {
+    for g in generators {
+        let s = g.snippet(text);
+        if !s.highlighted().is_empty() {
+            return s.to_html();
+        }
+    }
+    let start: String = text.chars().take(SNIPPET_CHARS).collect();
+    html_escape(&start)
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

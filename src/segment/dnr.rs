@@ -1,0 +1,176 @@
+//! Case numbers (diarienummer): finding, normalising and keying them.
+//!
+//! Municipalities write them in many shapes — "Dnr 1.2.1.140-2017", "KS 155-943/2015",
+//! "dnr 3.1.3-91/2019", "KS 2019/123", "Dnr: 1.2.4-182-2013", "2018/KS 0001",
+//! "SBN-2023-00412", "Dnr 0145/12". A number counts when it is labelled (Dnr, Diarienummer) or
+//! carries an issuing prefix in capitals, and when it holds a year.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Issuing prefix: a short run of capitals ("KS", "SBN", "HL").
+const PFX: &str = r"[A-ZÅÄÖ]{1,6}";
+/// Number groups joined by `.`, `-`, `/` (spacing around `-` and `/` tolerated).
+const CORE: &str = r"\d[\d.]*(?:\s?[-/]\s?\d[\d.]*)+";
+
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:\b(?:dnr|diarienummer|diarienr|ärendenummer)\b)\.?\s*:?\s*((?:{PFX}[ -]?)?{CORE}|\d{{4}}/{PFX} ?\d+)"
+    ))
+    .expect("labelled dnr pattern compiles")
+});
+
+static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?:{PFX}[ -]{CORE}|\d{{4}}/{PFX} \d+)"))
+        .expect("prefixed dnr pattern compiles")
+});
+
+static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:({PFX})([ -]?))?({CORE})$|^(\d{{4}})/({PFX}) ?(\d+)$"
+    ))
+    .expect("whole dnr pattern compiles")
+});
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\D)(?:19|20)\d\d(?:\D|$)|/\d\d$").expect("year pattern"));
+
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{4}-\d\d-\d\d$").expect("iso pattern"));
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:dnr|diarienummer|diarienr|ärendenummer)\.?\s*:?\s*").expect("label")
+});
+
+/// Normalises a case number as written ("Dnr: KS 155-943/2015", "dnr 3.1.3-91/2019"): the
+/// `Dnr` prefix dropped, spacing normalised, an issuing prefix such as `KS` kept. `None` when the
+/// text is not a case number.
+pub fn normalize_dnr(text: &str) -> Option<String> {
+    let t = text.trim().trim_end_matches(['.', ',', ';', ')']);
+    let t = LABEL.replace(t, "");
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let c = WHOLE.captures(&t)?;
+    let out = if let Some(core) = c.get(3) {
+        let core: String = core
+            .as_str()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if ISO_DATE.is_match(&core) || !YEAR.is_match(&core) {
+            return None;
+        }
+        match (c.get(1), c.get(2)) {
+            (Some(p), Some(sep)) => {
+                let sep = if sep.as_str() == "-" { "-" } else { " " };
+                format!("{}{sep}{core}", p.as_str())
+            }
+            _ => core,
+        }
+    } else {
+        format!("{}/{} {}", &c[4], &c[5], &c[6])
+    };
+    Some(out)
+}
+
+/// The key under which case numbers count as the same case, whatever the issuing prefix and
+/// leading zeros: "KS 155-943/2015" and "155-943/2015" share the key "155-943/2015".
+pub fn dnr_key(normalized: &str) -> String {
+    let mut key = String::new();
+    let mut digits = String::new();
+    let flush = |digits: &mut String, key: &mut String| {
+        let trimmed = digits.trim_start_matches('0');
+        key.push_str(if trimmed.is_empty() && !digits.is_empty() {
+            "0"
+        } else {
+            trimmed
+        });
+        digits.clear();
+    };
+    for c in normalized.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut key);
+            if matches!(c, '.' | '-' | '/') && !key.is_empty() && !key.ends_with(['.', '-', '/']) {
+                key.push(c);
+            }
+        }
+    }
+    flush(&mut digits, &mut key);
+    key.trim_end_matches(['.', '-', '/']).to_string()
+}
+
+/// Every case number in `text` with the byte range it occupies (a label included), in order
+/// of appearance.
+pub fn find_dnr_spans(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut found: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    for c in LABELLED.captures_iter(text) {
+        if let (Some(all), Some(m)) = (c.get(0), c.get(1)) {
+            if let Some(n) = normalize_dnr(m.as_str()) {
+                found.push((all.range(), n));
+            }
+        }
+    }
+    for m in PREFIXED.find_iter(text) {
+        if !found.iter().any(|(r, _)| r.contains(&m.start())) {
+            if let Some(n) = normalize_dnr(m.as_str()) {
+                found.push((m.range(), n));
+            }
+        }
+    }
+    found.sort_by_key(|(r, _)| r.start);
+    found
+}
+
+/// Every case number in `text`, normalised, in order of appearance, without repeats.
+pub fn find_dnrs(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (_, n) in find_dnr_spans(text) {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_every_form() {
+        let cases = [
+            ("Dnr 1.2.1.140-2017", "1.2.1.140-2017"),
+            ("KS 155-943/2015", "KS 155-943/2015"),
+            ("dnr 3.1.3-91/2019", "3.1.3-91/2019"),
+            ("KS 2019/123", "KS 2019/123"),
+            ("Dnr: 1.2.4-182-2013", "1.2.4-182-2013"),
+            ("2018/KS 0001", "2018/KS 0001"),
+            ("Dnr  KS  155 - 943/2015", "KS 155-943/2015"),
+            ("SBN-2023-00412", "SBN-2023-00412"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize_dnr(input).as_deref(), Some(want), "{input}");
+        }
+        assert_eq!(normalize_dnr("2019-04-10"), None);
+        assert_eq!(normalize_dnr("Sida 2"), None);
+    }
+
+    #[test]
+    fn keys_ignore_prefix() {
+        assert_eq!(dnr_key("KS 155-943/2015"), dnr_key("155-943/2015"));
+        assert_eq!(dnr_key("KS 2019/0123"), dnr_key("KS-2019/123"));
+    }
+
+    #[test]
+    fn finds_in_running_text() {
+        let t = "Remiss om Strategi KS 155-943/2015 och Telefon: 08 - 508 21 051, 2019-04-10";
+        assert_eq!(find_dnrs(t), vec!["KS 155-943/2015"]);
+        assert_eq!(
+            find_dnrs("Diarienummer SBN-2023-00412"),
+            vec!["SBN-2023-00412"]
+        );
+        assert_eq!(find_dnrs("Dnr 0145/12"), vec!["0145/12"]);
+    }
+}

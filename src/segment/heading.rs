@@ -1,0 +1,368 @@
+//! Headings and the set phrases of minutes → segment kinds.
+//!
+//! Headings are matched on the folded line with OCR tolerance ("Arendet", "Beslutsgang",
+//! "Sarskilt uttalande" all count), phrases on the folded first sentence of a paragraph.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::fold::{fold, tolerant_regex};
+use crate::model::Kind;
+
+/// A party list that may trail a heading: "(M), (L) och (C)", "från (M)".
+const PARTY_TAIL: &str =
+    r"(?:\s+(?:från|fran|fr\S{1,2}n|av))?(?:\s*(?:,|och|samt)?\s*\([^()]{1,20}\))+\s*$";
+
+/// Headings by kind; `$` closes each, `TAIL` kinds accept a trailing party list.
+static HEADINGS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
+    let exact = |kind, words: &[&str]| (kind, tolerant_regex("^(?:", words, r")[.:]?\s*$"));
+    let with_tail = |kind, words: &[&str]| {
+        (
+            kind,
+            tolerant_regex("^(?:", words, &format!(r")(?:{PARTY_TAIL}|[.:]?\s*$)")),
+        )
+    };
+    vec![
+        with_tail(
+            Kind::Motion,
+            &[
+                "yrkande",
+                "yrkanden",
+                "förslag under sammanträdet",
+                "eget förslag",
+                "egna förslag",
+            ],
+        ),
+        // "Förslag till beslut" with a party list is a party's own proposal put at the meeting.
+        (
+            Kind::Motion,
+            tolerant_regex("^(?:", &["förslag till beslut"], &format!("){PARTY_TAIL}")),
+        ),
+        with_tail(Kind::Reservation, &["reservation", "reservationer"]),
+        with_tail(
+            Kind::SpecialStatement,
+            &[
+                "särskilt uttalande",
+                "särskilt yttrande",
+                "särskilda uttalanden",
+                "särskilda yttranden",
+            ],
+        ),
+        with_tail(
+            Kind::SubstituteStatement,
+            &["ersättaryttrande", "ersättaryttranden"],
+        ),
+        with_tail(
+            Kind::ProtocolNote,
+            &["protokollsanteckning", "protokollsanteckningar"],
+        ),
+        exact(Kind::Decision, &["beslut", r"\p{L}+s beslut", "beslutet"]),
+        exact(
+            Kind::Proposal,
+            &[
+                r"\p{L}+s förslag(?: till beslut)?",
+                "förslag till beslut",
+                "förslag",
+            ],
+        ),
+        exact(
+            Kind::Procedure,
+            &[
+                "beslutsgång",
+                "propositionsordning",
+                "omröstning",
+                "omröstningar",
+                "votering",
+                "omröstningsresultat",
+            ],
+        ),
+        exact(
+            Kind::Matter,
+            &[
+                "ärendet",
+                "ärendets beredning",
+                "bakgrund",
+                "sammanfattning",
+                "beredning",
+                "synpunkter",
+                r"\p{L}+ synpunkter",
+                r"\p{L}+s synpunkter(?: och förslag)?",
+                "synpunkter och förslag",
+                "analys",
+                "bedömning",
+                r"\p{L}+s bedömning",
+                "remissen",
+                "yttrande",
+                "inledning",
+            ],
+        ),
+        (
+            Kind::Other,
+            tolerant_regex(
+                "^(?:",
+                &[
+                    "bilaga",
+                    "bilagor",
+                    "beslutsunderlag",
+                    "justeras",
+                    "justerare",
+                    "justerande",
+                    "justerat",
+                    "underskrifter",
+                    "vid protokollet",
+                    "ansvariga",
+                    "handläggare",
+                    "beslutande",
+                    "ledamöter",
+                    "ersättare",
+                    "övriga närvarande",
+                    "närvarande",
+                    "paragrafer",
+                    "justeringens plats och tid",
+                    "rätt utdraget intygar",
+                    "ordförande",
+                    "sekreterare",
+                    "innehåll",
+                    "sändlista",
+                    "kopia till",
+                    "omedelbar justering",
+                    "anslag",
+                    "expedieras",
+                ],
+                r")\b[^.]*$",
+            ),
+        ),
+    ]
+});
+
+/// Whether a line (trimmed) reads as a heading at all: short, capitalised, no closing period.
+pub fn looks_like_heading(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    (1..=8).contains(&words)
+        && t.chars().next().is_some_and(|c| c.is_uppercase())
+        && !t.ends_with(['.', ',', ';'])
+        && !t.contains('\t')
+}
+
+/// The kind a heading line opens, if it is a known heading.
+pub fn heading_kind(line: &str) -> Option<Kind> {
+    if !looks_like_heading(line) {
+        return None;
+    }
+    let folded = fold(line.trim());
+    HEADINGS
+        .iter()
+        .find(|(_, re)| re.is_match(&folded))
+        .map(|(k, _)| *k)
+}
+
+static SIGNATURE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}-]+\s+den\s+[0-3]?\d\s+\p{L}+\s+(?:19|20)\d\d$").expect("signature")
+});
+
+/// A place-and-date line that opens the signatures ("Stockholm den 15 juni 2017").
+pub fn is_signature_date(line: &str) -> bool {
+    SIGNATURE_DATE.is_match(line.trim())
+}
+
+struct Phrase {
+    kind: Kind,
+    re: Regex,
+}
+
+/// Set phrases that open a segment at a paragraph's start (matched on its folded first sentence).
+static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
+    let p = |kind, prefix: &str, alts: &[&str], suffix: &str| Phrase {
+        kind,
+        re: tolerant_regex(prefix, alts, suffix),
+    };
+    vec![
+        p(
+            Kind::Reservation,
+            "^",
+            &[
+                "reservation från",
+                "reservation av",
+                "reservation anmäldes",
+                "reservationer anmäldes",
+                "reservation mot",
+            ],
+            r"\b",
+        ),
+        p(
+            Kind::Reservation,
+            r"^[^.]{0,200}?\b",
+            &[
+                "reserverade sig",
+                "reserverar sig",
+                "reserverade de sig",
+                "anmälde reservation",
+            ],
+            r"\b",
+        ),
+        p(
+            Kind::SpecialStatement,
+            "^",
+            &[
+                "särskilt uttalande",
+                "särskilt yttrande",
+                "särskilda uttalanden",
+            ],
+            r"\b",
+        ),
+        p(
+            Kind::SpecialStatement,
+            r"^[^.]{0,200}?\b",
+            &[
+                "anmälde ett särskilt uttalande",
+                "lämnade ett särskilt uttalande",
+                "gjorde ett särskilt uttalande",
+                "anmälde särskilt yttrande",
+            ],
+            r"\b",
+        ),
+        p(
+            Kind::SubstituteStatement,
+            r"^[^.]{0,200}?\b",
+            &["ersättaryttrande"],
+            r"\b",
+        ),
+        p(
+            Kind::ProtocolNote,
+            r"^[^.]{0,200}?\b",
+            &[
+                "lät anteckna",
+                "lät till protokollet anteckna",
+                "lät protokollföra",
+                "antecknades till protokollet",
+                "protokollsanteckning",
+            ],
+            r"\b",
+        ),
+        p(
+            Kind::Procedure,
+            "^",
+            &[
+                "omröstning begärdes",
+                "votering begärdes",
+                "omröstning verkställdes",
+                r"ordföranden? ställde (?:först )?proposition",
+            ],
+            r"\b",
+        ),
+        p(
+            Kind::Proposal,
+            r"^(?:\p{L}+|jag) ",
+            &["föreslår att", "föreslår", "tillstyrker"],
+            r"\b[^.]*\bbeslut",
+        ),
+        p(
+            Kind::Motion,
+            r"^[^.]{0,200}?\)[^.]{0,40}?\b",
+            &["yrkade", "yrkar"],
+            r"\b",
+        ),
+    ]
+});
+
+/// The kind a paragraph's opening sentence announces, if it is one of the set phrases.
+pub fn phrase_kind(first_sentence: &str) -> Option<Kind> {
+    let folded = fold(
+        &first_sentence
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    PHRASES
+        .iter()
+        .find(|p| p.re.is_match(&folded))
+        .map(|p| p.kind)
+}
+
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    tolerant_regex(
+        r"(?:^|[.!?]\s+)(",
+        &["reservation från", "reservation anmäldes av"],
+        r")\b",
+    )
+});
+
+/// Byte offsets of sentences inside a paragraph that announce a reservation
+/// ("… förslag till beslut. Reservation från X (M) …").
+pub fn reservation_notices(paragraph: &str) -> Vec<usize> {
+    let folded = fold(paragraph);
+    NOTICE
+        .captures_iter(&folded)
+        .filter_map(|c| c.get(1))
+        .map(|m| folded[..m.start()].chars().count())
+        .collect()
+}
+
+static FAVOUR: LazyLock<Regex> =
+    LazyLock::new(|| tolerant_regex(r"\b", &["till förmån för"], r"\s+(eg|\p{L}+)"));
+
+/// Whether a reservation is "till förmån för eget/egna …" (Some(true)) or for another's
+/// proposal (Some(false)).
+pub fn in_favour(text: &str) -> Option<bool> {
+    let folded = fold(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    FAVOUR
+        .captures(&folded)
+        .map(|c| c.get(1).is_some_and(|m| m.as_str().starts_with("eg")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn damaged_headings() {
+        assert_eq!(heading_kind("Arendet"), Some(Kind::Matter));
+        assert_eq!(heading_kind("Beslutsgang"), Some(Kind::Procedure));
+        assert_eq!(
+            heading_kind("Sarskilt uttalande fran (M), (L) och (C)"),
+            Some(Kind::SpecialStatement)
+        );
+        assert_eq!(
+            heading_kind("Forslag till beslut (M), (L) och (C)"),
+            Some(Kind::Motion)
+        );
+        assert_eq!(heading_kind("Förslag till beslut"), Some(Kind::Proposal));
+        assert_eq!(
+            heading_kind("Förvaltningens förslag till beslut"),
+            Some(Kind::Proposal)
+        );
+        assert_eq!(heading_kind("Kulturnämndens beslut"), Some(Kind::Decision));
+        assert_eq!(heading_kind("Kommunstyrelsen beslutar"), None);
+    }
+
+    #[test]
+    fn phrases() {
+        assert_eq!(
+            phrase_kind("Reservation fran Johan Nilsson med flera (M)"),
+            Some(Kind::Reservation)
+        );
+        assert_eq!(
+            phrase_kind("Linnéa Björk (V) reserverade sig mot beslutet"),
+            Some(Kind::Reservation)
+        );
+        assert_eq!(
+            phrase_kind("Jonas Säll (SD) lät anteckna följande till protokollet."),
+            Some(Kind::ProtocolNote)
+        );
+        assert_eq!(
+            phrase_kind("Anna Berg (S) yrkade bifall till förvaltningens förslag."),
+            Some(Kind::Motion)
+        );
+        assert_eq!(
+            phrase_kind("Kommunstyrelsen föreslår att kommunfullmäktige beslutar följande."),
+            Some(Kind::Proposal)
+        );
+        assert_eq!(
+            phrase_kind("Ersittaryttrande gjordes av Karin Ernlund (C)"),
+            Some(Kind::SubstituteStatement)
+        );
+        assert_eq!(phrase_kind("Kommunstyrelsen har remitterat förslag"), None);
+    }
+}

@@ -1,0 +1,116 @@
+//! Splitting a document's lines into § items ("§ 23 Titel", "§23", OCR "$ 23").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dnr::find_dnrs;
+use super::heading::heading_kind;
+
+static PARAGRAPH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[§$]\s?(\d{1,4})\b\s*(.*?)\s*$").expect("paragraph pattern"));
+static RANGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[–—-]\s*\d").expect("range pattern"));
+
+/// One § item (or the text before the first §) as a range of document lines.
+#[derive(Debug, Clone)]
+pub struct ItemSpan {
+    /// The § number, `None` for a document without § or the text before the first §.
+    pub paragraph: Option<String>,
+    /// The item's title ("Hyresavtal för förskolelokaler i Gränby").
+    pub title: String,
+    /// First line of the item's body (after the § line and a title on its own line).
+    pub body_start: usize,
+    /// One past the last line.
+    pub end: usize,
+}
+
+/// The § number and title a line opens, when it is a § heading (not "§ 23–27", not "1§").
+fn paragraph_heading(line: &str) -> Option<(String, String)> {
+    let c = PARAGRAPH.captures(line)?;
+    let rest = c.get(2).map_or("", |m| m.as_str());
+    if RANGE.is_match(rest) || rest.starts_with(|ch: char| ch.is_lowercase() || ch.is_ascii_digit())
+    {
+        return None;
+    }
+    Some((c[1].to_string(), rest.to_string()))
+}
+
+/// Splits lines into § items; text before the first § becomes an item without paragraph.
+pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
+    let heads: Vec<(usize, String, String)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| paragraph_heading(l).map(|(p, t)| (i, p, t)))
+        .collect();
+    if heads.is_empty() {
+        return vec![ItemSpan {
+            paragraph: None,
+            title: String::new(),
+            body_start: 0,
+            end: lines.len(),
+        }];
+    }
+    let mut out = Vec::new();
+    if lines[..heads[0].0].iter().any(|l| !l.trim().is_empty()) {
+        out.push(ItemSpan {
+            paragraph: None,
+            title: String::new(),
+            body_start: 0,
+            end: heads[0].0,
+        });
+    }
+    for (n, (i, para, title)) in heads.iter().enumerate() {
+        let end = heads.get(n + 1).map_or(lines.len(), |h| h.0);
+        let mut body_start = i + 1;
+        let mut title = title.clone();
+        if title.is_empty() {
+            // The title stands on the next non-empty line unless that is a case number or heading.
+            if let Some(j) = (i + 1..end).find(|&j| !lines[j].trim().is_empty()) {
+                let l = lines[j].trim();
+                if find_dnrs(l).is_empty() && heading_kind(l).is_none() {
+                    title = l.to_string();
+                    body_start = j + 1;
+                }
+            }
+        }
+        out.push(ItemSpan {
+            paragraph: Some(para.clone()),
+            title,
+            body_start,
+            end,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_skips_ranges() {
+        let lines = [
+            "Paragrafer",
+            "§ 23–27",
+            "§ 23 Hyresavtal",
+            "Beslut",
+            "$24",
+            "Lokalplan",
+            "enligt 4 kap 1§ lagen",
+        ];
+        let items = split_items(&lines);
+        let got: Vec<_> = items
+            .iter()
+            .map(|i| (i.paragraph.clone(), i.title.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (None, String::new()),
+                (Some("23".into()), "Hyresavtal".into()),
+                (Some("24".into()), "Lokalplan".into()),
+            ]
+        );
+    }
+}

@@ -1,0 +1,289 @@
+//! Document metadata: type, body, date and title, from the letterhead and set phrases.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::date::find_date;
+use super::dnr::find_dnr_spans;
+use super::fold::{fold, tolerant_regex};
+use super::heading::{heading_kind, is_signature_date};
+use crate::model::{DocType, Kind};
+
+/// How far into a document the letterhead may reach, in lines.
+const HEAD_LINES: usize = 40;
+
+/// Nouns that name a deciding or issuing body (å/ä/ö positions OCR-tolerant).
+const BODY_NOUN: &str = r"\p{L}*(?:n[\p{L}0-9]{1,2}mnd(?:en)?|styrelsen?|fullm[\p{L}0-9]{1,2}ktige|f[\p{L}0-9]{1,2}rvaltning(?:en)?|kontor(?:et)?|beredning(?:en)?|revision(?:en)?)";
+
+static BODY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:\p{{Lu}}[\p{{L}}-]*\s+)?\p{{Lu}}?{BODY_NOUN}$"
+    ))
+    .expect("body line")
+});
+static NAMED_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b\p{{Lu}}[\p{{L}}-]+\s+\p{{Ll}}{BODY_NOUN}\b")).expect("named body")
+});
+static PROPOSES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(\p{{Lu}}{BODY_NOUN})\s+f\S{{1,2}}resl\S{{1,2}}r\b"
+    ))
+    .expect("proposes")
+});
+static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    tolerant_regex(
+        r"^(?:",
+        &[
+            "sammanträdesdatum",
+            "sammanträde",
+            "datum",
+            "mötesdatum",
+            "beslutsdatum",
+        ],
+        r")\b",
+    )
+});
+static LETTERHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Lu}\p{L}+s?\s+(?:[Ss]tad|kommun|[Ll]än|[Rr]egion)|\S+\.(?:se|nu|com))$")
+        .expect("letterhead")
+});
+static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    tolerant_regex(
+        r"^(?:",
+        &[
+            "till",
+            "datum",
+            "diarienummer",
+            "dnr",
+            "sammanträdesdatum",
+            "plats",
+            "tid",
+            "telefon",
+            "e-post",
+            "handläggare",
+            "från",
+            "ärende",
+            "sida",
+        ],
+        r")\b",
+    )
+});
+
+/// The document type named in a letterhead line ("Protokoll", "Utlåtande 2011:112 RI").
+fn named_type(line: &str) -> Option<DocType> {
+    let f = fold(line.trim());
+    let word = f.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let rest_ok = f[word.len()..].trim().is_empty()
+        || f[word.len()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '§');
+    if !rest_ok {
+        return None;
+    }
+    let types: [(&str, DocType); 6] = [
+        ("protokollsutdrag", DocType::Protokollsutdrag),
+        ("protokoll", DocType::Protokoll),
+        ("tjänsteutlåtande", DocType::Tjansteutlatande),
+        ("utlåtande", DocType::Utlatande),
+        ("yttrande", DocType::Yttrande),
+        ("handlingsplan", DocType::Handlingsplan),
+    ];
+    types
+        .into_iter()
+        .find(|(t, _)| tolerant_regex("^", &[t], "$").is_match(word))
+        .map(|(_, d)| d)
+}
+
+/// What the segmenter found that bears on the document type.
+pub struct Evidence<'a> {
+    /// Number of § items.
+    pub paragraphs: usize,
+    /// Kinds of the headings and phrases found.
+    pub kinds: &'a [Kind],
+    /// The document's title.
+    pub title: &'a str,
+}
+
+/// The document type from letterhead, structure and set phrases.
+pub fn doc_type(lines: &[&str], ev: &Evidence) -> DocType {
+    let head = &lines[..lines.len().min(HEAD_LINES)];
+    if let Some(t) = head.iter().find_map(|l| named_type(l)) {
+        return t;
+    }
+    let all = fold(&lines.join(" "));
+    let has = |k: Kind| ev.kinds.contains(&k);
+    if ev.paragraphs > 1 {
+        DocType::Protokoll
+    } else if ev.paragraphs == 1 {
+        DocType::Protokollsutdrag
+    } else if tolerant_regex("", &["föredragande borgarråd"], "").is_match(&all) {
+        DocType::Utlatande
+    } else if tolerant_regex("^", &["yttrande"], r"\b").is_match(&fold(ev.title)) {
+        DocType::Yttrande
+    } else if has(Kind::Decision) && (has(Kind::Procedure) || has(Kind::Reservation)) {
+        DocType::Protokollsutdrag
+    } else if head
+        .iter()
+        .any(|l| tolerant_regex("^", &["handläggare"], r"\b").is_match(&fold(l)))
+        || tolerant_regex("", &["förvaltningens förslag till beslut"], "").is_match(&all)
+    {
+        DocType::Tjansteutlatande
+    } else if tolerant_regex("", &["handlingsplan"], "").is_match(&fold(ev.title)) {
+        DocType::Handlingsplan
+    } else {
+        DocType::Other
+    }
+}
+
+/// Whether a line is only a body's name ("Kommunstyrelsen", "Älvsjö stadsdelsnämnd").
+pub fn is_body_line(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().next().is_some_and(char::is_uppercase) && BODY_LINE.is_match(t)
+}
+
+/// The issuing or deciding body.
+pub fn body(lines: &[&str], doc_type: DocType) -> String {
+    let head = &lines[..lines.len().min(HEAD_LINES)];
+    let non_empty: Vec<&str> = head
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if doc_type == DocType::Tjansteutlatande {
+        // An official's report belongs to the board it is addressed to.
+        for (i, l) in non_empty.iter().enumerate() {
+            let f = fold(l);
+            if f == "till" {
+                if let Some(next) = non_empty.get(i + 1).filter(|n| is_body_line(n)) {
+                    return next.to_string();
+                }
+            } else if let Some(rest) = l.strip_prefix("Till ").filter(|r| is_body_line(r)) {
+                return rest.trim().to_string();
+            }
+        }
+    }
+    if let Some(l) = non_empty.iter().find(|l| is_body_line(l)) {
+        return l.to_string();
+    }
+    for l in lines.iter().take(HEAD_LINES * 2) {
+        if let Some(c) = PROPOSES.captures(l.trim()) {
+            return c[1].to_string();
+        }
+    }
+    // Otherwise the body the text names most often with its place ("Älvsjö stadsdelsnämnd").
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    let text = lines.join("\n");
+    for (order, m) in NAMED_BODY.find_iter(&text).enumerate() {
+        let name = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+        counts.entry(name).or_insert((0, order)).0 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(n, _)| n)
+        .unwrap_or_default()
+}
+
+/// The meeting or document date: a labelled date in the letterhead, the signature date
+/// ("Stockholm den 15 juni 2017"), or a date standing alone in the letterhead.
+pub fn date(lines: &[&str]) -> Option<String> {
+    let head = &lines[..lines.len().min(HEAD_LINES)];
+    let labelled = head.iter().find_map(|l| {
+        LABELLED_DATE
+            .is_match(&fold(l.trim()))
+            .then(|| find_date(l).map(|d| d.0))
+            .flatten()
+    });
+    labelled
+        .or_else(|| {
+            lines
+                .iter()
+                .find(|l| is_signature_date(l))
+                .and_then(|l| find_date(l))
+                .map(|d| d.0)
+        })
+        .or_else(|| {
+            head.iter().find_map(|l| {
+                find_date(l)
+                    .filter(|(_, r)| r.len() == l.trim().len())
+                    .map(|d| d.0)
+            })
+        })
+}
+
+/// The title: the first block of the letterhead that is not a label, body, date or heading.
+pub fn title(lines: &[&str]) -> String {
+    let head = &lines[..lines.len().min(HEAD_LINES)];
+    for block in head.split(|l| l.trim().is_empty()) {
+        let Some(first) = block.first() else { continue };
+        if heading_kind(first).is_some() || named_type(first).is_some() {
+            continue;
+        }
+        let kept: Vec<String> = block
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| {
+                !is_body_line(l)
+                    && !LETTERHEAD.is_match(l)
+                    && !LABEL_LINE.is_match(&fold(l))
+                    && find_date(l).is_none_or(|(_, r)| r.len() != l.len())
+            })
+            .map(strip_dnr)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let joined = kept.join(" ");
+        if !kept.is_empty() && kept.len() <= 6 && joined.len() <= 200 {
+            return joined;
+        }
+    }
+    String::new()
+}
+
+/// A title line without the case number written after it.
+fn strip_dnr(line: &str) -> String {
+    match find_dnr_spans(line).first() {
+        Some((r, _)) => line[..r.start]
+            .trim_end_matches(['(', ',', ' '])
+            .to_string(),
+        None => line.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letterhead() {
+        let lines = [
+            "Malmö stad",
+            "Stadsbyggnadskontoret",
+            "",
+            "Tjänsteutlåtande",
+            "",
+            "Datum 2023-05-10",
+            "Till Stadsbyggnadsnämnden",
+            "Diarienummer SBN-2023-00412",
+            "",
+            "Detaljplan för Kärnhuset 5",
+            "",
+            "Förslag till beslut",
+        ];
+        let ev = Evidence {
+            paragraphs: 0,
+            kinds: &[],
+            title: "",
+        };
+        let t = doc_type(&lines, &ev);
+        assert_eq!(t, DocType::Tjansteutlatande);
+        assert_eq!(body(&lines, t), "Stadsbyggnadsnämnden");
+        assert_eq!(date(&lines).as_deref(), Some("2023-05-10"));
+        assert_eq!(title(&lines), "Detaljplan för Kärnhuset 5");
+        assert_eq!(
+            strip_dnr("Remiss om Strategi KS 155-943/2015"),
+            "Remiss om Strategi"
+        );
+    }
+}

@@ -1,0 +1,323 @@
+//! Who speaks: parties in parentheses, the persons named before them or in a "gjordes av"
+//! list, and vote counts.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::fold::{fold, tolerant_regex};
+use crate::model::Vote;
+
+/// The national parliamentary parties, past and present; other abbreviations count as (local)
+/// parties only when a person's name stands before them.
+const NATIONAL: [&str; 10] = ["S", "M", "L", "C", "KD", "V", "MP", "SD", "FP", "FI"];
+
+/// Words that stand before a name as a role, not as part of it.
+const ROLES: [&str; 12] = [
+    "ordförande",
+    "ordföranden",
+    "vice",
+    "ledamot",
+    "ledamoten",
+    "ersättare",
+    "ersättaren",
+    "borgarrådet",
+    "borgarråden",
+    "föredragande",
+    "sekreterare",
+    "kommunalrådet",
+];
+
+static PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([^()]{1,40})\)").expect("paren pattern"));
+static QUANTIFIER: LazyLock<Regex> =
+    LazyLock::new(|| tolerant_regex(r"^(?:", &["alla", "båda", "bägge", "samtliga"], r")\s+"));
+static PARTY_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-ZÅÄÖ]{1,4}|[a-zåäö]{1,3}|Fi)$").expect("party token pattern")
+});
+static NAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}0-9'’]*(?:-\p{Lu}[\p{L}0-9'’]*)?$").expect("name token pattern")
+});
+static AND_FLERA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:m\.\s?fl\.?|m\s+fl\b|med\s+flera|m\.\s?fl)").expect("m.fl. pattern")
+});
+static LIST_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",|\s(?:och|samt|&)\s").expect("list split pattern"));
+static LIST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    tolerant_regex(
+        r"\b(?:",
+        &["gjordes av", "anmäldes av", "från", "lämnades av"],
+        r")\s",
+    )
+});
+
+/// Parties and persons found in a text, before sorting.
+#[derive(Debug, Default, Clone)]
+pub struct Who {
+    /// Party abbreviations, normalised.
+    pub parties: BTreeSet<String>,
+    /// Person names as written.
+    pub persons: BTreeSet<String>,
+}
+
+/// Normalises a party abbreviation: upper case, FP → L, Fi kept as "Fi".
+fn normalize_party(token: &str) -> String {
+    match token.to_uppercase().as_str() {
+        "FP" => "L".to_string(),
+        "FI" => "Fi".to_string(),
+        up => up.to_string(),
+    }
+}
+
+/// The party tokens of a parenthesis ("alla M", "s", "båda MP"), if it reads as one.
+fn party_tokens(inner: &str) -> Option<(bool, Vec<String>)> {
+    let folded = fold(inner.trim());
+    let quantified = QUANTIFIER.find(&folded).map(|m| m.end());
+    let rest = match quantified {
+        Some(end) => inner
+            .trim()
+            .chars()
+            .skip(folded[..end].chars().count())
+            .collect(),
+        None => inner.trim().to_string(),
+    };
+    let tokens: Vec<&str> = rest
+        .split(|c: char| c == ',' || c == '/' || c.is_whitespace())
+        .filter(|t| !t.is_empty() && *t != "och")
+        .collect();
+    if tokens.is_empty() || !tokens.iter().all(|t| PARTY_TOKEN.is_match(t)) {
+        return None;
+    }
+    Some((
+        quantified.is_some(),
+        tokens.iter().map(|t| normalize_party(t)).collect(),
+    ))
+}
+
+/// Trailing run of capitalised name tokens in a list element, with roles dropped.
+fn name_in(element: &str) -> Option<String> {
+    let element = AND_FLERA.replace_all(element, " ");
+    let words: Vec<&str> = element
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, '"' | '”' | '“' | '\'')))
+        .collect();
+    let mut run: Vec<&str> = words
+        .iter()
+        .rev()
+        .take_while(|w| NAME_TOKEN.is_match(w))
+        .copied()
+        .collect();
+    run.reverse();
+    while run.len() > 2 && ROLES.iter().any(|r| fold(r) == fold(run[0])) {
+        run.remove(0);
+    }
+    if run.len() > 4 {
+        run.drain(..run.len() - 4);
+    }
+    (run.len() >= 2 && !run.iter().all(|w| w.chars().all(|c| !c.is_lowercase())))
+        .then(|| run.join(" "))
+}
+
+/// Whether `abbr` spells the initials of the words before it ("Islamiska Staten (IS)").
+fn is_acronym_of(abbr: &str, before: &str) -> bool {
+    let initials: String = before
+        .split_whitespace()
+        .rev()
+        .take(abbr.chars().count())
+        .filter_map(|w| w.chars().next())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    abbr.chars().count() > 1 && initials.to_uppercase() == abbr.to_uppercase()
+}
+
+/// Start of the clause a parenthesis closes: after the previous parenthesis, colon, semicolon
+/// or sentence end.
+fn clause_start(text: &str, end: usize) -> usize {
+    let head = &text[..end];
+    let mut start = 0;
+    for (i, c) in head.char_indices() {
+        let next = head[i + c.len_utf8()..].trim_start().chars().next();
+        let boundary = match c {
+            ')' | ':' | ';' | '\n' => true,
+            '.' | '!' | '?' => next.is_some_and(char::is_uppercase),
+            _ => false,
+        };
+        if boundary {
+            start = i + c.len_utf8();
+        }
+    }
+    start
+}
+
+/// The persons of a clause that ends in a party parenthesis or a sentence end.
+fn persons_of_clause(clause: &str) -> Vec<String> {
+    let clause = AND_FLERA.replace_all(clause, " ");
+    let clause = match LIST_TRIGGER.find(&fold(&clause)) {
+        // fold keeps byte lengths of ASCII but not of å/ä/ö, so cut by chars
+        Some(m) => {
+            let chars = fold(&clause)[..m.end()].chars().count();
+            clause.chars().skip(chars).collect()
+        }
+        None => clause.to_string(),
+    };
+    LIST_SPLIT.split(&clause).filter_map(name_in).collect()
+}
+
+/// Parties and persons of a text: every party parenthesis with the names before it, and the
+/// names in a "gjordes av"/"från" list.
+pub fn who(text: &str) -> Who {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = Who::default();
+    for c in PAREN.captures_iter(&text) {
+        let (Some(whole), Some(inner)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let Some((quantified, tokens)) = party_tokens(inner.as_str()) else {
+            continue;
+        };
+        let start = clause_start(&text, whole.start());
+        let clause = &text[start..whole.start()];
+        let persons = persons_of_clause(clause);
+        let national = tokens
+            .iter()
+            .all(|t| NATIONAL.contains(&t.to_uppercase().as_str()) || t == "L");
+        let acronym = tokens.len() == 1 && is_acronym_of(&tokens[0], clause);
+        if acronym || (!national && !quantified && persons.is_empty()) {
+            continue;
+        }
+        out.parties.extend(tokens);
+        out.persons.extend(persons);
+    }
+    // Names listed after "gjordes av"/"från" without a party.
+    for m in LIST_TRIGGER.find_iter(&fold(&text)) {
+        let from = fold(&text)[..m.start()].chars().count();
+        let rest: String = text.chars().skip(from).collect();
+        let end = rest.find(['.', '(']).unwrap_or(rest.len());
+        out.persons.extend(persons_of_clause(&rest[..end]));
+    }
+    out
+}
+
+/// Replaces genitive forms ("Linnéa Björks") by the base name when the document names the
+/// person without the -s elsewhere.
+pub fn resolve_genitives(persons: &mut Vec<String>, known: &BTreeSet<String>) {
+    for p in persons.iter_mut() {
+        if let Some(base) = p.strip_suffix('s') {
+            if known.contains(base) {
+                *p = base.to_string();
+            }
+        }
+    }
+    persons.sort();
+    persons.dedup();
+}
+
+static VOTE: LazyLock<Regex> = LazyLock::new(|| {
+    tolerant_regex(
+        r"\bmed\s+(\w+)\s+",
+        &[
+            "ja-röster mot (\\w+) nej-röster",
+            "ja röster mot (\\w+) nej röster",
+        ],
+        "",
+    )
+});
+static ABSTAIN: LazyLock<Regex> = LazyLock::new(|| {
+    tolerant_regex(
+        r"^[^.]{0,40}?\b(\w+)\s+(?:ledam\w*\s+)?(?:som\s+)?",
+        &[
+            "avstod", "avstår", "avstått", "nedlagda", "nedlagd", "blanka",
+        ],
+        "",
+    )
+});
+
+/// A number written in digits or as a Swedish number word up to 99 ("sex", "tjugotre").
+fn number(word: &str) -> Option<u32> {
+    if let Ok(n) = word.parse() {
+        return Some(n);
+    }
+    const UNITS: [&str; 20] = [
+        "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva",
+        "tolv", "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "nitton",
+    ];
+    const TENS: [&str; 8] = [
+        "tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio",
+    ];
+    let w = fold(word);
+    let unit = |s: &str| match s {
+        "ett" => Some(1),
+        _ => UNITS.iter().position(|u| fold(u) == s).map(|i| i as u32),
+    };
+    if let Some(n) = unit(&w) {
+        return Some(n);
+    }
+    TENS.iter().enumerate().find_map(|(i, t)| {
+        let rest = w.strip_prefix(&fold(t))?;
+        let tens = 20 + 10 * i as u32;
+        if rest.is_empty() {
+            Some(tens)
+        } else {
+            unit(rest).filter(|u| (1..10).contains(u)).map(|u| tens + u)
+        }
+    })
+}
+
+/// The vote result stated in a text ("Med sex ja-röster mot fem nej-röster").
+pub fn vote(text: &str) -> Option<Vote> {
+    let folded = fold(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    let c = VOTE.captures(&folded)?;
+    let yes = number(c.get(1)?.as_str())?;
+    let no = c.get(2).or(c.get(3)).and_then(|m| number(m.as_str()))?;
+    let tail = &folded[c.get(0)?.end()..];
+    let abstain = ABSTAIN
+        .captures(tail)
+        .and_then(|a| a.get(1))
+        .and_then(|m| number(m.as_str()));
+    Some(Vote { yes, no, abstain })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted(w: &BTreeSet<String>) -> Vec<&str> {
+        w.iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn list_with_alla() {
+        let w = who("Särskilt uttalande gjordes av Håkan Åström, Björn Wästerlund och Märta Ljungström (alla M) enligt följande.");
+        assert_eq!(sorted(&w.parties), ["M"]);
+        assert_eq!(
+            sorted(&w.persons),
+            ["Björn Wästerlund", "Håkan Åström", "Märta Ljungström"]
+        );
+    }
+
+    #[test]
+    fn lower_case_and_fp() {
+        let w = who("Ordföranden Margareta Sjöström (s) yrkade. Bengt Ålander (m) och Cecilia Höök (FP) m.fl. (kd)");
+        assert_eq!(sorted(&w.parties), ["KD", "L", "M", "S"]);
+        assert!(w.persons.contains("Margareta Sjöström"));
+        assert!(w.persons.contains("Cecilia Höök"));
+    }
+
+    #[test]
+    fn acronyms_are_not_parties() {
+        let w = who("utifrån Försvarshögskolans (FHS) expertis och Islamiska Staten (IS).");
+        assert!(w.parties.is_empty() && w.persons.is_empty());
+    }
+
+    #[test]
+    fn votes() {
+        let v = vote("Med sex ja-röster mot fem nej-röster beslutar").map(|v| (v.yes, v.no));
+        assert_eq!(v, Some((6, 5)));
+        let v = vote("Med 7 ja-röster mot 4 nej-röster och två som avstod").and_then(|v| v.abstain);
+        assert_eq!(v, Some(2));
+        assert_eq!(number("tjugotre"), Some(23));
+    }
+}

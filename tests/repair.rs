@@ -1,0 +1,91 @@
+//! Outcomes of OCR repair on corpus text.
+
+use std::fs;
+use std::path::Path;
+
+use diarium::eval::{word_errors, words};
+use diarium::repair::Repairer;
+
+fn truth(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus/truth")
+        .join(name);
+    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Whitespace and every character outside the changed tokens stay exactly as they were.
+fn same_skeleton(a: &str, b: &str) -> bool {
+    let ws = |s: &str| s.chars().filter(|c| c.is_whitespace()).collect::<String>();
+    ws(a) == ws(b) && a.lines().count() == b.lines().count()
+}
+
+#[test]
+fn scan_layer_is_repaired_towards_its_truth() {
+    let layer = truth("ks-uppsala-2019-protokoll.scan.layer.txt");
+    let expected = truth("ks-uppsala-2019-protokoll.scan.txt");
+    let repaired = Repairer::embedded().repair_text(&layer);
+    assert!(same_skeleton(&layer, &repaired.text));
+    let before = word_errors(&layer, &expected).rate();
+    let after = word_errors(&repaired.text, &expected).rate();
+    assert!(after < before * 0.6, "WER {before:.3} → {after:.3}");
+}
+
+#[test]
+fn damaged_seed_lines_are_repaired_to_gold() {
+    let damaged = truth("002-yttrande-revision-skarholmen-2020.lo.txt");
+    let gold = truth("002-yttrande-revision-skarholmen-2020.lo.repaired.txt");
+    let repaired = Repairer::embedded().repair_text(&damaged).text;
+    assert!(same_skeleton(&damaged, &repaired));
+    let (r, g) = (words(&repaired), words(&gold));
+    let right = r.iter().zip(&g).filter(|(a, b)| a == b).count();
+    assert!(
+        right as f64 / g.len() as f64 > 0.9,
+        "{right} of {}",
+        g.len()
+    );
+    // The damage rate is judged over the document, so a damaged line is repaired in its context.
+    let damaged_line = "Stadsdelsndmnden godkénner forvaltningens tjansteutldtande och";
+    let n = damaged
+        .lines()
+        .position(|l| l.trim() == damaged_line)
+        .expect("line in corpus");
+    assert_eq!(
+        repaired.lines().nth(n).map(str::trim),
+        Some("Stadsdelsnämnden godkänner förvaltningens tjänsteutlåtande och")
+    );
+}
+
+#[test]
+fn clean_text_passes_unchanged() {
+    for name in [
+        "kf-stockholm-2011-utlatande.lo.txt",
+        "sbn-malmo-2023-tjut.lo.txt",
+        "004-handlingsplan-alvsjo-2018.lo.txt",
+    ] {
+        let text = truth(name);
+        let repaired = Repairer::embedded().repair_text(&text);
+        let changed = repaired.changes.len() as f64 / words(&text).len() as f64;
+        assert!(changed <= 0.002, "{name}: {:?}", repaired.changes);
+    }
+}
+
+#[test]
+fn numbers_case_numbers_and_abbreviations_are_untouched() {
+    let damaged = truth("002-yttrande-revision-skarholmen-2020.lo.txt");
+    let repaired = Repairer::embedded().repair_text(&damaged);
+    for change in &repaired.changes {
+        assert!(
+            change.from.chars().any(char::is_lowercase) || change.from.contains('&'),
+            "{change:?}"
+        );
+        assert!(
+            !change
+                .from
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+                || change.from == "1"
+        );
+    }
+    let line = "dnr 3.1.3-91/2019, 1. SAPO och FHS (M) 0,3 mnkr § 14";
+    assert_eq!(Repairer::embedded().repair_text(line).text, line);
+}

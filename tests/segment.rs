@@ -1,0 +1,160 @@
+//! Outcomes of segmentation on corpus documents (built from the truth text until the real
+//! extractor lands, and one through the whole pipeline on a PDF).
+
+use std::path::Path;
+
+use diarium::model::{DocType, Document, Kind, Segment};
+use diarium::segment::{dnr_key, find_decision_refs, normalize_dnr, pages_from_text, segment};
+
+fn doc(name: &str) -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus/truth")
+        .join(name);
+    let text = std::fs::read_to_string(&path).expect("corpus truth file");
+    segment("test", name, &pages_from_text(&text))
+}
+
+fn item_segments<'a>(d: &'a Document, paragraph: Option<&str>) -> Vec<&'a Segment> {
+    d.items
+        .iter()
+        .filter(|i| i.paragraph.as_deref() == paragraph)
+        .flat_map(|i| i.segments.iter())
+        .collect()
+}
+
+#[test]
+fn uppsala_reservation_and_statements() {
+    let d = doc("ks-uppsala-2019-protokoll.lo.txt");
+    assert_eq!(d.doc_type, DocType::Protokoll);
+    assert_eq!(d.date.as_deref(), Some("2019-04-10"));
+    let paragraphs: Vec<_> = d
+        .items
+        .iter()
+        .filter_map(|i| i.paragraph.as_deref())
+        .collect();
+    assert_eq!(paragraphs, ["23", "24", "25", "26", "27"]);
+    let s23 = item_segments(&d, Some("23"));
+    let res: Vec<_> = s23.iter().filter(|s| s.kind == Kind::Reservation).collect();
+    assert_eq!(res.len(), 1);
+    assert_eq!(res[0].parties, ["L", "M"]);
+    assert_eq!(res[0].persons, ["Gunilla Öberg", "Håkan Åström"]);
+    // "till förmån för eget yrkande" points at their own motion.
+    let own = res[0].in_favour_of.map(|i| &d.items[1].segments[i]);
+    assert!(own.is_some_and(|m| m.kind == Kind::Motion && m.text.contains("yrkade avslag")));
+    let vote = s23.iter().find_map(|s| s.vote).map(|v| (v.yes, v.no));
+    assert_eq!(vote, Some((6, 5)));
+    let s24 = item_segments(&d, Some("24"));
+    let special = s24
+        .iter()
+        .find(|s| s.kind == Kind::SpecialStatement)
+        .expect("särskilt uttalande");
+    assert_eq!(
+        special.persons,
+        ["Björn Wästerlund", "Håkan Åström", "Märta Ljungström"]
+    );
+    let s25 = item_segments(&d, Some("25"));
+    assert!(s25
+        .iter()
+        .any(|s| s.kind == Kind::SubstituteStatement && s.persons == ["Lotta Wärnå"]));
+}
+
+#[test]
+fn goteborg_old_party_forms_normalise() {
+    let d = doc("kn-goteborg-2012-protokollsutdrag.chrome.txt");
+    assert_eq!(d.doc_type, DocType::Protokollsutdrag);
+    let segs = item_segments(&d, Some("41"));
+    let res = segs
+        .iter()
+        .find(|s| s.kind == Kind::Reservation)
+        .expect("reservation");
+    assert_eq!(res.parties, ["KD", "L", "M"]);
+    let note = segs
+        .iter()
+        .find(|s| s.kind == Kind::ProtocolNote)
+        .expect("protokollsanteckning");
+    assert_eq!(note.parties, ["S"]);
+    assert_eq!(note.persons, ["Åke Sundström"]);
+    let votes = segs.iter().find_map(|s| s.vote).map(|v| (v.yes, v.no));
+    assert_eq!(votes, Some((7, 4)));
+}
+
+#[test]
+fn damaged_seed_001_statement_and_reference() {
+    let d = doc("001-utlatande-handlingsplaner-2017.lo.txt");
+    assert_eq!(d.doc_type, DocType::Utlatande);
+    assert_eq!(d.date.as_deref(), Some("2017-06-15"));
+    let segs = item_segments(&d, None);
+    let first = segs
+        .iter()
+        .find(|s| s.kind == Kind::SpecialStatement)
+        .expect("särskilt uttalande");
+    assert_eq!(first.parties, ["M"]);
+    assert_eq!(first.persons.len(), 3);
+    let r = d.decision_refs.first().expect("decision reference");
+    assert_eq!(
+        (r.body.as_str(), r.date.as_deref(), r.paragraph.as_deref()),
+        ("kommunfullmäktige", Some("2016-05-16"), Some("21"))
+    );
+}
+
+#[test]
+fn damaged_seed_000_notice_merges_with_beslutsgang() {
+    let d = doc("000-tertialrapport-alvsjo-2017.lo.txt");
+    let segs = item_segments(&d, None);
+    let res: Vec<_> = segs
+        .iter()
+        .filter(|s| s.kind == Kind::Reservation)
+        .collect();
+    assert_eq!(
+        res.len(),
+        1,
+        "notice under Beslut and in Beslutsgång are one reservation"
+    );
+    assert_eq!(res[0].parties, ["C", "L", "M"]);
+    let own = res[0].in_favour_of.map(|i| segs[i].kind);
+    assert_eq!(own, Some(Kind::Motion));
+}
+
+#[test]
+fn dnr_forms() {
+    for (written, want) in [
+        ("Dnr 1.2.1.140-2017", "1.2.1.140-2017"),
+        ("KS 155-943/2015", "KS 155-943/2015"),
+        ("dnr 3.1.3-91/2019", "3.1.3-91/2019"),
+        ("KS 2019/123", "KS 2019/123"),
+        ("Dnr: 1.2.4-182-2013", "1.2.4-182-2013"),
+        ("2018/KS 0001", "2018/KS 0001"),
+    ] {
+        assert_eq!(normalize_dnr(written).as_deref(), Some(want), "{written}");
+    }
+    let key = |s: &str| normalize_dnr(s).map(|n| dnr_key(&n));
+    assert_eq!(key("KS 155-943/2015"), key("Dnr 155-943/2015"));
+    assert_eq!(doc("003-tjut-alvsjo-2015.lo.txt").dnr, ["KS 155-943/2015"]);
+}
+
+#[test]
+fn malmo_references() {
+    let refs = find_decision_refs("Kommunstyrelsens beslut 2021-11-03 § 231 om riktlinjer");
+    assert_eq!(refs[0].paragraph.as_deref(), Some("231"));
+    let d = doc("sbn-malmo-2023-tjut.lo.txt");
+    assert_eq!(d.doc_type, DocType::Tjansteutlatande);
+    assert_eq!(d.body, "Stadsbyggnadsnämnden");
+    assert!(d
+        .decision_refs
+        .iter()
+        .any(|r| r.body == "stadsbyggnadsnämnden" && r.paragraph.as_deref() == Some("118")));
+}
+
+#[test]
+fn pipeline_on_pdf_finds_type_and_case_number() {
+    let pdf =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/kf-stockholm-2011-utlatande.lo.pdf");
+    let p = diarium::pipeline::process_file(
+        &pdf,
+        &Default::default(),
+        &diarium::repair::Repairer::embedded(),
+    )
+    .expect("pipeline runs");
+    assert_eq!(p.document.doc_type, DocType::Utlatande);
+    assert!(p.document.dnr.iter().any(|d| d == "314-1288/2011"));
+}

@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""Learns the OCR confusion table of src/repair/data/confusion.tsv.
+
+Renders Swedish text to page images in several fonts, degrades them like a cheap scan, OCRs them
+with `tesseract -l eng` (the English model is what wrecks å/ä/ö in real municipal scans), aligns
+the OCR words with the rendered words and counts which truth substrings became which OCR strings.
+
+Text rendered: the clean seed documents 003/004 (never the damaged seeds 000-002 or their gold,
+which are the held-out test) and pseudo-sentences of words drawn from the lexicon
+(src/repair/data/lexicon.tsv, made by tools/lexicon/build.py), biased towards words with å/ä/ö.
+
+Development tools only: Pillow (`pip install pillow`), ImageMagick `convert`, `tesseract` (eng). Usage:
+
+    tools/confusion/learn.py [--pages N] [--work DIR]
+
+Output columns: truth, ocr, count, total (occurrences of `truth` in the aligned words), all
+lower-cased; rows with count < 2 are dropped.
+"""
+
+import argparse
+import collections
+import difflib
+import glob
+import os
+import random
+import subprocess
+import sys
+import unicodedata
+
+from PIL import Image, ImageDraw, ImageFont
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+FONTS = [
+    "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/opentype/urw-base35/C059-Roman.otf",
+    "/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf",
+]
+MAX_CHUNK = 3
+
+
+def clean_seed_lines():
+    lines = []
+    for pattern in ("003_*.txt", "004_*.txt"):
+        for path in glob.glob(os.path.join(ROOT, "..", "..", "shared", "seeds", pattern)) + glob.glob(
+            os.path.join("/work/shared/seeds", pattern)
+        ):
+            with open(path, encoding="utf-8") as f:
+                lines += [unicodedata.normalize("NFC", l.strip()) for l in f if l.strip()]
+            break
+    return lines
+
+
+def lexicon_lines(rng, n_lines):
+    words, weights = [], []
+    with open(os.path.join(ROOT, "src", "repair", "data", "lexicon.tsv"), encoding="utf-8") as f:
+        for line in f:
+            w, cls = line.rstrip("\n").split("\t")
+            if int(cls) > 600 or len(w) < 2 or not w.isalpha():
+                continue
+            words.append(w)
+            weights.append(3.0 if any(c in w for c in "åäö") else 1.0)
+    lines = []
+    for _ in range(n_lines):
+        ws = rng.choices(words, weights, k=rng.randint(5, 9))
+        if rng.random() < 0.3:
+            ws[0] = ws[0].capitalize()
+        lines.append(" ".join(ws) + rng.choice([".", "", ",", ""]))
+    return lines
+
+
+def render(lines, font_path, size, path):
+    """Draws the lines, wrapped at the page width, on a white 200 dpi A4-wide page."""
+    font = ImageFont.truetype(font_path, size)
+    width, margin, y = 1650, 80, 80
+    img = Image.new("L", (width, 2340), 255)
+    draw = ImageDraw.Draw(img)
+    for line in lines:
+        row = ""
+        for word in line.split():
+            trial = f"{row} {word}".strip()
+            if draw.textlength(trial, font=font) > width - 2 * margin and row:
+                draw.text((margin, y), row, font=font, fill=0)
+                y, row = y + int(size * 1.5), word
+            else:
+                row = trial
+        draw.text((margin, y), row, font=font, fill=0)
+        y += int(size * 1.5)
+        if y > 2340 - margin:
+            break
+    img.save(path)
+
+
+def ocr_page(lines, font, seed, work):
+    rng = random.Random(seed)
+    png, jpg = os.path.join(work, f"p{seed}.png"), os.path.join(work, f"p{seed}.jpg")
+    render(lines, font, rng.choice([28, 30, 33]), png)
+    subprocess.run(
+        ["convert", png, "-rotate", f"{rng.uniform(-0.8, 0.8):.2f}", "-background", "white",
+         "-flatten", "-blur", f"0x{rng.uniform(0.3, 0.9):.2f}", "-attenuate",
+         f"{rng.uniform(0.1, 0.4):.2f}", "+noise", "Gaussian", "-colorspace", "gray",
+         "-quality", "42", jpg],
+        check=True, capture_output=True,
+    )
+    out = subprocess.run(["tesseract", jpg, "stdout", "-l", "eng", "--psm", "6"],
+                         check=True, capture_output=True, text=True).stdout
+    return [unicodedata.normalize("NFC", l.strip()) for l in out.splitlines() if l.strip()]
+
+
+def aligned_words(truth_lines, ocr_lines):
+    """Pairs truth and OCR words: identical words anchor, equal-length gaps between them pair up."""
+    tw = " ".join(truth_lines).lower().split()
+    ow = " ".join(ocr_lines).lower().split()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, tw, ow, autojunk=False).get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            yield from zip(tw[i1:i2], ow[j1:j2])
+
+
+def count_pairs(truth_lines, ocr_lines, pairs, chunks):
+    for t, o in aligned_words(truth_lines, ocr_lines):
+        t, o = t.strip(".,;:"), o.strip(".,;:")
+        if not t or abs(len(t) - len(o)) > 3:
+            continue
+        for n in range(1, MAX_CHUNK + 1):
+            for i in range(len(t) - n + 1):
+                chunks[t[i:i + n]] += 1
+        if t == o:
+            continue
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, t, o, autojunk=False).get_opcodes():
+            if tag == "equal":
+                continue
+            if tag == "insert":
+                if i1 == 0:
+                    continue
+                i1 -= 1
+                j1 -= 1
+            if i2 - i1 > MAX_CHUNK or j2 - j1 > MAX_CHUNK:
+                continue
+            pairs[(t[i1:i2], o[j1:j2])] += 1
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", type=int, default=24)
+    ap.add_argument("--work", default="/tmp/confusion-work")
+    args = ap.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    rng = random.Random(4)
+    seed_lines = clean_seed_lines()
+    pairs, chunks = collections.Counter(), collections.Counter()
+    for page in range(args.pages):
+        lines = seed_lines[(page * 30) % max(1, len(seed_lines)):][:30] if page % 3 == 0 else []
+        lines = lines or lexicon_lines(rng, 30)
+        font = FONTS[page % len(FONTS)]
+        ocr = ocr_page(lines, font, page, args.work)
+        count_pairs(lines, ocr, pairs, chunks)
+        print(f"page {page}: {font.split('/')[-1]}, {len(pairs)} confusion kinds", file=sys.stderr)
+    out = os.path.join(ROOT, "src", "repair", "data", "confusion.tsv")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("# truth\tocr\tcount\ttotal — learned by tools/confusion/learn.py\n")
+        for (t, o), c in sorted(pairs.items(), key=lambda kv: -kv[1]):
+            if c >= 2:
+                f.write(f"{t}\t{o}\t{c}\t{max(chunks[t], c)}\n")
+
+
+if __name__ == "__main__":
+    main()
