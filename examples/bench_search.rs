@@ -8,13 +8,16 @@
 //! ```
 //!
 //! Ingest is measured from reading the first line to the final commit (JSON parsing included, as
-//! for the peers); memory is the process's peak resident set (VmHWM) after ingest and at the end.
+//! for the peers); memory is the process's peak resident set (VmHWM, which counts mapped index
+//! files) and its sampled peak of anonymous memory, after ingest and at the end.
 
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
@@ -70,16 +73,42 @@ struct QuerySet {
     queries: Vec<BenchQuery>,
 }
 
-/// Peak resident set of this process in KiB (Linux `/proc/self/status`).
-fn vm_hwm_kib() -> u64 {
+/// A figure of this process's `/proc/self/status` in KiB (Linux), 0 where there is none.
+fn status_kib(key: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .find_map(|l| l.strip_prefix(key))
                 .and_then(|v| v.split_whitespace().next()?.parse().ok())
         })
         .unwrap_or(0)
+}
+
+/// Peak resident set in KiB. It counts the index files tantivy maps into memory (page cache
+/// that the kernel can drop), so [`AnonPeak`] is kept beside it.
+fn vm_hwm_kib() -> u64 {
+    status_kib("VmHWM:")
+}
+
+/// The peak of anonymous resident memory (heap, not mapped files), sampled every 20 ms by a
+/// background thread: the kernel keeps no high-water mark for it.
+struct AnonPeak(Arc<AtomicU64>);
+
+impl AnonPeak {
+    fn start() -> AnonPeak {
+        let peak = Arc::new(AtomicU64::new(0));
+        let p = Arc::clone(&peak);
+        std::thread::spawn(move || loop {
+            p.fetch_max(status_kib("RssAnon:"), Ordering::Relaxed);
+            std::thread::sleep(Duration::from_millis(20));
+        });
+        AnonPeak(peak)
+    }
+
+    fn kib(&self) -> u64 {
+        self.0.load(Ordering::Relaxed).max(status_kib("RssAnon:"))
+    }
 }
 
 fn dir_bytes(dir: &Path) -> u64 {
@@ -102,7 +131,12 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted.get(k).copied().unwrap_or(0.0)
 }
 
-fn ingest(corpus: &Path, dir: &Path, budget_mib: usize) -> Result<serde_json::Value> {
+fn ingest(
+    corpus: &Path,
+    dir: &Path,
+    budget_mib: usize,
+    anon: &AnonPeak,
+) -> Result<serde_json::Value> {
     let start = Instant::now();
     let index = Index::create_or_open(dir, true)?;
     let mut writer = index.writer(budget_mib << 20)?;
@@ -122,6 +156,7 @@ fn ingest(corpus: &Path, dir: &Path, budget_mib: usize) -> Result<serde_json::Va
         "segments_per_s": segments as f64 / seconds,
         "index_bytes": dir_bytes(dir),
         "peak_rss_kib": vm_hwm_kib(),
+        "peak_anon_kib": anon.kib(),
     }))
 }
 
@@ -204,6 +239,7 @@ fn main() -> Result<()> {
             .with_context(|| format!("{}: cannot open", args.queries.display()))?,
     )
     .with_context(|| format!("{}: not a query set", args.queries.display()))?;
+    let anon = AnonPeak::start();
     let temp = tempfile::tempdir()?;
     let dir = args
         .index
@@ -212,7 +248,7 @@ fn main() -> Result<()> {
     let ingest = if args.skip_ingest {
         None
     } else {
-        let summary = ingest(&args.corpus, &dir, args.budget_mib)?;
+        let summary = ingest(&args.corpus, &dir, args.budget_mib, &anon)?;
         eprintln!("diarium: ingest {summary}");
         Some(summary)
     };
@@ -222,6 +258,7 @@ fn main() -> Result<()> {
     result["ingest"] = json!(ingest);
     result["index_bytes"] = json!(dir_bytes(&dir));
     result["query_peak_rss_kib"] = json!(vm_hwm_kib());
+    result["query_peak_anon_kib"] = json!(anon.kib());
     result["corpus"] = json!(args.corpus);
     let text = serde_json::to_string_pretty(&result)?;
     match &args.out {
