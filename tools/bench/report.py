@@ -31,7 +31,7 @@ def search_p99(result):
 
 
 def anon(ingest):
-    """" (peak anonymous MiB)" where the run sampled it (diarium: VmHWM counts mapped files)."""
+    """The peak of anonymous memory where the run sampled it (diarium: VmHWM counts mapped files)."""
     kib = ingest.get("peak_anon_kib")
     return f" ({mib(kib * 1024)} anon)" if kib else ""
 
