@@ -80,7 +80,10 @@ fn align_counts(hyp: &[String], truth: &[String]) -> (usize, usize, usize) {
             let up = (up.0 + 1, up.1, up.2 + 1, up.3);
             let left = cur[j];
             let left = (left.0 + 1, left.1, left.2, left.3 + 1);
-            cur[j + 1] = [diag, up, left].into_iter().min_by_key(|c| c.0).unwrap_or(diag);
+            cur[j + 1] = [diag, up, left]
+                .into_iter()
+                .min_by_key(|c| c.0)
+                .unwrap_or(diag);
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -94,7 +97,10 @@ mod tests {
 
     #[test]
     fn counts_each_kind_of_error() {
-        let e = word_errors("nämnden godkänner förslag och", "nämnden godkänner förslaget");
+        let e = word_errors(
+            "nämnden godkänner förslag och",
+            "nämnden godkänner förslaget",
+        );
         assert_eq!(e.truth_words, 3);
         assert_eq!((e.substitutions, e.deletions, e.insertions), (1, 0, 1));
         let e = word_errors("a\u{308}r", "är");

@@ -30,11 +30,7 @@ pub fn process_file(path: &Path, opts: &pdf::Options, repairer: &Repairer) -> Re
     let content_hash = blake3::hash(&bytes).to_hex().to_string();
     let pages = pdf::extract_bytes(&bytes, opts).map_err(|e| Error::file(path, e))?;
     let pages = repairer.repair_pages(pages);
-    let document = segment::segment(
-        &doc_id(&content_hash),
-        &path.to_string_lossy(),
-        &pages,
-    );
+    let document = segment::segment(&doc_id(&content_hash), &path.to_string_lossy(), &pages);
     Ok(Processed {
         content_hash,
         pages,

@@ -126,7 +126,10 @@ pub struct Index {
 impl Index {
     /// Opens an existing index.
     pub fn open(dir: &Path) -> Result<Index> {
-        Err(Error::index(dir, "no index here: run `diarium ingest` first"))
+        Err(Error::index(
+            dir,
+            "no index here: run `diarium ingest` first",
+        ))
     }
 
     /// Ranked segments for a query.

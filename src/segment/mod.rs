@@ -7,7 +7,11 @@ use crate::model::{Document, Item, Kind, RepairedPage, Segment};
 
 /// Segments a document's repaired pages.
 pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
-    let text = pages.iter().map(|p| p.text()).collect::<Vec<_>>().join("\n");
+    let text = pages
+        .iter()
+        .map(|p| p.text())
+        .collect::<Vec<_>>()
+        .join("\n");
     let raw_text = pages
         .iter()
         .map(|p| p.page.text())
