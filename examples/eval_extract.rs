@@ -3,7 +3,9 @@
 //!
 //! `cargo run --release --example eval_extract [CORPUS_DIR]` — scores every PDF of class
 //! `digital` or `damaged-layer` against `truth/NAME.txt`, and `scan` PDFs against their text
-//! layer `truth/NAME.layer.txt`. pdftotext (poppler-utils) is a development tool only; without
+//! layer `truth/NAME.layer.txt` (for those the running headers and footers are put back, since
+//! the layer truth carries them). `--robust [DIR]` runs a directory of PDFs through extraction
+//! instead (see [`robust`]). pdftotext (poppler-utils) is a development tool only; without
 //! it its column says "n/a".
 
 use std::path::{Path, PathBuf};
@@ -29,7 +31,14 @@ fn pct(e: &WordErrors) -> String {
 }
 
 fn main() -> anyhow::Result<()> {
-    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "corpus".into()));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--robust") {
+        let dir = args
+            .get(1)
+            .map_or("../shared/pdfs/pdfminer", String::as_str);
+        return robust(Path::new(dir));
+    }
+    let dir = PathBuf::from(args.first().cloned().unwrap_or_else(|| "corpus".into()));
     let manifest = std::fs::read_to_string(dir.join("manifest.tsv"))?;
     let mut ours_total = WordErrors::default();
     let mut theirs_total = WordErrors::default();
@@ -54,7 +63,18 @@ fn main() -> anyhow::Result<()> {
         let ours = match extract_bytes(&std::fs::read(&path)?, &Options::default()) {
             Ok(pages) => pages
                 .iter()
-                .map(|p| p.text())
+                .map(|p| {
+                    if *class == "scan" {
+                        let mut all = p.header.join("\n");
+                        all.push('\n');
+                        all.push_str(&p.text());
+                        all.push('\n');
+                        all.push_str(&p.footer.join("\n"));
+                        all
+                    } else {
+                        p.text()
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join("\n\u{c}"),
             Err(e) => {
@@ -94,6 +114,39 @@ fn main() -> anyhow::Result<()> {
     );
     if !have_pdftotext {
         println!("note: pdftotext not found; install poppler-utils for the comparison column");
+    }
+    Ok(())
+}
+
+/// `eval_extract --robust DIR`: every PDF in DIR through `extract_path`, without a password
+/// and with `foo`; prints pages and characters or the one-line error per file.
+fn robust(dir: &Path) -> anyhow::Result<()> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    files.sort();
+    for f in files {
+        for password in [None, Some("foo".to_string())] {
+            let opts = Options {
+                password: password.clone(),
+            };
+            let start = std::time::Instant::now();
+            let result = diarium::pdf::extract_path(&f, &opts);
+            let ms = start.elapsed().as_millis();
+            let name = f.file_name().unwrap_or_default().to_string_lossy();
+            let pw = if password.is_some() { "foo" } else { "-" };
+            match result {
+                Ok(pages) => {
+                    let chars: usize = pages.iter().map(|p| p.text().chars().count()).sum();
+                    println!(
+                        "{name:<50} pw={pw:<3} pages={:<4} chars={chars:<7} {ms}ms",
+                        pages.len()
+                    );
+                }
+                Err(e) => println!("{name:<50} pw={pw:<3} error: {e} ({ms}ms)"),
+            }
+        }
     }
     Ok(())
 }

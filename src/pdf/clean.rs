@@ -158,12 +158,10 @@ pub(crate) fn join_hyphens(pages: &mut [Vec<RawLine>]) {
             continue;
         };
         let second_word = trim_word(second);
-        if !second_word.chars().next().is_some_and(char::is_lowercase) {
-            continue;
-        }
         let joined = format!("{}{}", trim_word(first), second_word).to_lowercase();
         let evidence = vocabulary.contains(&joined)
-            || (!CONJUNCTIONS.contains(&second_word.to_lowercase().as_str())
+            || (second_word.chars().next().is_some_and(char::is_lowercase)
+                && !CONJUNCTIONS.contains(&second_word.to_lowercase().as_str())
                 && justified(&pages[p], i));
         if !evidence {
             continue;
@@ -179,8 +177,8 @@ fn trim_word(w: &str) -> &str {
     w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
 }
 
-/// Whether line `i` belongs to a justified paragraph: it and the other non-final lines of its
-/// block end within an em of the block's right edge.
+/// Whether line `i` belongs to a justified paragraph: it and most other lines of its block end
+/// within an em of the block's right edge (paragraph-final lines are short even when justified).
 fn justified(lines: &[RawLine], i: usize) -> bool {
     let start = (0..=i).rev().find(|&k| lines[k].block_start).unwrap_or(0);
     let end = (i + 1..lines.len())
@@ -193,7 +191,7 @@ fn justified(lines: &[RawLine], i: usize) -> bool {
     let right = block.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
     let body = &block[..block.len() - 1];
     let flush = body.iter().filter(|l| l.x1 > right - l.size).count();
-    lines[i].x1 > right - lines[i].size && flush * 5 >= body.len() * 4
+    lines[i].x1 > right - lines[i].size && flush * 2 >= body.len()
 }
 
 #[cfg(test)]

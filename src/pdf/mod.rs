@@ -109,32 +109,24 @@ fn load(bytes: &[u8], password: Option<&str>) -> Result<Document, PdfError> {
     Document::load_mem_with_options(bytes, options).map_err(|e| PdfError::Malformed(e.to_string()))
 }
 
-/// Opens the document, trying the empty password and then the given one.
+/// Opens the document: lopdf tries the empty user password itself, then the given one.
 fn open(bytes: &[u8], opts: &Options) -> Result<Document, PdfError> {
     if bytes.len() as u64 > LIMITS.max_file_bytes {
         return Err(PdfError::TooLarge(bytes.len() as u64));
     }
-    let doc = load(bytes, None)?;
-    if !doc.is_encrypted() {
-        return Ok(doc);
-    }
-    // lopdf loads an encrypted file it cannot decrypt as a document without pages, so
-    // authentication is checked explicitly before decrypting.
-    if doc.authenticate_password("").is_ok() {
-        let doc = load(bytes, Some(""))?;
-        if !doc.is_encrypted() {
-            return Ok(doc);
+    let doc = match load(bytes, opts.password.as_deref()) {
+        Err(PdfError::Malformed(e)) if e.contains("password") && opts.password.is_some() => {
+            return Err(PdfError::WrongPassword)
         }
-    }
-    let Some(pw) = opts.password.as_deref() else {
-        return Err(PdfError::PasswordRequired);
+        other => other?,
     };
-    if doc.authenticate_password(pw).is_err() {
-        return Err(PdfError::WrongPassword);
-    }
-    let doc = load(bytes, Some(pw))?;
-    if doc.is_encrypted() || doc.page_iter().next().is_none() {
-        return Err(PdfError::WrongPassword);
+    // lopdf loads an encrypted file no password opens as a document without objects whose
+    // trailer still names /Encrypt, and reports no error.
+    if doc.trailer.has(b"Encrypt") {
+        return Err(match opts.password {
+            Some(_) => PdfError::WrongPassword,
+            None => PdfError::PasswordRequired,
+        });
     }
     Ok(doc)
 }
