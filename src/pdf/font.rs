@@ -95,18 +95,17 @@ impl Font {
             scale: 0.001,
             bold: false,
         };
-        let descriptor;
-        if font.composite {
+        let descriptor = if font.composite {
             font.load_composite(doc, dict);
             let descendant = get(doc, dict, b"DescendantFonts")
                 .and_then(|o| o.as_array().ok())
                 .and_then(|a| a.first())
                 .and_then(|o| deref(doc, o).as_dict().ok());
-            descriptor = descendant.and_then(|d| get(doc, d, b"FontDescriptor"));
+            descendant.and_then(|d| get(doc, d, b"FontDescriptor"))
         } else {
             font.load_simple(doc, dict, &subtype, &base_font);
-            descriptor = get(doc, dict, b"FontDescriptor");
-        }
+            get(doc, dict, b"FontDescriptor")
+        };
         let descriptor = descriptor.and_then(|o| o.as_dict().ok());
         let weight = descriptor
             .and_then(|d| get(doc, d, b"FontWeight"))

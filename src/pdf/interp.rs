@@ -159,11 +159,7 @@ impl<'a> Interpreter<'a> {
             let a = &op.operands;
             let n = |i: usize| a.get(i).map(num).unwrap_or(0.0);
             match op.operator.as_str() {
-                "q" => {
-                    if stack.len() < self.limits.max_nesting {
-                        stack.push(gs.clone());
-                    }
-                }
+                "q" if stack.len() < self.limits.max_nesting => stack.push(gs.clone()),
                 "Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;
@@ -227,7 +223,7 @@ impl<'a> Interpreter<'a> {
                             match item {
                                 Object::String(s, _) => self.show(s.as_slice(), &gs, &mut tm),
                                 o => {
-                                    let tx = -num(&o) / 1000.0 * gs.size * gs.hscale;
+                                    let tx = -num(o) / 1000.0 * gs.size * gs.hscale;
                                     tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &tm);
                                 }
                             }
