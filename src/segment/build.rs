@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dnr::find_dnrs;
+use super::fold::fold;
 use super::heading::{
     heading_kind, in_favour, is_signature_date, looks_like_heading, phrase_kind,
     reservation_notices,
@@ -153,7 +154,10 @@ fn spans(
             && !line.contains('(')
             && body_follows(lines, i, end);
         // Under a proposal, "Nämnden beslutar:" is the wording of what is proposed.
-        let proposed = |kind: Kind| kind == Kind::Decision && cur.kind == Kind::Proposal;
+        // ("Nämndens beslut" after a proposal is still the decision.)
+        let proposed = |kind: Kind| {
+            kind == Kind::Decision && cur.kind == Kind::Proposal && fold(line).contains("beslutar")
+        };
         if signature {
             open(Kind::Other, line, true, &mut cur);
             cur.signed = true;
