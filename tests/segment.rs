@@ -158,3 +158,51 @@ fn pipeline_on_pdf_finds_type_and_case_number() {
     assert_eq!(p.document.doc_type, DocType::Utlatande);
     assert!(p.document.dnr.iter().any(|d| d == "314-1288/2011"));
 }
+
+fn heldout(name: &str) -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus/heldout")
+        .join(name);
+    let text = std::fs::read_to_string(&path).expect("held-out text");
+    segment("test", name, &pages_from_text(&text))
+}
+
+#[test]
+fn prefixed_paragraphs_roll_call_and_decision_heading() {
+    let d = heldout("linkoping-bun-2013-protokoll.txt");
+    assert_eq!(d.doc_type, DocType::Protokoll);
+    assert_eq!(d.body, "Barn- och ungdomsnämnden");
+    let paragraphs: Vec<_> = d
+        .items
+        .iter()
+        .filter_map(|i| i.paragraph.as_deref())
+        .collect();
+    assert_eq!(paragraphs, ["78", "79", "80", "81"]);
+    let s78 = item_segments(&d, Some("78"));
+    let roll = s78
+        .iter()
+        .find(|s| s.kind == Kind::Procedure && s.vote.is_some())
+        .expect("roll-call vote");
+    assert_eq!(roll.persons.len(), 11);
+    assert!(roll.parties.contains(&"L".to_string()), "FP becomes L");
+    assert!(s78
+        .iter()
+        .any(|s| s.kind == Kind::Decision && s.text.contains("läsåret 2014/2015")));
+    let s81 = item_segments(&d, Some("81"));
+    assert!(s81.iter().any(|s| s.kind == Kind::Decision));
+}
+
+#[test]
+fn signature_and_cited_case_number() {
+    let d = heldout("sundsvall-miljonamnd-2017-yttrande.txt");
+    assert_eq!(d.dnr, ["MN-2017-1532", "551-3390-17"]);
+    let segs = item_segments(&d, None);
+    assert!(
+        segs.iter()
+            .any(|s| s.kind == Kind::Other
+                && s.persons == ["Birgitta Näslund Åkerman", "Tomas Öhman"])
+    );
+    assert!(segs
+        .iter()
+        .any(|s| s.kind == Kind::Reservation && s.persons == ["Kjell Norberg"]));
+}

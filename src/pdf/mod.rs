@@ -1,9 +1,26 @@
-//! PDF → positioned text per page.
+//! PDF → positioned text per page, by our own content-stream interpreter on lopdf's parser.
 //!
-//! BOOTSTRAP: this first cut leans on lopdf's `extract_text`; the content-stream interpreter
-//! (issue 3) replaces it behind the same [`extract_path`] / [`extract_bytes`] signatures.
+//! [`interp`] runs each page's content (text state, Form XObjects, marked content) into
+//! glyphs using [`font`] (codes, widths), [`cmap`] (ToUnicode) and [`encoding`] (base
+//! encodings, Adobe Glyph List); [`layout`] turns glyphs into lines in reading order and
+//! [`clean`] normalises Unicode, removes running headers/footers and joins hyphenated words.
+//!
+//! Hostile input is bounded by fixed limits; a panic inside lopdf is caught per file and turned
+//! into [`PdfError::Malformed`].
 
+mod clean;
+mod cmap;
+mod encoding;
+mod font;
+mod interp;
+mod layout;
+#[rustfmt::skip]
+mod tables;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+
+use lopdf::{Document, LoadOptions, Object, ObjectId};
 
 use crate::model::{Line, Page};
 
@@ -22,7 +39,36 @@ pub enum PdfError {
     /// The given password does not open the document.
     #[error("encrypted: wrong password")]
     WrongPassword,
+    /// The file is larger than the 1 GiB extraction accepts.
+    #[error("too large: {0} bytes")]
+    TooLarge(u64),
 }
+
+/// Resource bounds for untrusted input, far above what real documents need.
+#[derive(Debug, Clone)]
+pub(crate) struct Limits {
+    /// Largest file accepted.
+    pub max_file_bytes: u64,
+    /// Most bytes one page's content (all its streams and forms together) may decompress to.
+    pub max_stream_bytes: usize,
+    /// Most content-stream operators interpreted per page, Form XObjects included.
+    pub max_operators: usize,
+    /// Most glyphs kept per page.
+    pub max_glyphs: usize,
+    /// Deepest nesting of q/Q, marked content and Form XObjects.
+    pub max_nesting: usize,
+    /// Most pages read.
+    pub max_pages: usize,
+}
+
+const LIMITS: Limits = Limits {
+    max_file_bytes: 1 << 30,
+    max_stream_bytes: 64 << 20,
+    max_operators: 2_000_000,
+    max_glyphs: 500_000,
+    max_nesting: 64,
+    max_pages: 20_000,
+};
 
 /// How to open and read a PDF.
 #[derive(Debug, Clone, Default)]
@@ -33,39 +79,153 @@ pub struct Options {
 
 /// Extracts the text of every page of the PDF at `path`.
 pub fn extract_path(path: &Path, opts: &Options) -> Result<Vec<Page>, PdfError> {
+    let len = std::fs::metadata(path)?.len();
+    if len > LIMITS.max_file_bytes {
+        return Err(PdfError::TooLarge(len));
+    }
     let bytes = std::fs::read(path)?;
     extract_bytes(&bytes, opts)
 }
 
 /// Extracts the text of every page of a PDF held in memory.
 pub fn extract_bytes(bytes: &[u8], opts: &Options) -> Result<Vec<Page>, PdfError> {
-    let mut doc =
-        lopdf::Document::load_mem(bytes).map_err(|e| PdfError::Malformed(e.to_string()))?;
-    if doc.is_encrypted() {
-        let pw = opts.password.as_deref().unwrap_or("");
-        doc.decrypt(pw).map_err(|_| {
-            if opts.password.is_some() {
-                PdfError::WrongPassword
-            } else {
-                PdfError::PasswordRequired
-            }
-        })?;
+    // Last line of defence: lopdf may panic on input it does not expect.
+    catch_unwind(AssertUnwindSafe(|| extract_inner(bytes, opts))).unwrap_or_else(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "parser failure".to_string());
+        Err(PdfError::Malformed(format!("internal parser error: {why}")))
+    })
+}
+
+fn load(bytes: &[u8], password: Option<&str>) -> Result<Document, PdfError> {
+    let options = LoadOptions {
+        password: password.map(str::to_string),
+        max_decompressed_size: Some(LIMITS.max_stream_bytes),
+        ..LoadOptions::default()
+    };
+    Document::load_mem_with_options(bytes, options).map_err(|e| PdfError::Malformed(e.to_string()))
+}
+
+/// Opens the document: lopdf tries the empty user password itself, then the given one.
+fn open(bytes: &[u8], opts: &Options) -> Result<Document, PdfError> {
+    if bytes.len() as u64 > LIMITS.max_file_bytes {
+        return Err(PdfError::TooLarge(bytes.len() as u64));
     }
-    let mut pages = Vec::new();
-    for (number, _) in doc.get_pages() {
-        let text = doc.extract_text(&[number]).unwrap_or_default();
-        let lines = text
-            .lines()
-            .map(|l| Line {
-                text: l.trim_end().to_string(),
-                ..Line::default()
-            })
-            .collect();
-        pages.push(Page {
-            number: number as usize,
-            lines,
-            ..Page::default()
+    let doc = match load(bytes, opts.password.as_deref()) {
+        Err(PdfError::Malformed(e)) if e.contains("password") && opts.password.is_some() => {
+            return Err(PdfError::WrongPassword)
+        }
+        other => other?,
+    };
+    // lopdf loads an encrypted file no password opens as a document without objects whose
+    // trailer still names /Encrypt, and reports no error.
+    if doc.trailer.has(b"Encrypt") {
+        return Err(match opts.password {
+            Some(_) => PdfError::WrongPassword,
+            None => PdfError::PasswordRequired,
         });
     }
+    Ok(doc)
+}
+
+fn extract_inner(bytes: &[u8], opts: &Options) -> Result<Vec<Page>, PdfError> {
+    let doc = open(bytes, opts)?;
+    let page_ids: Vec<ObjectId> = doc.page_iter().take(LIMITS.max_pages).collect();
+    if page_ids.is_empty() {
+        return Err(PdfError::Malformed("no pages".to_string()));
+    }
+    let mut fonts = interp::FontCache::new();
+    let mut laid_out: Vec<(Vec<layout::RawLine>, f32)> = Vec::with_capacity(page_ids.len());
+    let mut meta = Vec::with_capacity(page_ids.len());
+    for &id in &page_ids {
+        let content = interp::Interpreter::new(&doc, &mut fonts, &LIMITS).run_page(id);
+        let (top, height) = page_box(&doc, id);
+        let unmapped = content.glyphs.iter().filter(|g| g.unmapped).count();
+        let has_text = content.glyphs.iter().any(|g| !g.text.trim().is_empty());
+        let mut lines = layout::layout(content.glyphs, top);
+        for l in &mut lines {
+            l.text = clean::normalize(&l.text);
+        }
+        meta.push((unmapped, content.images && !has_text));
+        laid_out.push((lines, height));
+    }
+    let running = clean::running_lines(&laid_out);
+    let mut pages: Vec<Page> = Vec::with_capacity(laid_out.len());
+    let mut bodies: Vec<Vec<layout::RawLine>> = Vec::with_capacity(laid_out.len());
+    for (n, ((lines, height), flags)) in laid_out.into_iter().zip(running).enumerate() {
+        let mut page = Page {
+            number: n + 1,
+            unmapped_glyphs: meta[n].0,
+            needs_ocr: meta[n].1,
+            ..Page::default()
+        };
+        let mut body = Vec::new();
+        for (l, run) in lines.into_iter().zip(flags) {
+            if run {
+                if l.y < height / 2.0 {
+                    page.header.push(l.text);
+                } else {
+                    page.footer.push(l.text);
+                }
+            } else {
+                body.push(l);
+            }
+        }
+        if let Some(first) = body.first_mut() {
+            first.block_start = true;
+        }
+        pages.push(page);
+        bodies.push(body);
+    }
+    clean::join_hyphens(&mut bodies);
+    for (page, body) in pages.iter_mut().zip(bodies) {
+        for l in body {
+            if l.block_start && !page.lines.is_empty() {
+                page.lines.push(Line::default());
+            }
+            if l.text.is_empty() {
+                continue;
+            }
+            page.lines.push(Line {
+                text: l.text,
+                x: l.x0,
+                y: l.y,
+                size: l.size,
+                bold: l.bold,
+            });
+        }
+    }
     Ok(pages)
+}
+
+/// The top edge and height of a page's media box (inherited from the page tree if need be).
+fn page_box(doc: &Document, page: ObjectId) -> (f32, f32) {
+    let mut id = Some(page);
+    for _ in 0..32 {
+        let Some(dict) = id.and_then(|i| doc.get_dictionary(i).ok()) else {
+            break;
+        };
+        if let Ok(Object::Array(b)) = dict
+            .get(b"MediaBox")
+            .and_then(|o| doc.dereference(o))
+            .map(|(_, o)| o)
+        {
+            let v: Vec<f32> = b
+                .iter()
+                .map(|o| match o {
+                    Object::Integer(i) => *i as f32,
+                    Object::Real(r) => *r,
+                    _ => 0.0,
+                })
+                .collect();
+            if v.len() == 4 {
+                return (v[1].max(v[3]), (v[3] - v[1]).abs().max(1.0));
+            }
+        }
+        id = dict.get(b"Parent").and_then(Object::as_reference).ok();
+    }
+    (842.0, 842.0)
 }

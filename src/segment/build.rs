@@ -7,12 +7,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dnr::find_dnrs;
+use super::fold::fold;
 use super::heading::{
     heading_kind, in_favour, is_signature_date, looks_like_heading, phrase_kind,
     reservation_notices,
 };
 use super::refs::find_decision_refs;
-use super::who::{vote, who};
+use super::who::{bare_name, is_title_line, signature_names, vote, who};
 use crate::model::{Kind, Segment};
 
 /// One line of the document with its page and both texts.
@@ -51,6 +52,8 @@ struct Span {
     end: usize,
     /// Only the heading line so far: a phrase right after it belongs to it.
     bare: bool,
+    /// A signature block: further signatures belong to it.
+    signed: bool,
 }
 
 /// The first sentence of the paragraph starting at `i` (lines joined until a blank or heading).
@@ -93,8 +96,19 @@ fn body_follows(lines: &[DocLine], i: usize, end: usize) -> bool {
         .is_some_and(|l| l.text.split_whitespace().count() >= 8)
 }
 
+/// Whether line `i` opens a signature: a bare name with an official title on the next line.
+fn signs(lines: &[DocLine], i: usize, end: usize) -> bool {
+    i + 1 < end && bare_name(lines[i].text).is_some() && is_title_line(lines[i + 1].text.trim())
+}
+
 /// Splits lines `start..end` into spans; `initial` is the kind of text before any heading.
-fn spans(lines: &[DocLine], start: usize, end: usize, initial: Kind) -> Vec<Span> {
+fn spans(
+    lines: &[DocLine],
+    range: std::ops::Range<usize>,
+    initial: Kind,
+    mut body_from: Option<usize>,
+) -> Vec<Span> {
+    let (start, end) = (range.start, range.end);
     let mut out: Vec<Span> = Vec::new();
     let mut cur = Span {
         kind: initial,
@@ -102,6 +116,7 @@ fn spans(lines: &[DocLine], start: usize, end: usize, initial: Kind) -> Vec<Span
         start,
         end: start,
         bare: false,
+        signed: false,
     };
     let mut prev_blank = true;
     let mut prev_heading = false;
@@ -122,18 +137,33 @@ fn spans(lines: &[DocLine], start: usize, end: usize, initial: Kind) -> Vec<Span
                 start: i,
                 end: i,
                 bare,
+                signed: false,
             };
             out.push(std::mem::replace(cur, next));
         };
+        let signature = !cur.signed && signs(lines, i, end);
         let heading = heading_kind(line).or_else(|| is_signature_date(line).then_some(Kind::Other));
+        let body_open = body_from.is_some_and(|b| i >= b) && cur.kind == Kind::Other;
+        if body_from.is_some_and(|b| i >= b) {
+            body_from = None;
+        }
         let generic = heading.is_none()
             && cur.kind == Kind::Other
             && para_start
             && looks_like_heading(line)
             && !line.contains('(')
             && body_follows(lines, i, end);
-        if let Some(kind) = heading {
-            if !(cur.bare && kind == cur.kind) {
+        // Under a proposal, "Nämnden beslutar:" is the wording of what is proposed.
+        // ("Nämndens beslut" after a proposal is still the decision.)
+        let proposed = |kind: Kind| {
+            kind == Kind::Decision && cur.kind == Kind::Proposal && fold(line).contains("beslutar")
+        };
+        if signature {
+            open(Kind::Other, line, true, &mut cur);
+            cur.signed = true;
+        } else if let Some(kind) = heading {
+            let same = cur.bare && kind == cur.kind;
+            if !same && !proposed(kind) {
                 open(kind, line, true, &mut cur);
             }
         } else if generic {
@@ -141,7 +171,12 @@ fn spans(lines: &[DocLine], start: usize, end: usize, initial: Kind) -> Vec<Span
         } else if para_start {
             let sentence = first_sentence(lines, i, end);
             match phrase_kind(&sentence) {
+                _ if body_open => {
+                    let kind = phrase_kind(&sentence).unwrap_or(Kind::Matter);
+                    open(kind, "", false, &mut cur);
+                }
                 Some(_) if cur.bare => cur.bare = false,
+                Some(kind) if proposed(kind) => cur.bare = false,
                 Some(kind)
                     if is_statement(kind) || (kind != cur.kind && !is_statement(cur.kind)) =>
                 {
@@ -156,6 +191,8 @@ fn spans(lines: &[DocLine], start: usize, end: usize, initial: Kind) -> Vec<Span
                 }
                 _ => cur.bare = false,
             }
+        } else if body_open {
+            open(Kind::Matter, "", false, &mut cur);
         } else {
             cur.bare = false;
         }
@@ -207,6 +244,18 @@ fn points(text: &str) -> Vec<String> {
     out
 }
 
+/// A line standing alone above a paragraph like a heading the lists do not know
+/// ("Ärendebeskrivning", "Motivering"), which must not be read as part of a name.
+fn unknown_heading(lines: &[DocLine], k: usize, first: usize) -> bool {
+    let l = lines[k].text.trim();
+    let after_break = k == first || lines[k - 1].text.trim().is_empty();
+    after_break
+        && looks_like_heading(l)
+        && l.split_whitespace().count() <= 3
+        && !l.contains('(')
+        && bare_name(l).is_none()
+}
+
 /// Fills a segment from a line range.
 fn fill(lines: &[DocLine], kind: Kind, heading: String, start: usize, end: usize) -> Segment {
     let (s, e) = trimmed(lines, start, end);
@@ -221,18 +270,20 @@ fn fill(lines: &[DocLine], kind: Kind, heading: String, start: usize, end: usize
         .collect::<Vec<_>>()
         .join("\n");
     // Headings and blank lines end a clause, so "Yrkanden" is not read as a first name.
-    let who_text = lines[s..e]
-        .iter()
-        .map(|l| {
-            if l.text.trim().is_empty() || heading_kind(l.text).is_some() {
+    let who_text = (s..e)
+        .map(|k| {
+            let l = lines[k].text;
+            if l.trim().is_empty() || heading_kind(l).is_some() || unknown_heading(lines, k, s) {
                 ";"
             } else {
-                l.text
+                l
             }
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let w = who(&who_text);
+    let mut w = who(&who_text);
+    let texts: Vec<&str> = lines[s..e].iter().map(|l| l.text).collect();
+    w.persons.extend(signature_names(&texts));
     Segment {
         kind,
         heading,
@@ -335,8 +386,16 @@ fn notices(lines: &[DocLine], spans: &[Span]) -> Vec<Segment> {
 }
 
 /// Builds the segments of lines `start..end`.
-pub fn segments(lines: &[DocLine], start: usize, end: usize, initial: Kind) -> Vec<Segment> {
-    let spans = spans(lines, start, end, initial);
+///
+/// `body_from` is the line where the body text starts after the letterhead and title (the text
+/// there is matter even without a heading).
+pub fn segments(
+    lines: &[DocLine],
+    range: std::ops::Range<usize>,
+    initial: Kind,
+    body_from: Option<usize>,
+) -> Vec<Segment> {
+    let spans = spans(lines, range, initial, body_from);
     let mut segs: Vec<Segment> = spans
         .iter()
         .map(|s| fill(lines, s.kind, s.heading.clone(), s.start, s.end))

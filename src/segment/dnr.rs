@@ -14,9 +14,16 @@ const PFX: &str = r"[A-ZÅÄÖ]{1,6}";
 /// Number groups joined by `.`, `-`, `/` (spacing around `-` and `/` tolerated).
 const CORE: &str = r"\d[\d.]*(?:\s?[-/]\s?\d[\d.]*)+";
 
+/// Labels that announce a case number: "Dnr", "Diarienummer", "Ärende nr", "Vår beteckning",
+/// "Er beteckning" (the addressee's number, which the document cites); å/ä also as OCR's "a".
+const LABELS: &str = r"dnr|d\.nr|diarienummer|diarienr|diarie nr|[äa]rendenummer|[äa]rendenr|[äa]rende nr|(?:v[åa]r|er|ert|v[åa]rt)\s+(?:beteckning|diarienummer|dnr)|beteckning";
+
+/// After a label the issuing prefix may be written in lower case ("Ärende nr: Bn 2018/00233").
+const LABELLED_PFX: &str = r"\p{Lu}\p{L}{0,5}";
+
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(?:dnr|diarienummer|diarienr|ärendenummer)\b)\.?\s*:?\s*((?:{PFX}[ -]?)?{CORE}|\d{{4}}/{PFX} ?\d+)"
+        r"(?i:\b(?:{LABELS})\b)\.?\s*:?\s*((?-i:{LABELLED_PFX})[ -]?{CORE}|{CORE}|\d{{4}}/{PFX} ?\d+)"
     ))
     .expect("labelled dnr pattern compiles")
 });
@@ -28,7 +35,7 @@ static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
 
 static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:({PFX})([ -]?))?({CORE})$|^(\d{{4}})/({PFX}) ?(\d+)$"
+        r"^(?:({LABELLED_PFX})([ -]?))?({CORE})$|^(\d{{4}})/({PFX}) ?(\d+)$"
     ))
     .expect("whole dnr pattern compiles")
 });
@@ -39,14 +46,22 @@ static YEAR: LazyLock<Regex> =
 static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{4}-\d\d-\d\d$").expect("iso pattern"));
 
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:dnr|diarienummer|diarienr|ärendenummer)\.?\s*:?\s*").expect("label")
-});
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{LABELS})\.?\s*:?\s*")).expect("label"));
+
+/// A two-digit year closing a labelled number ("551-3390-17"); unlabelled numbers need more.
+static SHORT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[-/]\d\d$").expect("short year pattern"));
 
 /// Normalises a case number as written ("Dnr: KS 155-943/2015", "dnr 3.1.3-91/2019"): the
 /// `Dnr` prefix dropped, spacing normalised, an issuing prefix such as `KS` kept. `None` when the
 /// text is not a case number.
 pub fn normalize_dnr(text: &str) -> Option<String> {
+    normalize(text, LABEL.is_match(text.trim()))
+}
+
+/// [`normalize_dnr`], knowing whether the number stood after a label.
+fn normalize(text: &str, labelled: bool) -> Option<String> {
     let t = text.trim().trim_end_matches(['.', ',', ';', ')']);
     let t = LABEL.replace(t, "");
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -57,7 +72,8 @@ pub fn normalize_dnr(text: &str) -> Option<String> {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect();
-        if ISO_DATE.is_match(&core) || !YEAR.is_match(&core) {
+        let year = YEAR.is_match(&core) || (labelled && SHORT_YEAR.is_match(&core));
+        if ISO_DATE.is_match(&core) || !year {
             return None;
         }
         match (c.get(1), c.get(2)) {
@@ -107,14 +123,14 @@ pub fn find_dnr_spans(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
     let mut found: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     for c in LABELLED.captures_iter(text) {
         if let (Some(all), Some(m)) = (c.get(0), c.get(1)) {
-            if let Some(n) = normalize_dnr(m.as_str()) {
+            if let Some(n) = normalize(m.as_str(), true) {
                 found.push((all.range(), n));
             }
         }
     }
     for m in PREFIXED.find_iter(text) {
         if !found.iter().any(|(r, _)| r.contains(&m.start())) {
-            if let Some(n) = normalize_dnr(m.as_str()) {
+            if let Some(n) = normalize(m.as_str(), false) {
                 found.push((m.range(), n));
             }
         }
@@ -172,5 +188,14 @@ mod tests {
             vec!["SBN-2023-00412"]
         );
         assert_eq!(find_dnrs("Dnr 0145/12"), vec!["0145/12"]);
+        assert_eq!(
+            find_dnrs("Ärende nr: Bn 2018/00233 och Er beteckning: 551-3390-17"),
+            vec!["Bn 2018/00233", "551-3390-17"]
+        );
+        assert_eq!(
+            find_dnrs("Vår beteckning: MN-2017-1532"),
+            vec!["MN-2017-1532"]
+        );
+        assert!(find_dnrs("Telefon 031-366 12 40, sida 12-14").is_empty());
     }
 }

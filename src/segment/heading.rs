@@ -7,12 +7,70 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::fold::{fold, tolerant_regex};
+use super::fold::{fold, similar, tolerant_regex};
 use crate::model::Kind;
 
 /// A party list that may trail a heading: "(M), (L) och (C)", "från (M)".
 const PARTY_TAIL: &str =
     r"(?:\s+(?:från|fran|fr\S{1,2}n|av))?(?:\s*(?:,|och|samt)?\s*\([^()]{1,20}\))+\s*$";
+
+/// A board deciding, as a heading over its "att …" clauses or as a sentence opening
+/// ("Barn- och ungdomsnämnden beslutar", "Nämnden beslutar att …"); tolerant-regex source.
+const DECIDES: &str = r"(?:[\p{L}-]+\s+(?:och\s+)?){0,3}?\p{L}*(?:nämnden|styrelsen|fullmäktige|utskottet|beredningen)\s+beslutar";
+
+/// Headings that stand alone on their line, by kind (tolerant-regex sources; those without
+/// regex syntax are also matched with a little OCR damage beyond å/ä/ö, see [`heading_kind`]).
+const DECISION: &[&str] = &["beslut", r"\p{L}+s beslut", "beslutet", DECIDES];
+const PROPOSAL: &[&str] = &[
+    r"\p{L}+s förslag(?: till beslut)?",
+    "förslag till beslut",
+    "förslag",
+];
+const PROCEDURE: &[&str] = &[
+    "beslutsgång",
+    "propositionsordning",
+    "omröstning",
+    "omröstningar",
+    "votering",
+    "omröstningsresultat",
+];
+const MATTER: &[&str] = &[
+    "ärendet",
+    "ärendebeskrivning",
+    "ärendets beredning",
+    "bakgrund",
+    "sammanfattning",
+    "beredning",
+    "synpunkter",
+    r"\p{L}+ synpunkter",
+    r"\p{L}+s synpunkter(?: och förslag)?",
+    "synpunkter och förslag",
+    "analys",
+    "bedömning",
+    r"\p{L}+s bedömning",
+    "remissen",
+    "yttrande",
+    "inledning",
+];
+
+/// Plain headings long enough to be recognised through OCR damage by edit distance
+/// ("Férslag till bestut"); short words would collide with ordinary ones.
+static FUZZY: LazyLock<Vec<(Kind, String)>> = LazyLock::new(|| {
+    [
+        (Kind::Decision, DECISION),
+        (Kind::Proposal, PROPOSAL),
+        (Kind::Procedure, PROCEDURE),
+        (Kind::Matter, MATTER),
+    ]
+    .into_iter()
+    .flat_map(|(k, words)| {
+        words
+            .iter()
+            .filter(|w| !w.contains(['\\', '(', '?']) && w.chars().count() >= 10)
+            .map(move |w| (k, w.to_string()))
+    })
+    .collect()
+});
 
 /// Headings by kind; `$` closes each, `TAIL` kinds accept a trailing party list.
 static HEADINGS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
@@ -57,46 +115,10 @@ static HEADINGS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
             Kind::ProtocolNote,
             &["protokollsanteckning", "protokollsanteckningar"],
         ),
-        exact(Kind::Decision, &["beslut", r"\p{L}+s beslut", "beslutet"]),
-        exact(
-            Kind::Proposal,
-            &[
-                r"\p{L}+s förslag(?: till beslut)?",
-                "förslag till beslut",
-                "förslag",
-            ],
-        ),
-        exact(
-            Kind::Procedure,
-            &[
-                "beslutsgång",
-                "propositionsordning",
-                "omröstning",
-                "omröstningar",
-                "votering",
-                "omröstningsresultat",
-            ],
-        ),
-        exact(
-            Kind::Matter,
-            &[
-                "ärendet",
-                "ärendets beredning",
-                "bakgrund",
-                "sammanfattning",
-                "beredning",
-                "synpunkter",
-                r"\p{L}+ synpunkter",
-                r"\p{L}+s synpunkter(?: och förslag)?",
-                "synpunkter och förslag",
-                "analys",
-                "bedömning",
-                r"\p{L}+s bedömning",
-                "remissen",
-                "yttrande",
-                "inledning",
-            ],
-        ),
+        exact(Kind::Decision, DECISION),
+        exact(Kind::Proposal, PROPOSAL),
+        exact(Kind::Procedure, PROCEDURE),
+        exact(Kind::Matter, MATTER),
         (
             Kind::Other,
             tolerant_regex(
@@ -156,6 +178,13 @@ pub fn heading_kind(line: &str) -> Option<Kind> {
         .iter()
         .find(|(_, re)| re.is_match(&folded))
         .map(|(k, _)| *k)
+        .or_else(|| {
+            let bare = folded.trim_end_matches(['.', ':']);
+            FUZZY
+                .iter()
+                .find(|(_, w)| similar(w, bare))
+                .map(|(k, _)| *k)
+        })
 }
 
 static SIGNATURE_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -264,6 +293,14 @@ static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
             &["yrkade", "yrkar"],
             r"\b",
         ),
+        // The chair moves without a party: "Ordföranden yrkar bifall …".
+        p(
+            Kind::Motion,
+            r"^(?:\p{L}+s\s+)?(?:vice\s+)?",
+            &["ordföranden", "ordförande"],
+            r"\s+(?:yrkade|yrkar)\b",
+        ),
+        p(Kind::Decision, "^", &[DECIDES], r"\s+att\b"),
     ]
 });
 
@@ -334,7 +371,16 @@ mod tests {
             Some(Kind::Proposal)
         );
         assert_eq!(heading_kind("Kulturnämndens beslut"), Some(Kind::Decision));
-        assert_eq!(heading_kind("Kommunstyrelsen beslutar"), None);
+        assert_eq!(
+            heading_kind("Barn- och ungdomsnämnden beslutar"),
+            Some(Kind::Decision)
+        );
+        assert_eq!(
+            heading_kind("Kommunstyrelsen beslutar att anta planen"),
+            None
+        );
+        assert_eq!(heading_kind("Férslag till bestut"), Some(Kind::Proposal));
+        assert_eq!(heading_kind("Omréstningsresuttat"), Some(Kind::Procedure));
     }
 
     #[test]
@@ -364,5 +410,13 @@ mod tests {
             Some(Kind::SubstituteStatement)
         );
         assert_eq!(phrase_kind("Kommunstyrelsen har remitterat förslag"), None);
+        assert_eq!(
+            phrase_kind("Nämnden beslutar att lägga redovisningen till handlingarna."),
+            Some(Kind::Decision)
+        );
+        assert_eq!(
+            phrase_kind("Ordföranden yrkar bifall till kontorets förslag."),
+            Some(Kind::Motion)
+        );
     }
 }

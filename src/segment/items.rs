@@ -1,4 +1,5 @@
-//! Splitting a document's lines into § items ("§ 23 Titel", "§23", OCR "$ 23").
+//! Splitting a document's lines into § items ("§ 23 Titel", "§23", OCR "$ 23", and with the
+//! board's prefix "BUN § 78", "KS § 12").
 
 use std::sync::LazyLock;
 
@@ -7,8 +8,9 @@ use regex::Regex;
 use super::dnr::find_dnrs;
 use super::heading::heading_kind;
 
-static PARAGRAPH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[§$]\s?(\d{1,4})\b\s*(.*?)\s*$").expect("paragraph pattern"));
+static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\p{Lu}{1,6}\s+)?[§$]\s?(\d{1,4})\b\s*(.*?)\s*$").expect("paragraph pattern")
+});
 static RANGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[–—-]\s*\d").expect("range pattern"));
 
@@ -95,6 +97,8 @@ mod tests {
             "§ 23–27",
             "§ 23 Hyresavtal",
             "Beslut",
+            "KS § 24",
+            "Bygglov",
             "$24",
             "Lokalplan",
             "enligt 4 kap 1§ lagen",
@@ -109,6 +113,7 @@ mod tests {
             vec![
                 (None, String::new()),
                 (Some("23".into()), "Hyresavtal".into()),
+                (Some("24".into()), "Bygglov".into()),
                 (Some("24".into()), "Lokalplan".into()),
             ]
         );

@@ -17,12 +17,20 @@ const HEAD_LINES: usize = 40;
 /// Nouns that name a deciding or issuing body (å/ä/ö positions OCR-tolerant).
 const BODY_NOUN: &str = r"\p{L}*(?:n[\p{L}0-9]{1,2}mnd(?:en)?|styrelsen?|fullm[\p{L}0-9]{1,2}ktige|f[\p{L}0-9]{1,2}rvaltning(?:en)?|kontor(?:et)?|beredning(?:en)?|revision(?:en)?)";
 
+/// A body's name alone: "Kommunstyrelsen", "Älvsjö stadsdelsnämnd", "Barn- och
+/// ungdomsnämnden" (a coordinated compound), "Stadsdelsnämnden Lundby" (the district after it).
 static BODY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:\p{{Lu}}[\p{{L}}-]*\s+)?\p{{Lu}}?{BODY_NOUN}$"
+        r"^(?:\p{{Lu}}[\p{{L}}-]*\s+)?(?:\p{{L}}+-(?:,\s*\p{{L}}+-)*\s+(?:och|samt)\s+)?\p{{L}}?{BODY_NOUN}(?:\s+\p{{Lu}}[\p{{L}}-]+)?$"
     ))
     .expect("body line")
 });
+/// The board a report is put to: "I stadsdelsnämnden Lundby:", "Till kommunstyrelsen".
+static ADDRESSED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[Ii]|[Tt]ill)\s+(\S.*?)\s*:?$").expect("addressed body"));
+/// A postal code and town: the line that marks an address block ("871 86 Härnösand").
+static POSTAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{3}\s?\d{2}\s+\p{Lu}").expect("postal code"));
 static NAMED_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b\p{{Lu}}[\p{{L}}-]+\s+\p{{Ll}}{BODY_NOUN}\b")).expect("named body")
 });
@@ -41,12 +49,18 @@ static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
             "datum",
             "mötesdatum",
             "beslutsdatum",
+            "utfärdat",
+            "utfärdad",
+            "upprättat",
+            "upprättad",
         ],
         r")\b",
     )
 });
 static LETTERHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\p{Lu}\p{L}+s?\s+(?:[Ss]tad|kommun|[Ll]än|[Rr]egion)|\S+\.(?:se|nu|com))$")
+    Regex::new(
+        r"^(?:\p{Lu}\p{L}+s?\s+(?i:stad|kommun|län|region)|(?i:region)\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?|\S+\.(?:se|nu|com))$",
+    )
         .expect("letterhead")
 });
 static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -90,10 +104,22 @@ fn named_type(line: &str) -> Option<DocType> {
         ("yttrande", DocType::Yttrande),
         ("handlingsplan", DocType::Handlingsplan),
     ];
-    types
-        .into_iter()
-        .find(|(t, _)| tolerant_regex("^", &[t], "$").is_match(word))
-        .map(|(_, d)| d)
+    let exact = types
+        .iter()
+        .find(|(t, _)| tolerant_regex("^", &[t], "$").is_match(word));
+    // A compound that ends in a type ("Sammanträdesprotokoll", "Remissyttrande") names it too,
+    // unless the line is a segment heading ("Ersättaryttrande"); the list is ordered so that
+    // "protokollsutdrag" and "tjänsteutlåtande" are tried before their tails.
+    let compound = || {
+        (heading_kind(line).is_none())
+            .then(|| {
+                types
+                    .iter()
+                    .find(|(t, _)| tolerant_regex(r"^\p{L}+", &[t], "$").is_match(word))
+            })
+            .flatten()
+    };
+    exact.or_else(compound).map(|(_, d)| *d)
 }
 
 /// What the segmenter found that bears on the document type.
@@ -159,8 +185,12 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
                 if let Some(next) = non_empty.get(i + 1).filter(|n| is_body_line(n)) {
                     return next.to_string();
                 }
-            } else if let Some(rest) = l.strip_prefix("Till ").filter(|r| is_body_line(r)) {
-                return rest.trim().to_string();
+            } else if let Some(b) = ADDRESSED
+                .captures(l)
+                .map(|c| capitalised(&c[1]))
+                .filter(|b| is_body_line(b))
+            {
+                return b;
             }
         }
     }
@@ -183,6 +213,14 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
         .into_iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map(|(n, _)| n)
+        .unwrap_or_default()
+}
+
+/// A body's name written inside a sentence ("stadsdelsnämnden Lundby"), with its capital.
+fn capitalised(name: &str) -> String {
+    let mut c = name.trim().chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
 }
 
@@ -215,10 +253,22 @@ pub fn date(lines: &[&str]) -> Option<String> {
 
 /// The title: the first block of the letterhead that is not a label, body, date or heading.
 pub fn title(lines: &[&str]) -> String {
+    title_block(lines).map(|t| t.0).unwrap_or_default()
+}
+
+/// The title and the index of the line after its block.
+pub fn title_block(lines: &[&str]) -> Option<(String, usize)> {
     let head = &lines[..lines.len().min(HEAD_LINES)];
+    let mut next = 0;
     for block in head.split(|l| l.trim().is_empty()) {
+        let block_end = next + block.len();
+        next = block_end + 1;
         let Some(first) = block.first() else { continue };
-        if heading_kind(first).is_some() || named_type(first).is_some() {
+        // Headings, the type line and the addressee's postal address are not titles.
+        if heading_kind(first).is_some()
+            || named_type(first).is_some()
+            || block.iter().any(|l| POSTAL.is_match(l.trim()))
+        {
             continue;
         }
         let kept: Vec<String> = block
@@ -235,10 +285,10 @@ pub fn title(lines: &[&str]) -> String {
             .collect();
         let joined = kept.join(" ");
         if !kept.is_empty() && kept.len() <= 6 && joined.len() <= 200 {
-            return joined;
+            return Some((joined, block_end));
         }
     }
-    String::new()
+    None
 }
 
 /// A title line without the case number written after it.
@@ -281,6 +331,25 @@ mod tests {
         assert_eq!(body(&lines, t), "Stadsbyggnadsnämnden");
         assert_eq!(date(&lines).as_deref(), Some("2023-05-10"));
         assert_eq!(title(&lines), "Detaljplan för Kärnhuset 5");
+        assert!(is_body_line("Barn- och ungdomsnämnden"));
+        assert!(is_body_line("Stadsdelsnämnden Lundby"));
+        assert_eq!(
+            named_type("SAMMANTRÄDESPROTOKOLL"),
+            Some(DocType::Protokoll)
+        );
+        assert_eq!(named_type("Ersättaryttrande"), None);
+        let gbg = [
+            "Tjänsteutlåtande",
+            "Utfärdat 2010-03-02",
+            "",
+            "Förslag till beslut",
+        ];
+        let lines = [&gbg[..], &["I stadsdelsnämnden Lundby:"]].concat();
+        assert_eq!(
+            body(&lines, DocType::Tjansteutlatande),
+            "Stadsdelsnämnden Lundby"
+        );
+        assert_eq!(date(&lines).as_deref(), Some("2010-03-02"));
         assert_eq!(
             strip_dnr("Remiss om Strategi KS 155-943/2015"),
             "Remiss om Strategi"

@@ -44,6 +44,11 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
         .collect();
     let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
     let spans = items::split_items(&texts);
+    // Without § items, the text after the title block is the document's body, not letterhead.
+    let body_from = match spans.as_slice() {
+        [only] if only.paragraph.is_none() => meta::title_block(&texts).map(|t| t.1),
+        _ => None,
+    };
 
     let mut items: Vec<Item> = spans
         .iter()
@@ -52,7 +57,7 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
             // The text before the first heading is letterhead in a document's first item, the
             // case number and opening text in a § item.
             let initial = if n == 0 { Kind::Other } else { Kind::Matter };
-            let segments = build::segments(&lines, sp.body_start, sp.end, initial);
+            let segments = build::segments(&lines, sp.body_start..sp.end, initial, body_from);
             let head = texts[sp.body_start..sp.end.min(sp.body_start + 6)].join("\n");
             Item {
                 paragraph: sp.paragraph.clone(),
@@ -73,6 +78,7 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
         .flat_map(|s| s.persons.iter().cloned())
         .collect();
     for s in items.iter_mut().flat_map(|i| i.segments.iter_mut()) {
+        s.persons.extend(who::genitives_of_known(&s.text, &known));
         who::resolve_genitives(&mut s.persons, &known);
     }
 

@@ -6,8 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::fold::{fold, tolerant_regex};
-use crate::model::Vote;
+use super::fold::{fold, similar, tolerant_regex};
+use super::heading::heading_kind;
+use crate::model::{Kind, Vote};
 
 /// The national parliamentary parties, past and present; other abbreviations count as (local)
 /// parties only when a person's name stands before them.
@@ -70,6 +71,22 @@ fn normalize_party(token: &str) -> String {
     }
 }
 
+/// A party token with the debris OCR leaves on it removed: stray symbols ("S$") and a capital
+/// read twice in both cases ("Vv").
+fn ocr_party(token: &str) -> String {
+    let t: String = token.chars().filter(|c| c.is_alphabetic()).collect();
+    let mut cs = t.chars();
+    match (cs.next(), cs.next(), cs.next()) {
+        (Some(a), Some(b), None)
+            if a.is_uppercase() && b.is_lowercase() && a.to_lowercase().eq(b.to_lowercase()) =>
+        {
+            a.to_string()
+        }
+        _ if t.is_empty() => token.to_string(),
+        _ => t,
+    }
+}
+
 /// The party tokens of a parenthesis ("alla M", "s", "båda MP"), if it reads as one.
 fn party_tokens(inner: &str) -> Option<(bool, Vec<String>)> {
     let folded = fold(inner.trim());
@@ -82,9 +99,10 @@ fn party_tokens(inner: &str) -> Option<(bool, Vec<String>)> {
             .collect(),
         None => inner.trim().to_string(),
     };
-    let tokens: Vec<&str> = rest
+    let tokens: Vec<String> = rest
         .split(|c: char| c == ',' || c == '/' || c.is_whitespace())
         .filter(|t| !t.is_empty() && *t != "och")
+        .map(ocr_party)
         .collect();
     if tokens.is_empty() || !tokens.iter().all(|t| PARTY_TOKEN.is_match(t)) {
         return None;
@@ -93,6 +111,14 @@ fn party_tokens(inner: &str) -> Option<(bool, Vec<String>)> {
         quantified.is_some(),
         tokens.iter().map(|t| normalize_party(t)).collect(),
     ))
+}
+
+/// Whether a word is a role ("Ordföranden"), also when OCR damaged it ("Ordféranden"); short
+/// roles must match exactly so that a name is not taken for one.
+fn is_role(word: &str) -> bool {
+    ROLES
+        .iter()
+        .any(|r| fold(r) == fold(word) || (r.chars().count() >= 8 && similar(r, word)))
 }
 
 /// Trailing run of capitalised name tokens in a list element, with roles dropped.
@@ -109,7 +135,7 @@ fn name_in(element: &str) -> Option<String> {
         .copied()
         .collect();
     run.reverse();
-    while run.len() > 2 && ROLES.iter().any(|r| fold(r) == fold(run[0])) {
+    while run.len() > 2 && is_role(run[0]) {
         run.remove(0);
     }
     if run.len() > 4 {
@@ -199,6 +225,60 @@ pub fn who(text: &str) -> Who {
         out.persons.extend(persons_of_clause(&rest[..end]));
     }
     out
+}
+
+/// A line that is only a person's name ("Birgitta Näslund Åkerman"): two to four capitalised
+/// words, not all in capitals, none of them a role.
+pub fn bare_name(line: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let ok = (2..=4).contains(&words.len())
+        && words.iter().all(|w| NAME_TOKEN.is_match(w) && !is_role(w))
+        && words
+            .iter()
+            .any(|w| w.chars().skip(1).any(char::is_lowercase));
+    ok.then(|| words.join(" "))
+}
+
+/// A line that is only an official title under a signature ("Miljöchef", "Ordförande",
+/// "Biträdande förvaltningschef"): one to three words, a capital only at the start.
+pub fn is_title_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    heading_kind(line).is_none_or(|k| k == Kind::Other)
+        && (1..=3).contains(&words.len())
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && words
+            .iter()
+            .flat_map(|w| w.chars().skip(1))
+            .chain(words.iter().skip(1).flat_map(|w| w.chars().take(1)))
+            .all(|c| c.is_lowercase() || c == '-')
+}
+
+/// The names signed in a block of lines: each bare name line directly followed by a title.
+pub fn signature_names(lines: &[&str]) -> Vec<String> {
+    lines
+        .windows(2)
+        .filter(|w| is_title_line(w[1].trim()))
+        .filter_map(|w| bare_name(w[0]))
+        .collect()
+}
+
+/// Persons named elsewhere in the document whom a text mentions in the genitive
+/// ("Tomas Bäckmans yrkande"): unambiguous, because the base name is known.
+pub fn genitives_of_known(text: &str, known: &BTreeSet<String>) -> Vec<String> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    known
+        .iter()
+        .filter(|name| {
+            let genitive = format!("{name}s");
+            text.match_indices(&genitive).any(|(at, g)| {
+                let before = text[..at].chars().next_back();
+                let after = text[at + g.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+        .cloned()
+        .collect()
 }
 
 /// Replaces genitive forms ("Linnéa Björks") by the base name when the document names the
@@ -304,6 +384,36 @@ mod tests {
         assert_eq!(sorted(&w.parties), ["KD", "L", "M", "S"]);
         assert!(w.persons.contains("Margareta Sjöström"));
         assert!(w.persons.contains("Cecilia Höök"));
+    }
+
+    #[test]
+    fn ocr_damage_in_roles_and_parties() {
+        let w =
+            who("Ordféranden Jimmy Nordengren (S) yrkar. Jérgen Hall (Vv) och Goran Ekstrom (S$)");
+        assert_eq!(sorted(&w.parties), ["S", "V"]);
+        assert_eq!(
+            sorted(&w.persons),
+            ["Goran Ekstrom", "Jimmy Nordengren", "Jérgen Hall"]
+        );
+    }
+
+    #[test]
+    fn signatures() {
+        let lines = [
+            "MILJÖNÄMNDEN",
+            "",
+            "Birgitta Näslund Åkerman",
+            "Ordförande",
+            "",
+            "Tomas Öhman",
+            "Miljöchef",
+            "Göteborgs Stad",
+            "Stadsdelsförvaltningen Lundby",
+        ];
+        assert_eq!(
+            signature_names(&lines),
+            ["Birgitta Näslund Åkerman", "Tomas Öhman"]
+        );
     }
 
     #[test]

@@ -1,0 +1,330 @@
+//! Glyphs → words → lines → blocks in reading order.
+//!
+//! Reading order starts from drawing order, which every common producer (LibreOffice,
+//! Chromium, TeX) emits in logical order — column by column, table cell by table cell — and
+//! which a geometric sort gets wrong for wrapped table cells. Geometry decides the rest: where
+//! words break, which runs share a baseline, where a table row's cells begin and where blocks
+//! end.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::interp::Glyph;
+
+/// A laid-out line before clean-up, in top-down page coordinates.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RawLine {
+    /// Text; table cells are separated by a tab.
+    pub text: String,
+    /// Left edge.
+    pub x0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Baseline, from the page top.
+    pub y: f32,
+    /// Dominant font size.
+    pub size: f32,
+    /// Whether most of its glyphs are bold.
+    pub bold: bool,
+    /// Whether a block starts with this line.
+    pub block_start: bool,
+}
+
+/// A horizontal run of glyphs drawn one after another on one baseline.
+#[derive(Debug, Clone, Default)]
+struct Run {
+    text: String,
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    bold_chars: usize,
+    chars: usize,
+}
+
+/// Maps a spacing or combining accent to its combining form.
+fn combining(accent: &str) -> Option<char> {
+    let mut it = accent.chars();
+    let c = it.next()?;
+    if it.next().is_some() {
+        return None;
+    }
+    Some(match c {
+        '\u{0300}'..='\u{036F}' => c,
+        '¨' => '\u{0308}',
+        '´' => '\u{0301}',
+        '`' => '\u{0300}',
+        'ˆ' | '^' => '\u{0302}',
+        '˜' | '~' => '\u{0303}',
+        '˚' => '\u{030A}',
+        '¸' => '\u{0327}',
+        'ˇ' => '\u{030C}',
+        '˘' => '\u{0306}',
+        '¯' => '\u{0304}',
+        '˙' => '\u{0307}',
+        '˝' => '\u{030B}',
+        '˛' => '\u{0328}',
+        _ => return None,
+    })
+}
+
+/// Merges accents drawn as separate glyphs into their base letter (TeX's OT1 `\"a`) and drops
+/// fake-bold overprints (the same glyph drawn again a hair away), marking the survivor bold.
+pub(crate) fn merge_overprints(glyphs: &mut Vec<Glyph>) {
+    let mut removed = vec![false; glyphs.len()];
+    for i in 0..glyphs.len() {
+        let g = &glyphs[i];
+        let tol = g.size * 0.15;
+        // Fake bold: the same text drawn within a few glyphs at nearly the same place.
+        let dup = (i.saturating_sub(4)..i).rev().find(|&j| {
+            !removed[j]
+                && glyphs[j].text == g.text
+                && (glyphs[j].x0 - g.x0).abs() < tol
+                && (glyphs[j].y - g.y).abs() < tol
+                && !g.text.trim().is_empty()
+        });
+        if let Some(j) = dup {
+            removed[i] = true;
+            glyphs[j].bold = true;
+            continue;
+        }
+        let Some(mark) = combining(&g.text) else {
+            continue;
+        };
+        let centre = (g.x0 + g.x1) / 2.0;
+        let lo = i.saturating_sub(3);
+        let hi = (i + 4).min(glyphs.len());
+        let base = (lo..hi).find(|&j| {
+            j != i
+                && !removed[j]
+                && combining(&glyphs[j].text).is_none()
+                && glyphs[j].text.chars().count() == 1
+                && glyphs[j].text.chars().all(char::is_alphabetic)
+                && centre > glyphs[j].x0
+                && centre < glyphs[j].x1
+                && (glyphs[j].y - g.y).abs() < glyphs[j].size
+        });
+        if let Some(j) = base {
+            let merged: String = glyphs[j].text.chars().chain([mark]).nfc().collect();
+            glyphs[j].text = merged;
+            removed[i] = true;
+        }
+    }
+    let mut k = 0;
+    glyphs.retain(|_| {
+        k += 1;
+        !removed[k - 1]
+    });
+}
+
+/// Groups glyphs (page space, y up) into runs in drawing order, with word spaces inserted
+/// from the gaps.
+fn runs(glyphs: &[Glyph], page_top: f32) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut last: Option<&Glyph> = None;
+    for g in glyphs {
+        let y = page_top - g.y;
+        let size = if g.size > 0.0 { g.size } else { 1.0 };
+        let is_space = g.text.chars().all(char::is_whitespace);
+        let cont = last.filter(|p| {
+            let em = p.size.max(size);
+            (p.y - g.y).abs() < 0.6 * em && g.x0 > p.x1 - 0.5 * em && g.x0 - p.x1 < 3.0 * em
+        });
+        match (cont, out.last_mut()) {
+            (Some(p), Some(run)) => {
+                let gap = g.x0 - p.x1;
+                // Word gap: a fraction of the em; the narrowest word space of common fonts is
+                // about 0.2 em, letter spacing stays well under 0.12 em.
+                if gap > 0.14 * size.min(p.size.max(1.0)) && !run.text.ends_with(' ') && !is_space {
+                    run.text.push(' ');
+                }
+                if is_space {
+                    if !run.text.ends_with(' ') {
+                        run.text.push(' ');
+                    }
+                } else {
+                    run.text.push_str(&g.text);
+                    run.chars += 1;
+                    run.bold_chars += usize::from(g.bold);
+                    run.x1 = run.x1.max(g.x1);
+                    // Superscripts and subscripts keep the run's baseline and size.
+                }
+            }
+            _ => {
+                if is_space {
+                    continue;
+                }
+                out.push(Run {
+                    text: g.text.clone(),
+                    x0: g.x0,
+                    x1: g.x1,
+                    y,
+                    size,
+                    bold_chars: usize::from(g.bold),
+                    chars: 1,
+                });
+            }
+        }
+        if !is_space {
+            last = Some(g);
+        }
+    }
+    for r in &mut out {
+        r.text.truncate(r.text.trim_end().len());
+    }
+    out
+}
+
+/// A table row or a single line: cells of lines.
+#[derive(Default)]
+struct Row {
+    cells: Vec<Vec<Run>>,
+    top: f32,
+    bottom: f32,
+}
+
+impl Row {
+    fn new(r: Run) -> Row {
+        Row {
+            top: r.y,
+            bottom: r.y,
+            cells: vec![vec![r]],
+        }
+    }
+}
+
+/// Most lines a table cell may span before the run is taken for a new column instead.
+const MAX_CELL_LINES: usize = 15;
+
+/// The earlier row a run starts the next cell of: the run's baseline is at or just below that
+/// row's top, and everything drawn since lies to its left.
+fn cell_row(rows: &[Row], r: &Run) -> Option<usize> {
+    let em = r.size;
+    let mut right = f32::MIN;
+    let mut lines = 0;
+    for k in (0..rows.len()).rev() {
+        let row = &rows[k];
+        right = right.max(
+            row.cells
+                .iter()
+                .flatten()
+                .map(|c| c.x1)
+                .fold(f32::MIN, f32::max),
+        );
+        lines += row.cells.last().map_or(0, Vec::len);
+        if lines > MAX_CELL_LINES || r.x0 < right - 0.5 * em {
+            return None;
+        }
+        if r.y >= row.top - 0.5 * em && r.y <= row.bottom + 0.5 * em {
+            return Some(k);
+        }
+        if row.top < r.y - 0.5 * em {
+            return None;
+        }
+    }
+    None
+}
+
+/// Lays out a page's glyphs into lines in reading order.
+pub(crate) fn layout(mut glyphs: Vec<Glyph>, page_top: f32) -> Vec<RawLine> {
+    merge_overprints(&mut glyphs);
+    let runs = runs(&glyphs, page_top);
+    let mut rows: Vec<Row> = Vec::new();
+    for r in runs {
+        let Some(row) = rows.last_mut() else {
+            rows.push(Row::new(r));
+            continue;
+        };
+        let em = r.size;
+        let multi = row.cells.len() > 1;
+        let Some(cell) = row.cells.last_mut() else {
+            continue;
+        };
+        let cell_x0 = cell.iter().map(|c| c.x0).fold(f32::MAX, f32::min);
+        let cell_x1 = cell.iter().map(|c| c.x1).fold(f32::MIN, f32::max);
+        let Some(prev) = cell.last_mut() else {
+            continue;
+        };
+        let same_baseline = (r.y - prev.y).abs() < 0.4 * em;
+        if same_baseline && r.x0 >= prev.x1 - 0.5 * em {
+            // The line goes on: a wide gap is a tab stop or a cell border.
+            let gap = r.x0 - prev.x1;
+            prev.text.push_str(if gap > 1.5 * em { "\t" } else { " " });
+            prev.text.push_str(&r.text);
+            prev.x1 = prev.x1.max(r.x1);
+            prev.chars += r.chars;
+            prev.bold_chars += r.bold_chars;
+            continue;
+        }
+        let below = r.y > prev.y + 0.4 * em && r.y < prev.y + 2.6 * em;
+        let within_cell = r.x0 > cell_x0 - 2.0 * em && r.x0 < cell_x1;
+        if below && multi && within_cell {
+            // The next line of a table cell.
+            row.bottom = row.bottom.max(r.y);
+            cell.push(r);
+            continue;
+        }
+        // Back up to an earlier row's first baseline and on to the right: the next cell of a
+        // table row. The rows since then were the lines of the current cell.
+        if let Some(k) = cell_row(&rows, &r) {
+            let mut tail: Vec<Run> = rows
+                .drain(k + 1..)
+                .flat_map(|row| row.cells.into_iter().flatten())
+                .collect();
+            let row = &mut rows[k];
+            if let Some(cell) = row.cells.last_mut() {
+                cell.append(&mut tail);
+            }
+            row.bottom = row.bottom.max(r.y);
+            row.cells.push(vec![r]);
+            continue;
+        }
+        rows.push(Row::new(r));
+    }
+    // Rows of several lines read "cell 1 line 1 … / cell 2 …" become one line per row.
+    let mut lines: Vec<RawLine> = Vec::new();
+    let mut prev_y: Option<(f32, f32, f32)> = None;
+    for row in rows {
+        let all: Vec<&Run> = row.cells.iter().flatten().collect();
+        let Some(first) = all.first() else {
+            continue;
+        };
+        let text = row
+            .cells
+            .iter()
+            .map(|cell| {
+                cell.iter()
+                    .map(|r| r.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join("\t");
+        let chars: usize = all.iter().map(|r| r.chars).sum();
+        let bold: usize = all.iter().map(|r| r.bold_chars).sum();
+        let x0 = all.iter().map(|r| r.x0).fold(f32::MAX, f32::min);
+        let x1 = all.iter().map(|r| r.x1).fold(f32::MIN, f32::max);
+        let size = first.size;
+        let y = first.y;
+        let block_start = match prev_y {
+            None => true,
+            Some((py, psize, px0)) => {
+                let gap = y - py;
+                gap < -0.5 * size
+                    || gap > 1.75 * psize.max(size)
+                    || (px0 - x0).abs() > 30.0 * size
+                    || row.cells.len() > 1
+            }
+        };
+        prev_y = Some((row.bottom.max(y), size, x0));
+        lines.push(RawLine {
+            text,
+            x0,
+            x1,
+            y,
+            size,
+            bold: bold * 2 > chars,
+            block_start,
+        });
+    }
+    lines
+}
