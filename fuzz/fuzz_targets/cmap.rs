@@ -27,7 +27,9 @@ fn pdf_with_tounicode(cmap: &[u8]) -> Vec<u8> {
         out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes(),
+    );
     for off in &offsets {
         out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
     }
