@@ -324,7 +324,6 @@ fn hostile_and_real_world_files_end_in_text_or_one_clean_error() {
 /// Ingesting a directory of good and bad files indexes every good file, reports every bad one
 /// on its own stderr line, and exits with status 2 (INTERFACE.md; summary line of src/main.rs).
 #[test]
-#[ignore = "needs the tantivy ingest of issue 6; today `ingest` answers \"not built yet\""]
 fn mixed_batch_indexes_the_good_and_reports_the_bad() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let good = [
