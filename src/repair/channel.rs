@@ -14,7 +14,7 @@ use std::collections::HashMap;
 const CONFUSION_TSV: &str = include_str!("data/confusion.tsv");
 
 /// Confusions rarer than this are noise of the learning run, not a habit of the OCR.
-const MIN_PROBABILITY: f64 = 1e-5;
+const MIN_PROBABILITY: f64 = 1e-6;
 
 /// A class of truth characters that OCR confuses alike, and the glyphs it writes for them.
 struct Class {
