@@ -13,8 +13,7 @@ fn main() {
     for name in MAPS {
         let src = Path::new("src/repair/data").join(format!("{name}.tsv"));
         println!("cargo:rerun-if-changed={}", src.display());
-        let text = fs::read_to_string(&src)
-            .unwrap_or_else(|e| panic!("{}: {e}", src.display()));
+        let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
         let mut entries: Vec<(&str, u64)> = text
             .lines()
             .filter_map(|line| {
@@ -24,8 +23,7 @@ fn main() {
             .collect();
         entries.sort_unstable();
         entries.dedup_by(|a, b| a.0 == b.0);
-        let map = fst::Map::from_iter(entries)
-            .unwrap_or_else(|e| panic!("{}: {e}", src.display()));
+        let map = fst::Map::from_iter(entries).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
         fs::write(out.join(format!("{name}.fst")), map.as_fst().as_bytes())
             .unwrap_or_else(|e| panic!("{name}.fst: {e}"));
     }

@@ -30,6 +30,10 @@ const NAME_MARGIN: f64 = 3.0;
 const OOV_COST: f64 = 20.0;
 /// -ln P of a bare digit read as a number.
 const NUMBER_COST: f64 = 7.0;
+/// Words with intact å/ä/ö a document needs before it counts as clean for adaptation.
+const CLEAN_EVIDENCE: f64 = 30.0;
+/// Most share of words that may read as damaged in a document taken as clean.
+const CLEAN_DAMAGE: f64 = 0.02;
 /// Distinct tokens whose readings a repairer remembers across texts before it starts afresh;
 /// bounds memory in a long batch while a corpus's vocabulary is read once.
 const MEMO_SIZE: usize = 500_000;
@@ -109,6 +113,27 @@ impl Repairer {
         self.memo.get_mut().map(HashMap::clear).unwrap_or_default();
     }
 
+    /// Adds the words of every page of a batch's document if it reads as clean, born-digital
+    /// text (its vulnerable letters come through), so a damaged scan of the same batch can use
+    /// them; a damaged document adds nothing. Returns whether the document was taken.
+    pub fn adapt_if_clean(&mut self, pages: &[Page]) -> bool {
+        let text = page_text(pages);
+        if !self.looks_clean(&text) {
+            return false;
+        }
+        self.adapt(&text);
+        true
+    }
+
+    /// Whether `text` shows no OCR damage: enough words with å/ä/ö came through intact and
+    /// hardly any word reads as damaged.
+    fn looks_clean(&self, text: &str) -> bool {
+        let pieces = tokens::split(text);
+        let readings = self.all_readings(&pieces);
+        let (damaged, intact) = self.damage_counts(&pieces, &readings);
+        intact >= CLEAN_EVIDENCE && damaged <= CLEAN_DAMAGE * (damaged + intact)
+    }
+
     /// Repairs a text, line by line.
     pub fn repair_text(&self, text: &str) -> Repaired {
         let pieces = tokens::split(text);
@@ -136,6 +161,9 @@ impl Repairer {
             }
             last = offset + piece.word.len();
             let decision = readings.get(&piece.word.to_lowercase()).and_then(|r| {
+                // Context can move the score by at most MAX_SWING: skip it where that can't
+                // make a repair (most tokens).
+                decide(r, lambda, piece.margin() - context::MAX_SWING, |_| 0.0)?;
                 let (before, after) = piece.neighbours;
                 let prev = match before {
                     Some(t) if !piece.sentence_start => resolve(t),
@@ -150,7 +178,12 @@ impl Repairer {
             });
             match decision {
                 Some((to, score)) => {
-                    let to = piece.shape.apply(&to);
+                    // A capital I read as l was a lower-case l, not a capital.
+                    let to = if piece.word.starts_with('I') && to.starts_with('l') {
+                        to
+                    } else {
+                        piece.shape.apply(&to)
+                    };
                     changes.push(Change {
                         line,
                         column: offset - line_start,
@@ -170,17 +203,7 @@ impl Repairer {
     /// Repairs every line of every page, keeping the extracted page beside it. The damage rate
     /// is estimated over the whole document, so each line is judged with its document's evidence.
     pub fn repair_pages(&self, pages: Vec<Page>) -> Vec<RepairedPage> {
-        let joined: Vec<String> = pages
-            .iter()
-            .map(|p| {
-                p.lines
-                    .iter()
-                    .map(|l| l.text.replace('\n', " "))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-            .collect();
-        let repaired = self.repair_text(&joined.join("\n"));
+        let repaired = self.repair_text(&page_text(&pages));
         let mut lines = repaired.text.split('\n').map(str::to_string);
         pages
             .into_iter()
@@ -281,6 +304,16 @@ impl Repairer {
         pieces: &[(usize, Piece)],
         readings: &HashMap<String, Arc<Readings>>,
     ) -> f64 {
+        let (damaged, intact) = self.damage_counts(pieces, readings);
+        ((damaged + 0.1) / (damaged + intact + 1.0)).clamp(0.001, 0.95)
+    }
+
+    /// Tokens that read as damaged, and tokens whose vulnerable non-ASCII letters came through.
+    fn damage_counts(
+        &self,
+        pieces: &[(usize, Piece)],
+        readings: &HashMap<String, Arc<Readings>>,
+    ) -> (f64, f64) {
         let (mut damaged, mut intact) = (0.0_f64, 0.0_f64);
         for (_, piece) in pieces {
             let Some(r) = readings.get(&piece.word.to_lowercase()) else {
@@ -296,8 +329,23 @@ impl Repairer {
                 intact += 1.0;
             }
         }
-        ((damaged + 0.1) / (damaged + intact + 1.0)).clamp(0.001, 0.95)
+        (damaged, intact)
     }
+}
+
+/// The lines of every page as one text, pages and lines separated by newlines.
+fn page_text(pages: &[Page]) -> String {
+    pages
+        .iter()
+        .map(|p| {
+            p.lines
+                .iter()
+                .map(|l| l.text.replace('\n', " "))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The best repair of a token, if it beats the token itself by `margin`, with its log-odds;
