@@ -34,6 +34,9 @@ pub const ERRORS_LOG: &str = "errors.log";
 const WRITER_MEMORY: usize = 128 * 1024 * 1024;
 /// Files between commits, so a killed ingest loses at most this much work.
 const COMMIT_EVERY: usize = 500;
+/// Files extracted together before any is repaired: the clean ones teach the repairer the
+/// batch's names first. Bounds the extracted pages held in memory at once.
+const ADAPT_CHUNK: usize = 256;
 
 /// What to ingest and where.
 #[derive(Debug, Clone)]
@@ -124,10 +127,28 @@ pub fn ingest(opts: &IngestOptions) -> Result<IngestSummary> {
     let result = std::thread::scope(|scope| -> Result<()> {
         let (files, known, repairer, pdf_opts) = (&files, &known, &repairer, &pdf_opts);
         scope.spawn(move || {
-            files.par_iter().for_each_with(tx, |tx, path| {
-                // A closed channel means the writer gave up; the error is reported there.
-                let _ = tx.send(process(path, known, pdf_opts, repairer));
-            });
+            for chunk in files.chunks(ADAPT_CHUNK) {
+                let steps: Vec<Step> = chunk
+                    .par_iter()
+                    .map(|path| extract(path, known, pdf_opts))
+                    .collect();
+                let mut adapted = repairer.clone();
+                for step in &steps {
+                    if let Step::Extracted(_, e) = step {
+                        adapted.adapt_if_clean(&e.pages);
+                    }
+                }
+                let adapted = &adapted;
+                let sent = steps
+                    .into_par_iter()
+                    .try_for_each_with(tx.clone(), |tx, step| {
+                        // A closed channel means the writer gave up; the error is reported there.
+                        tx.send(finish(step, adapted))
+                    });
+                if sent.is_err() {
+                    break;
+                }
+            }
         });
         for outcome in rx {
             bar.inc(1);
@@ -158,47 +179,66 @@ pub fn ingest(opts: &IngestOptions) -> Result<IngestSummary> {
     Ok(summary)
 }
 
-/// One file: skipped when its bytes hash to what the index holds for it, else processed.
-/// A panic anywhere in the pipeline becomes this file's failure.
-fn process(
-    path: &Path,
-    known: &HashMap<String, String>,
-    opts: &pdf::Options,
-    repairer: &Repairer,
-) -> Outcome {
-    let fail = |reason: String| {
-        Outcome::Failed(Failure {
-            path: path.to_path_buf(),
-            reason,
-        })
-    };
+/// One file after extraction: skipped, failed, or its pages waiting for repair.
+enum Step {
+    Done(Outcome),
+    Extracted(PathBuf, Box<pipeline::Extracted>),
+}
+
+/// One file: skipped when its bytes hash to what the index holds for it, else extracted.
+fn extract(path: &Path, known: &HashMap<String, String>, opts: &pdf::Options) -> Step {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => return fail(e.to_string()),
+        Err(e) => return Step::Done(failure(path, e.to_string())),
     };
     let hash = blake3::hash(&bytes).to_hex().to_string();
     if known.get(&source_of(path)) == Some(&hash) {
-        return Outcome::Unchanged;
+        return Step::Done(Outcome::Unchanged);
     }
     drop(bytes);
-    match catch_unwind(AssertUnwindSafe(|| {
-        pipeline::process_file(path, opts, repairer)
-    })) {
-        Ok(Ok(mut p)) => {
+    match guarded(|| pipeline::extract_file(path, opts)) {
+        Ok(e) => Step::Extracted(path.to_path_buf(), Box::new(e)),
+        Err(reason) => Step::Done(failure(path, reason)),
+    }
+}
+
+/// Repairs, segments and hands over an extracted file.
+fn finish(step: Step, repairer: &Repairer) -> Outcome {
+    let (path, extracted) = match step {
+        Step::Done(outcome) => return outcome,
+        Step::Extracted(path, e) => (path, e),
+    };
+    match guarded(|| Ok(pipeline::finish(&path, *extracted, repairer))) {
+        Ok(mut p) => {
             // The document's source is the key for replacing it: use the same form as the skip check.
-            p.document.source = source_of(path);
+            p.document.source = source_of(&path);
             Outcome::Done(Box::new(p))
         }
-        Ok(Err(Error::File { reason, .. })) => fail(reason),
-        Ok(Err(e)) => fail(e.to_string()),
-        Err(panic) => {
-            let what = panic
+        Err(reason) => failure(&path, reason),
+    }
+}
+
+fn failure(path: &Path, reason: String) -> Outcome {
+    Outcome::Failed(Failure {
+        path: path.to_path_buf(),
+        reason,
+    })
+}
+
+/// Runs a pipeline stage; its error or a panic inside it becomes the file's failure reason.
+fn guarded<T>(stage: impl FnOnce() -> Result<T>) -> std::result::Result<T, String> {
+    match catch_unwind(AssertUnwindSafe(stage)) {
+        Ok(Ok(t)) => Ok(t),
+        Ok(Err(Error::File { reason, .. })) => Err(reason),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(panic) => Err(format!(
+            "internal error: {}",
+            panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_string());
-            fail(format!("internal error: {what}"))
-        }
+                .unwrap_or_else(|| "panic".to_string())
+        )),
     }
 }
 

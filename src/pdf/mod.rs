@@ -53,7 +53,8 @@ pub(crate) struct Limits {
     pub max_stream_bytes: usize,
     /// Most content-stream operators interpreted per page, Form XObjects included.
     pub max_operators: usize,
-    /// Most glyphs kept per page.
+    /// Most glyphs kept per page. A dense page of minutes has about 5,000; the bound keeps a
+    /// page that draws a form 2^40 times from feeding millions of glyphs to layout and repair.
     pub max_glyphs: usize,
     /// Deepest nesting of q/Q, marked content and Form XObjects.
     pub max_nesting: usize,
@@ -65,7 +66,7 @@ const LIMITS: Limits = Limits {
     max_file_bytes: 1 << 30,
     max_stream_bytes: 64 << 20,
     max_operators: 2_000_000,
-    max_glyphs: 500_000,
+    max_glyphs: 100_000,
     max_nesting: 64,
     max_pages: 20_000,
 };

@@ -1,5 +1,12 @@
 //! The OCR channel: how likely tesseract turns a truth string into an OCR string, learned by
 //! `tools/confusion/learn.py` from rendered and re-OCRed Swedish text.
+//!
+//! The learning run sees only some of the ways a scan can go wrong, so every truth character
+//! of a confusable class (the Swedish vowels å/ä/ö; the strokes l/i) is smoothed by Witten–Bell
+//! back-off: the share of its mass Witten–Bell reserves for unseen outputs goes to the outputs
+//! its whole class is seen to produce, add-one smoothed over every glyph OCR plausibly writes for
+//! the class. A confusion never learned (é for å, & for ä) so keeps a small probability, which
+//! only strong lexicon evidence can turn into a repair.
 
 use std::collections::HashMap;
 
@@ -7,7 +14,34 @@ use std::collections::HashMap;
 const CONFUSION_TSV: &str = include_str!("data/confusion.tsv");
 
 /// Confusions rarer than this are noise of the learning run, not a habit of the OCR.
-const MIN_PROBABILITY: f64 = 0.001;
+const MIN_PROBABILITY: f64 = 1e-6;
+
+/// A class of truth characters that OCR confuses alike, and the glyphs it writes for them.
+struct Class {
+    truths: &'static [char],
+    /// Single glyphs OCR writes for a member of the class.
+    glyphs: &'static [char],
+    /// Glyphs of which two may stand for one truth character (a vowel split in two).
+    pair_glyphs: &'static [char],
+}
+
+/// The confusable classes. The glyph sets are shape classes of the Latin script (ring and dots
+/// read as accents, a bowl read as a digit), not observations of any document.
+const CLASSES: &[Class] = &[
+    Class {
+        truths: &['å', 'ä', 'ö'],
+        glyphs: &[
+            'a', 'o', 'd', 'i', 'e', 'é', 'è', 'ê', 'ë', 'à', 'á', 'â', 'ã', 'ó', 'ò', 'ô', 'õ',
+            'ü', 'u', '4', '6', '0', '8', '&', '#', '@',
+        ],
+        pair_glyphs: &['a', 'o', 'd', 'i', 'e', 'é', '6'],
+    },
+    Class {
+        truths: &['l', 'i'],
+        glyphs: &['l', 'i', '1', '|', '!', 'j', 't', 'í', 'ï'],
+        pair_glyphs: &[],
+    },
+];
 
 /// One way an OCR string arises from a truth string.
 #[derive(Debug, Clone)]
@@ -28,11 +62,17 @@ pub struct Channel {
     damage: HashMap<char, f64>,
 }
 
-impl Channel {
-    /// The embedded, learned table.
-    pub fn embedded() -> Channel {
-        let mut channel = Channel::default();
-        for line in CONFUSION_TSV.lines().filter(|l| !l.starts_with('#')) {
+/// Counts read from the table: (truth, ocr) → count, and truth → occurrences.
+#[derive(Default)]
+struct Counts {
+    pairs: HashMap<(String, String), f64>,
+    totals: HashMap<String, f64>,
+}
+
+impl Counts {
+    fn parse(tsv: &str) -> Counts {
+        let mut counts = Counts::default();
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [truth, ocr, count, total] = cols[..] else {
                 continue;
@@ -40,24 +80,72 @@ impl Channel {
             let (Ok(count), Ok(total)) = (count.parse::<f64>(), total.parse::<f64>()) else {
                 continue;
             };
-            let p = count / total.max(count);
-            // A rule that deletes OCR text is handled by the tokenizer's view of noise, and a rule
-            // from nothing would make every position a branch point.
+            // A rule that deletes OCR text is handled by the tokenizer's view of noise, and a
+            // rule from nothing would make every position a branch point.
+            if truth.is_empty() || ocr.is_empty() {
+                continue;
+            }
+            *counts
+                .pairs
+                .entry((truth.to_string(), ocr.to_string()))
+                .or_default() += count;
+            let t = counts.totals.entry(truth.to_string()).or_default();
+            *t = t.max(total);
+        }
+        counts
+    }
+
+    fn count(&self, truth: &str, ocr: &str) -> f64 {
+        self.pairs
+            .get(&(truth.to_string(), ocr.to_string()))
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// Occurrences of `truth`, and the distinct outputs seen for it (identity included).
+    fn seen(&self, truth: &str) -> (f64, f64) {
+        let kinds = self.pairs.keys().filter(|(t, _)| t == truth).count();
+        let n = self.totals.get(truth).copied().unwrap_or(0.0);
+        (n, kinds as f64 + 1.0)
+    }
+}
+
+impl Channel {
+    /// The embedded, learned table, smoothed.
+    pub fn embedded() -> Channel {
+        Channel::from_counts(&Counts::parse(CONFUSION_TSV))
+    }
+
+    fn from_counts(counts: &Counts) -> Channel {
+        let mut probs: HashMap<(String, String), f64> = HashMap::new();
+        for ((truth, ocr), &c) in &counts.pairs {
+            let n = counts.totals.get(truth).copied().unwrap_or(c).max(c);
+            probs.insert((truth.clone(), ocr.clone()), c / n);
+        }
+        for class in CLASSES {
+            smooth(class, counts, &mut probs);
+        }
+        let mut channel = Channel::default();
+        for ((truth, ocr), p) in probs {
             let Some(first) = ocr.chars().next() else {
                 continue;
             };
-            if p < MIN_PROBABILITY || truth.is_empty() {
+            if p < MIN_PROBABILITY || truth == ocr {
                 continue;
             }
-            if truth.chars().count() == 1 {
-                let c = truth.chars().next().unwrap_or(' ');
+            let mut t = truth.chars();
+            if let (Some(c), None) = (t.next(), t.next()) {
                 *channel.damage.entry(c).or_default() += p;
             }
             channel.by_first.entry(first).or_default().push(Rule {
-                ocr: ocr.to_string(),
-                truth: truth.to_string(),
+                ocr,
+                truth,
                 cost: -p.ln(),
             });
+        }
+        // A stable order keeps the search, and so tie-breaking, the same from run to run.
+        for rules in channel.by_first.values_mut() {
+            rules.sort_by(|a, b| a.cost.total_cmp(&b.cost).then(a.truth.cmp(&b.truth)));
         }
         channel
     }
@@ -70,5 +158,46 @@ impl Channel {
     /// The probability that the OCR damages truth character `c` (0 for robust characters).
     pub fn damage(&self, c: char) -> f64 {
         self.damage.get(&c).copied().unwrap_or(0.0).min(0.95)
+    }
+}
+
+/// Witten–Bell back-off of every truth of `class` to the class's output distribution.
+fn smooth(class: &Class, counts: &Counts, probs: &mut HashMap<(String, String), f64>) {
+    let mut outputs: Vec<String> = class.glyphs.iter().map(char::to_string).collect();
+    for a in class.pair_glyphs {
+        for b in class.pair_glyphs {
+            outputs.push([*a, *b].iter().collect());
+        }
+    }
+    // Multi-glyph outputs the learner saw for any member belong to the class too.
+    for (t, o) in counts.pairs.keys() {
+        if t.chars().count() == 1
+            && t.chars().all(|c| class.truths.contains(&c))
+            && !outputs.contains(o)
+        {
+            outputs.push(o.clone());
+        }
+    }
+    let class_count = |o: &str| -> f64 {
+        class
+            .truths
+            .iter()
+            .map(|t| counts.count(&t.to_string(), o))
+            .sum()
+    };
+    let class_total: f64 = outputs.iter().map(|o| class_count(o)).sum();
+    let denominator = class_total + outputs.len() as f64;
+    for truth in class.truths.iter().map(char::to_string) {
+        let (n, kinds) = counts.seen(&truth);
+        // Witten–Bell: the chance the next damage of `truth` is of a kind not yet seen.
+        let unseen = kinds / (n + kinds);
+        for o in &outputs {
+            if *o == truth {
+                continue;
+            }
+            let backoff = (class_count(o) + 1.0) / denominator;
+            let p = probs.entry((truth.clone(), o.clone())).or_default();
+            *p = (1.0 - unseen) * *p + unseen * backoff;
+        }
     }
 }

@@ -1,12 +1,13 @@
-//! The Swedish lexicon: word → frequency class, as an fst map built once from the embedded list.
+//! The Swedish lexicon: word → frequency class, as an fst map compiled by `build.rs` from
+//! `data/lexicon.tsv` (wordfreq's Swedish list plus hunspell-sv stems, `tools/lexicon/build.py`).
 
 use std::sync::OnceLock;
 
 use fst::raw::{Fst, Node, Output};
 use fst::Map;
 
-/// wordfreq's Swedish list (plus hunspell-sv stems), made by `tools/lexicon/build.py`.
-const LEXICON_TSV: &str = include_str!("data/lexicon.tsv");
+/// The compiled lexicon.
+static LEXICON_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
 
 /// Natural-log cost of one frequency class: class `c` means a frequency of 10^(-c/100).
 pub const COST_PER_CLASS: f64 = std::f64::consts::LN_10 / 100.0;
@@ -14,14 +15,13 @@ pub const COST_PER_CLASS: f64 = std::f64::consts::LN_10 / 100.0;
 /// The lexicon, shared by every repairer in the process.
 pub fn shared() -> &'static Map<Vec<u8>> {
     static LEXICON: OnceLock<Map<Vec<u8>>> = OnceLock::new();
-    LEXICON.get_or_init(|| {
-        // The list is sorted by code point, which is UTF-8 byte order, as the fst builder needs.
-        let entries = LEXICON_TSV.lines().filter_map(|line| {
-            let (word, class) = line.split_once('\t')?;
-            Some((word, class.parse::<u64>().ok()?))
-        });
-        Map::from_iter(entries).unwrap_or_default()
-    })
+    LEXICON.get_or_init(|| open(LEXICON_FST))
+}
+
+/// An fst map of embedded bytes `build.rs` wrote; an unreadable one (impossible unless the build
+/// is broken) acts as an empty map, so repair then changes nothing rather than failing.
+pub fn open(bytes: &[u8]) -> Map<Vec<u8>> {
+    Map::new(bytes.to_vec()).unwrap_or_default()
 }
 
 /// Walks `bytes` from `node`, returning the node reached and the output gathered on the way.

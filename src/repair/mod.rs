@@ -8,15 +8,17 @@
 //! badly damaged layer has its `for` read as `för`.
 
 mod channel;
+mod context;
 mod lexicon;
 mod search;
 mod tokens;
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::model::{Page, RepairedPage};
 use channel::Channel;
+use context::Context;
 use search::Candidate;
 use tokens::{Piece, Shape};
 
@@ -28,6 +30,13 @@ const NAME_MARGIN: f64 = 3.0;
 const OOV_COST: f64 = 20.0;
 /// -ln P of a bare digit read as a number.
 const NUMBER_COST: f64 = 7.0;
+/// Words with intact å/ä/ö a document needs before it counts as clean for adaptation.
+const CLEAN_EVIDENCE: f64 = 30.0;
+/// Most share of words that may read as damaged in a document taken as clean.
+const CLEAN_DAMAGE: f64 = 0.02;
+/// Distinct tokens whose readings a repairer remembers across texts before it starts afresh;
+/// bounds memory in a long batch while a corpus's vocabulary is read once.
+const MEMO_SIZE: usize = 500_000;
 
 /// One change repair made, for `repair --explain` and auditors.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -59,9 +68,22 @@ pub struct Repairer {
     channel: &'static Channel,
     /// Words of clean documents of the same batch (board and place names), by frequency.
     adapted: HashMap<String, u32>,
+    /// Readings of the tokens seen so far, shared by every text (and thread) it repairs.
+    memo: RwLock<HashMap<String, Arc<Readings>>>,
+}
+
+impl Clone for Repairer {
+    fn clone(&self) -> Repairer {
+        Repairer {
+            channel: self.channel,
+            adapted: self.adapted.clone(),
+            memo: RwLock::default(),
+        }
+    }
 }
 
 /// The readings of one distinct token, independent of the text's damage rate.
+#[derive(Debug)]
 struct Readings {
     identity: Option<Candidate>,
     best: Vec<Candidate>,
@@ -74,6 +96,7 @@ impl Repairer {
         Repairer {
             channel: CHANNEL.get_or_init(Channel::embedded),
             adapted: HashMap::new(),
+            memo: RwLock::default(),
         }
     }
 
@@ -86,20 +109,45 @@ impl Repairer {
                 *self.adapted.entry(piece.word.to_lowercase()).or_default() += 1;
             }
         }
+        // Readings remembered before the new words were known may now be wrong.
+        self.memo.get_mut().map(HashMap::clear).unwrap_or_default();
+    }
+
+    /// Adds the words of every page of a batch's document if it reads as clean, born-digital
+    /// text (its vulnerable letters come through), so a damaged scan of the same batch can use
+    /// them; a damaged document adds nothing. Returns whether the document was taken.
+    pub fn adapt_if_clean(&mut self, pages: &[Page]) -> bool {
+        let text = page_text(pages);
+        if !self.looks_clean(&text) {
+            return false;
+        }
+        self.adapt(&text);
+        true
+    }
+
+    /// Whether `text` shows no OCR damage: enough words with å/ä/ö came through intact and
+    /// hardly any word reads as damaged.
+    fn looks_clean(&self, text: &str) -> bool {
+        let pieces = tokens::split(text);
+        let readings = self.all_readings(&pieces);
+        let (damaged, intact) = self.damage_counts(&pieces, &readings);
+        intact >= CLEAN_EVIDENCE && damaged <= CLEAN_DAMAGE * (damaged + intact)
     }
 
     /// Repairs a text, line by line.
     pub fn repair_text(&self, text: &str) -> Repaired {
         let pieces = tokens::split(text);
-        let mut readings: HashMap<String, Readings> = HashMap::new();
-        for (_, piece) in &pieces {
-            let key = piece.word.to_lowercase();
-            if let std::collections::hash_map::Entry::Vacant(slot) = readings.entry(key) {
-                let r = self.readings(slot.key());
-                slot.insert(r);
-            }
-        }
+        let readings = self.all_readings(&pieces);
         let lambda = self.damage_rate(&pieces, &readings);
+        let ctx = Context::shared();
+        // A neighbour is read as its context-free repair, so a damaged neighbour still speaks.
+        let resolve = |token: &str| {
+            let word = context::normal(token);
+            readings
+                .get(&word)
+                .and_then(|r| decide(r, lambda, MARGIN, |_| 0.0))
+                .map_or(word, |(w, _)| w)
+        };
         let mut out = String::with_capacity(text.len());
         let mut changes = Vec::new();
         let mut line = 1;
@@ -112,12 +160,30 @@ impl Repairer {
                 line_start = last + i + 1;
             }
             last = offset + piece.word.len();
-            let decision = readings
-                .get(&piece.word.to_lowercase())
-                .and_then(|r| decide(r, lambda, piece.margin()));
+            let decision = readings.get(&piece.word.to_lowercase()).and_then(|r| {
+                // Context can move the score by at most MAX_SWING: skip it where that can't
+                // make a repair (most tokens).
+                decide(r, lambda, piece.margin() - context::MAX_SWING, |_| 0.0)?;
+                let (before, after) = piece.neighbours;
+                let prev = match before {
+                    Some(t) if !piece.sentence_start => resolve(t),
+                    _ => context::START.to_string(),
+                };
+                let next = match after {
+                    Some(t) if !piece.sentence_end => resolve(t),
+                    _ => context::END.to_string(),
+                };
+                let around = |w: &str| ctx.gain(&prev, w) + ctx.gain(w, &next);
+                decide(r, lambda, piece.margin(), around)
+            });
             match decision {
                 Some((to, score)) => {
-                    let to = piece.shape.apply(&to);
+                    // A capital I read as l was a lower-case l, not a capital.
+                    let to = if piece.word.starts_with('I') && to.starts_with('l') {
+                        to
+                    } else {
+                        piece.shape.apply(&to)
+                    };
                     changes.push(Change {
                         line,
                         column: offset - line_start,
@@ -137,17 +203,7 @@ impl Repairer {
     /// Repairs every line of every page, keeping the extracted page beside it. The damage rate
     /// is estimated over the whole document, so each line is judged with its document's evidence.
     pub fn repair_pages(&self, pages: Vec<Page>) -> Vec<RepairedPage> {
-        let joined: Vec<String> = pages
-            .iter()
-            .map(|p| {
-                p.lines
-                    .iter()
-                    .map(|l| l.text.replace('\n', " "))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-            .collect();
-        let repaired = self.repair_text(&joined.join("\n"));
+        let repaired = self.repair_text(&page_text(&pages));
         let mut lines = repaired.text.split('\n').map(str::to_string);
         pages
             .into_iter()
@@ -160,6 +216,38 @@ impl Repairer {
                 RepairedPage { page, repaired }
             })
             .collect()
+    }
+
+    /// The readings of every distinct token of `pieces`, from the memo or worked out afresh.
+    fn all_readings(&self, pieces: &[(usize, Piece)]) -> HashMap<String, Arc<Readings>> {
+        let mut readings: HashMap<String, Arc<Readings>> = HashMap::new();
+        let mut fresh = Vec::new();
+        {
+            let memo = self.memo.read().unwrap_or_else(|e| e.into_inner());
+            for (_, piece) in pieces {
+                let key = piece.word.to_lowercase();
+                if readings.contains_key(&key) {
+                    continue;
+                }
+                let r = match memo.get(&key) {
+                    Some(r) => Arc::clone(r),
+                    None => {
+                        let r = Arc::new(self.readings(&key));
+                        fresh.push((key.clone(), Arc::clone(&r)));
+                        r
+                    }
+                };
+                readings.insert(key, r);
+            }
+        }
+        if !fresh.is_empty() {
+            let mut memo = self.memo.write().unwrap_or_else(|e| e.into_inner());
+            if memo.len() + fresh.len() > MEMO_SIZE {
+                memo.clear();
+            }
+            memo.extend(fresh);
+        }
+        readings
     }
 
     fn readings(&self, key: &str) -> Readings {
@@ -211,13 +299,27 @@ impl Repairer {
 
     /// The share of vulnerable letters the OCR damaged in this text: tokens repaired under an
     /// even prior against tokens whose vulnerable letters came through.
-    fn damage_rate(&self, pieces: &[(usize, Piece)], readings: &HashMap<String, Readings>) -> f64 {
+    fn damage_rate(
+        &self,
+        pieces: &[(usize, Piece)],
+        readings: &HashMap<String, Arc<Readings>>,
+    ) -> f64 {
+        let (damaged, intact) = self.damage_counts(pieces, readings);
+        ((damaged + 0.1) / (damaged + intact + 1.0)).clamp(0.001, 0.95)
+    }
+
+    /// Tokens that read as damaged, and tokens whose vulnerable non-ASCII letters came through.
+    fn damage_counts(
+        &self,
+        pieces: &[(usize, Piece)],
+        readings: &HashMap<String, Arc<Readings>>,
+    ) -> (f64, f64) {
         let (mut damaged, mut intact) = (0.0_f64, 0.0_f64);
         for (_, piece) in pieces {
             let Some(r) = readings.get(&piece.word.to_lowercase()) else {
                 continue;
             };
-            if decide(r, 0.5, MARGIN).is_some() {
+            if decide(r, 0.5, MARGIN, |_| 0.0).is_some() {
                 damaged += 1.0;
             } else if piece
                 .word
@@ -227,17 +329,40 @@ impl Repairer {
                 intact += 1.0;
             }
         }
-        ((damaged + 0.1) / (damaged + intact + 1.0)).clamp(0.001, 0.95)
+        (damaged, intact)
     }
 }
 
-/// The best repair of a token, if it beats the token itself by `margin`, with its log-odds.
-fn decide(r: &Readings, lambda: f64, margin: f64) -> Option<(String, f64)> {
-    let keep = r.identity.as_ref().map_or(OOV_COST, |i| i.cost(lambda));
+/// The lines of every page as one text, pages and lines separated by newlines.
+fn page_text(pages: &[Page]) -> String {
+    pages
+        .iter()
+        .map(|p| {
+            p.lines
+                .iter()
+                .map(|l| l.text.replace('\n', " "))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The best repair of a token, if it beats the token itself by `margin`, with its log-odds;
+/// `around` is what the neighbouring words say of a reading (log-probability gain).
+fn decide(
+    r: &Readings,
+    lambda: f64,
+    margin: f64,
+    around: impl Fn(&str) -> f64,
+) -> Option<(String, f64)> {
+    let keep = r.identity.as_ref().map_or(OOV_COST, |i| {
+        i.cost(lambda) - around(&context::normal(&i.word))
+    });
     let best = r
         .best
         .iter()
-        .map(|c| (c, c.cost(lambda)))
+        .map(|c| (c, c.cost(lambda) - around(&c.word)))
         .min_by(|a, b| a.1.total_cmp(&b.1))?;
     let score = keep - best.1;
     (score > margin).then(|| (best.0.word.clone(), score))

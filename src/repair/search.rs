@@ -13,7 +13,7 @@ const MAX_PARTS: u32 = 3;
 /// Shortest compound part, in bytes; shorter parts make nonsense splits of unknown words.
 const MIN_PART: usize = 3;
 /// Cost of joining a compound: compounds are rarer than their head word alone.
-pub const JOIN_COST: f64 = 2.5;
+pub const JOIN_COST: f64 = 4.5;
 /// Search no further once the channel cost exceeds this (nats).
 const MAX_CHANNEL: f64 = 14.0;
 

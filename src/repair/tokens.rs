@@ -42,6 +42,10 @@ pub struct Piece<'t> {
     pub shape: Shape,
     /// Whether it opens a sentence or line, where a capital says nothing about names.
     pub sentence_start: bool,
+    /// Whether punctuation closes a sentence right after it.
+    pub sentence_end: bool,
+    /// The whitespace-separated tokens before and after it, for word context.
+    pub neighbours: (Option<&'t str>, Option<&'t str>),
 }
 
 /// Every repairable piece of `text`, with its byte offset.
@@ -53,6 +57,9 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
         let line_start = prev.is_none_or(|(o, t)| text[o + t.len()..offset].contains('\n'));
         let sentence_start =
             line_start || prev.is_some_and(|(_, t)| t.ends_with(['.', '!', '?', ':']));
+        let next = tokens.get(i + 1).map(|&(_, t)| t);
+        let neighbours = (prev.map(|(_, t)| t), next);
+        let sentence_end = token.ends_with(['.', '!', '?', ':', ';']);
         let core = token.trim_start_matches(OPENERS);
         let lead = token.len() - core.len();
         let core = core.trim_end_matches(CLOSERS);
@@ -70,6 +77,8 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                             word: part,
                             shape,
                             sentence_start: sentence_start && k == 0,
+                            sentence_end,
+                            neighbours,
                         },
                     ));
                 }
@@ -83,6 +92,8 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                         word: part,
                         shape: Shape::Lower,
                         sentence_start: false,
+                        sentence_end,
+                        neighbours,
                     },
                 ));
             }

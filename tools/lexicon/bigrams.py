@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Builds src/repair/data/bigrams.tsv: counts of Swedish word pairs for repair's word context.
+
+Sources (licences in src/repair/data/NOTICE):
+- the Swedish LibreOffice help (Debian `libreoffice-help-sv`, /usr/share/libreoffice/help/sv,
+  MPL-2.0): running Swedish prose, tags stripped;
+- the clean seed documents 003/004 and the authored documents of tools/corpus/src that have no
+  scan in corpus/ (kf-stockholm, sbn-malmo). Never the damaged seeds 000-002 or the gold, and never
+  the truth of a scanned corpus document other than 003/004, so kn-goteborg's and ks-uppsala's
+  scans stay unseen.
+
+Words are lower-cased; a number becomes <num>, a sentence's ends <s> and </s>. Rows: `w1 w2 count`
+for pairs seen at least twice, `w count` for every word seen at least twice (unigrams), and
+`w\\t count` for the number of distinct words seen after `w` (Witten–Bell's type count), and
+`\\t N` (empty key) for the number of tokens.
+
+    apt-get install libreoffice-help-sv && tools/lexicon/bigrams.py
+"""
+
+import collections
+import glob
+import html
+import os
+import re
+import unicodedata
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+TOKEN = re.compile(r"[0-9]+(?:[.,:][0-9]+)*|[^\W\d_]+(?:-[^\W\d_]+)*")
+SENTENCE_END = re.compile(r"[.!?:;]\s|\n\s*\n|[.!?]$")
+AUTHORED = ["kf-stockholm-2011-utlatande.txt", "sbn-malmo-2023-tjut.txt"]
+
+
+def help_texts():
+    for path in glob.glob("/usr/share/libreoffice/help/sv/text/**/*.html", recursive=True):
+        with open(path, encoding="utf-8", errors="replace") as f:
+            raw = f.read()
+        raw = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", raw)
+        # Block elements end sentences; inline ones only separate words.
+        raw = re.sub(r"(?i)</?(p|div|h\d|li|td|tr|br|table|title)\b[^>]*>", "\n\n", raw)
+        yield html.unescape(re.sub(r"<[^>]+>", " ", raw))
+
+
+def corpus_texts():
+    paths = glob.glob("/work/shared/seeds/003_*.txt") + glob.glob("/work/shared/seeds/004_*.txt")
+    paths += [os.path.join(ROOT, "tools", "corpus", "src", n) for n in AUTHORED]
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            yield f.read()
+
+
+def sentences(text):
+    text = unicodedata.normalize("NFC", text)
+    for part in SENTENCE_END.split(text):
+        words = ["<num>" if w[0].isdigit() else w.lower() for w in TOKEN.findall(part)]
+        if words:
+            yield ["<s>"] + words + ["</s>"]
+
+
+def main():
+    unigrams, bigrams = collections.Counter(), collections.Counter()
+    for text in list(help_texts()) + list(corpus_texts()):
+        for s in sentences(text):
+            unigrams.update(s)
+            bigrams.update(zip(s, s[1:]))
+    followers = collections.Counter(a for (a, _) in bigrams)
+    out = os.path.join(ROOT, "src", "repair", "data", "bigrams.tsv")
+    rows = 0
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(f"\t{sum(unigrams.values())}\n")
+        for w, c in sorted(unigrams.items()):
+            if c >= 2:
+                f.write(f"{w}\t{c}\n{w}\t\t{followers[w]}\n")
+                rows += 2
+        for (a, b), c in sorted(bigrams.items()):
+            if c >= 2 and unigrams[a] >= 2 and unigrams[b] >= 2:
+                f.write(f"{a} {b}\t{c}\n")
+                rows += 1
+    print(f"{sum(unigrams.values())} tokens, {rows} rows → {out}")
+
+
+if __name__ == "__main__":
+    main()
