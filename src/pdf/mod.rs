@@ -10,6 +10,7 @@
 
 mod clean;
 mod cmap;
+mod crypt;
 mod encoding;
 mod font;
 mod interp;
@@ -39,6 +40,9 @@ pub enum PdfError {
     /// The given password does not open the document.
     #[error("encrypted: wrong password")]
     WrongPassword,
+    /// No page has text but pages draw images: a scan without an OCR text layer.
+    #[error("no text layer (needs OCR)")]
+    NeedsOcr,
     /// The file is larger than the 1 GiB extraction accepts.
     #[error("too large: {0} bytes")]
     TooLarge(u64),
@@ -100,35 +104,23 @@ pub fn extract_bytes(bytes: &[u8], opts: &Options) -> Result<Vec<Page>, PdfError
     })
 }
 
-fn load(bytes: &[u8], password: Option<&str>) -> Result<Document, PdfError> {
+fn load(bytes: &[u8]) -> Result<Document, PdfError> {
     let options = LoadOptions {
-        password: password.map(str::to_string),
         max_decompressed_size: Some(LIMITS.max_stream_bytes),
         ..LoadOptions::default()
     };
     Document::load_mem_with_options(bytes, options).map_err(|e| PdfError::Malformed(e.to_string()))
 }
 
-/// Opens the document: lopdf tries the empty user password itself, then the given one.
+/// Opens the document; an encrypted one through our own security handler (see [`crypt`]).
 fn open(bytes: &[u8], opts: &Options) -> Result<Document, PdfError> {
     if bytes.len() as u64 > LIMITS.max_file_bytes {
         return Err(PdfError::TooLarge(bytes.len() as u64));
     }
-    let doc = match load(bytes, opts.password.as_deref()) {
-        Err(PdfError::Malformed(e)) if e.contains("password") && opts.password.is_some() => {
-            return Err(PdfError::WrongPassword)
-        }
-        other => other?,
-    };
-    // lopdf loads an encrypted file no password opens as a document without objects whose
-    // trailer still names /Encrypt, and reports no error.
-    if doc.trailer.has(b"Encrypt") {
-        return Err(match opts.password {
-            Some(_) => PdfError::WrongPassword,
-            None => PdfError::PasswordRequired,
-        });
+    if let Some(doc) = crypt::load(bytes, opts.password.as_deref(), LIMITS.max_stream_bytes)? {
+        return Ok(doc);
     }
-    Ok(doc)
+    load(bytes)
 }
 
 fn extract_inner(bytes: &[u8], opts: &Options) -> Result<Vec<Page>, PdfError> {
@@ -151,6 +143,11 @@ fn extract_inner(bytes: &[u8], opts: &Options) -> Result<Vec<Page>, PdfError> {
         }
         meta.push((unmapped, content.images && !has_text));
         laid_out.push((lines, height));
+    }
+    if meta.iter().any(|&(_, image_only)| image_only)
+        && laid_out.iter().all(|(lines, _)| lines.is_empty())
+    {
+        return Err(PdfError::NeedsOcr);
     }
     let running = clean::running_lines(&laid_out);
     let mut pages: Vec<Page> = Vec::with_capacity(laid_out.len());
