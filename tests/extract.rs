@@ -214,3 +214,28 @@ fn extract_command_warns_once_per_image_page() {
         warnings[0].ends_with("sbn-malmo-mixed-image-page.pdf: page 2: no text layer (needs OCR)")
     );
 }
+
+#[test]
+fn columns_drawn_right_to_left_read_left_column_first() {
+    let pages = open_with("tests/data/raw-layout.pdf", None).expect("opens");
+    let lines: Vec<&str> = pages[0].lines.iter().map(|l| l.text.as_str()).collect();
+    let text: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
+    assert_eq!(text[0], "Protokoll med två spalter");
+    assert!(text[1].starts_with("Vänster spalt rad 1:"), "{lines:?}");
+    assert!(text[10].starts_with("Vänster spalt rad 10:"), "{lines:?}");
+    assert!(text[11].starts_with("Höger spalt rad 1:"), "{lines:?}");
+    assert!(text[20].starts_with("Höger spalt rad 10:"), "{lines:?}");
+}
+
+#[test]
+fn rotated_page_reads_upright() {
+    let pages = open_with("tests/data/raw-layout.pdf", None).expect("opens");
+    let lines: Vec<&str> = pages[1].lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(lines.len(), 5, "{lines:?}");
+    for (i, l) in lines.iter().enumerate() {
+        assert_eq!(
+            *l,
+            format!("Vriden sida rad {}: protokollet justeras på måndag.", i + 1)
+        );
+    }
+}

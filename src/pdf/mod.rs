@@ -133,8 +133,8 @@ fn extract_inner(bytes: &[u8], opts: &Options) -> Result<Vec<Page>, PdfError> {
     let mut laid_out: Vec<(Vec<layout::RawLine>, f32)> = Vec::with_capacity(page_ids.len());
     let mut meta = Vec::with_capacity(page_ids.len());
     for &id in &page_ids {
-        let content = interp::Interpreter::new(&doc, &mut fonts, &LIMITS).run_page(id);
-        let (top, height) = page_box(&doc, id);
+        let Geometry { top, height, base } = page_geometry(&doc, id);
+        let content = interp::Interpreter::new(&doc, &mut fonts, &LIMITS).run_page(id, base);
         let unmapped = content.glyphs.iter().filter(|g| g.unmapped).count();
         let has_text = content.glyphs.iter().any(|g| !g.text.trim().is_empty());
         let mut lines = layout::layout(content.glyphs, top);
@@ -198,31 +198,65 @@ fn extract_inner(bytes: &[u8], opts: &Options) -> Result<Vec<Page>, PdfError> {
     Ok(pages)
 }
 
-/// The top edge and height of a page's media box (inherited from the page tree if need be).
-fn page_box(doc: &Document, page: ObjectId) -> (f32, f32) {
+/// Where a page's text lands once the page is shown upright.
+struct Geometry {
+    /// Top edge of the upright page, in the coordinates `base` maps to.
+    top: f32,
+    /// Height of the upright page.
+    height: f32,
+    /// User space → upright page: the `/Rotate` turn (clockwise, as viewers show it).
+    base: interp::Matrix,
+}
+
+fn numbers(o: &Object) -> Vec<f32> {
+    match o {
+        Object::Array(a) => a
+            .iter()
+            .map(|o| match o {
+                Object::Integer(i) => *i as f32,
+                Object::Real(r) => *r,
+                _ => 0.0,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The page's media box and rotation, inherited from the page tree if need be.
+fn page_geometry(doc: &Document, page: ObjectId) -> Geometry {
+    let mut media: Option<Vec<f32>> = None;
+    let mut rotate: Option<i64> = None;
     let mut id = Some(page);
     for _ in 0..32 {
         let Some(dict) = id.and_then(|i| doc.get_dictionary(i).ok()) else {
             break;
         };
-        if let Ok(Object::Array(b)) = dict
-            .get(b"MediaBox")
-            .and_then(|o| doc.dereference(o))
-            .map(|(_, o)| o)
-        {
-            let v: Vec<f32> = b
-                .iter()
-                .map(|o| match o {
-                    Object::Integer(i) => *i as f32,
-                    Object::Real(r) => *r,
-                    _ => 0.0,
-                })
-                .collect();
-            if v.len() == 4 {
-                return (v[1].max(v[3]), (v[3] - v[1]).abs().max(1.0));
-            }
+        let get = |key: &[u8]| {
+            dict.get(key)
+                .and_then(|o| doc.dereference(o))
+                .map(|(_, o)| o)
+        };
+        if media.is_none() {
+            media = get(b"MediaBox").ok().map(numbers).filter(|v| v.len() == 4);
+        }
+        if rotate.is_none() {
+            rotate = get(b"Rotate").ok().and_then(|o| o.as_i64().ok());
         }
         id = dict.get(b"Parent").and_then(Object::as_reference).ok();
     }
-    (842.0, 842.0)
+    let b = media.unwrap_or_else(|| vec![0.0, 0.0, 595.0, 842.0]);
+    let (x0, y0) = (b[0].min(b[2]), b[1].min(b[3]));
+    let (w, h) = ((b[2] - b[0]).abs().max(1.0), (b[3] - b[1]).abs().max(1.0));
+    // Each turn maps the box onto [0, w'] × [0, h'] with the upright page's top at h'.
+    let (base, height) = match rotate.unwrap_or(0).rem_euclid(360) {
+        90 => ([0.0, -1.0, 1.0, 0.0, -y0, w + x0], w),
+        180 => ([-1.0, 0.0, 0.0, -1.0, w + x0, h + y0], h),
+        270 => ([0.0, 1.0, -1.0, 0.0, h + y0, -x0], w),
+        _ => ([1.0, 0.0, 0.0, 1.0, -x0, -y0], h),
+    };
+    Geometry {
+        top: height,
+        height,
+        base,
+    }
 }
