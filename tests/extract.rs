@@ -239,3 +239,13 @@ fn rotated_page_reads_upright() {
         );
     }
 }
+
+#[test]
+fn streams_with_indirect_filters_decode() {
+    let pages = open_with("tests/data/pdfminer/issue-1062-filters.pdf", None).expect("opens");
+    assert!(
+        all_text(&pages).contains("Kamer van Koophandel 's-Hertogenbosch"),
+        "{}",
+        all_text(&pages)
+    );
+}

@@ -117,10 +117,33 @@ fn open(bytes: &[u8], opts: &Options) -> Result<Document, PdfError> {
     if bytes.len() as u64 > LIMITS.max_file_bytes {
         return Err(PdfError::TooLarge(bytes.len() as u64));
     }
-    if let Some(doc) = crypt::load(bytes, opts.password.as_deref(), LIMITS.max_stream_bytes)? {
-        return Ok(doc);
+    let mut doc = match crypt::load(bytes, opts.password.as_deref(), LIMITS.max_stream_bytes)? {
+        Some(doc) => doc,
+        None => load(bytes)?,
+    };
+    resolve_stream_filters(&mut doc);
+    Ok(doc)
+}
+
+/// Replaces indirect `/Filter` and `/DecodeParms` values of streams by what they point to:
+/// lopdf only decodes streams whose filters are written inline.
+fn resolve_stream_filters(doc: &mut Document) {
+    let mut resolved: Vec<(ObjectId, &'static [u8], Object)> = Vec::new();
+    for (&id, obj) in &doc.objects {
+        let Object::Stream(s) = obj else { continue };
+        for key in [&b"Filter"[..], b"DecodeParms"] {
+            if let Ok(Object::Reference(r)) = s.dict.get(key) {
+                if let Ok(target) = doc.get_object(*r) {
+                    resolved.push((id, key, target.clone()));
+                }
+            }
+        }
     }
-    load(bytes)
+    for (id, key, value) in resolved {
+        if let Ok(Object::Stream(s)) = doc.get_object_mut(id) {
+            s.dict.set(key, value);
+        }
+    }
 }
 
 fn extract_inner(bytes: &[u8], opts: &Options) -> Result<Vec<Page>, PdfError> {
