@@ -119,7 +119,7 @@ fn main() -> anyhow::Result<()> {
 }
 
 /// `eval_extract --robust DIR`: every PDF in DIR through `extract_path`, without a password
-/// and with `foo`; prints pages and characters or the one-line error per file.
+/// and with `foo` and `baz`; prints pages and characters or the one-line error per file.
 fn robust(dir: &Path) -> anyhow::Result<()> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -127,15 +127,15 @@ fn robust(dir: &Path) -> anyhow::Result<()> {
         .collect();
     files.sort();
     for f in files {
-        for password in [None, Some("foo".to_string())] {
+        for password in [None, Some("foo"), Some("baz")] {
             let opts = Options {
-                password: password.clone(),
+                password: password.map(str::to_string),
             };
             let start = std::time::Instant::now();
             let result = diarium::pdf::extract_path(&f, &opts);
             let ms = start.elapsed().as_millis();
             let name = f.file_name().unwrap_or_default().to_string_lossy();
-            let pw = if password.is_some() { "foo" } else { "-" };
+            let pw = password.unwrap_or("-");
             match result {
                 Ok(pages) => {
                     let chars: usize = pages.iter().map(|p| p.text().chars().count()).sum();

@@ -148,6 +148,13 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         } => {
             let pages = pdf::extract_path(&file, &pdf::Options { password })
                 .map_err(|e| Error::file(&file, e))?;
+            for p in pages.iter().filter(|p| p.needs_ocr) {
+                eprintln!(
+                    "{}: page {}: no text layer (needs OCR)",
+                    file.display(),
+                    p.number
+                );
+            }
             let texts: Vec<String> = if raw {
                 pages.iter().map(|p| p.text()).collect()
             } else {

@@ -115,3 +115,137 @@ fn garbage_is_a_clear_error_not_a_panic() {
         diarium::pdf::extract_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog", &Options::default());
     assert!(err.is_err());
 }
+
+fn open_with(path: &str, password: Option<&str>) -> Result<Vec<Page>, PdfError> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let opts = Options {
+        password: password.map(str::to_string),
+    };
+    extract_path(&path, &opts)
+}
+
+/// pdfminer.six's encryption samples: RC4-40 (R2), RC4-128 (R3), AES-128 (R4, with and without
+/// metadata encryption), AES-256 (R5) and AES-256 (R6), each with its user and owner password.
+#[test]
+fn every_security_handler_revision_opens_with_user_or_owner_password() {
+    let cases = [
+        ("rc4-40", "baz", "foo"),
+        ("rc4-128", "baz", "foo"),
+        ("aes-128", "baz", "foo"),
+        ("aes-128-m", "baz", "foo"),
+        ("aes-256", "baz", "foo"),
+        ("aes-256-m", "baz", "foo"),
+        ("aes-256-r6", "usersecret", "ownersecret"),
+    ];
+    for (name, user, owner) in cases {
+        let path = format!("tests/data/pdfminer/{name}.pdf");
+        for pw in [user, owner] {
+            let pages = open_with(&path, Some(pw)).unwrap_or_else(|e| panic!("{name} {pw}: {e}"));
+            let text = all_text(&pages);
+            let expected = if name == "aes-256-r6" {
+                "Hello World"
+            } else {
+                "Secret!"
+            };
+            assert_eq!(text.trim(), expected, "{name} with {pw}");
+        }
+        assert!(
+            matches!(open_with(&path, None), Err(PdfError::PasswordRequired)),
+            "{name} without a password"
+        );
+        assert!(
+            matches!(
+                open_with(&path, Some("wrong")),
+                Err(PdfError::WrongPassword)
+            ),
+            "{name} with a wrong password"
+        );
+    }
+}
+
+#[test]
+fn empty_user_password_opens_without_asking_even_without_an_id() {
+    // RC4 R2 with an empty user password and no /ID in the trailer: the key derivation uses an
+    // empty first ID element. Its pages are scanned images, which only a correctly decrypted
+    // content stream shows.
+    assert!(matches!(
+        open_with("tests/data/pdfminer/encrypted_doc_no_id.pdf", None),
+        Err(PdfError::NeedsOcr)
+    ));
+    let base = open_with("tests/data/pdfminer/base.pdf", None).expect("plain file opens");
+    assert_eq!(all_text(&base).trim(), "Secret!");
+}
+
+#[test]
+fn image_only_document_needs_ocr() {
+    assert!(matches!(
+        open_with("tests/data/sbn-malmo-page1-image.pdf", None),
+        Err(PdfError::NeedsOcr)
+    ));
+}
+
+#[test]
+fn image_page_among_text_pages_is_flagged() {
+    let pages = open_with("tests/data/sbn-malmo-mixed-image-page.pdf", None).expect("opens");
+    let flags: Vec<bool> = pages.iter().map(|p| p.needs_ocr).collect();
+    assert_eq!(flags, [false, true, false]);
+    assert!(
+        pages[0].text().contains("Stadsbyggnadsnämnden"),
+        "{}",
+        pages[0].text()
+    );
+    assert!(pages[1].text().is_empty());
+}
+
+#[test]
+fn extract_command_warns_once_per_image_page() {
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sbn-malmo-mixed-image-page.pdf");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_diarium"))
+        .args(["extract", "--raw"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let warnings: Vec<&str> = stderr.lines().collect();
+    assert_eq!(warnings.len(), 1, "{stderr}");
+    assert!(
+        warnings[0].ends_with("sbn-malmo-mixed-image-page.pdf: page 2: no text layer (needs OCR)")
+    );
+}
+
+#[test]
+fn columns_drawn_right_to_left_read_left_column_first() {
+    let pages = open_with("tests/data/raw-layout.pdf", None).expect("opens");
+    let lines: Vec<&str> = pages[0].lines.iter().map(|l| l.text.as_str()).collect();
+    let text: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
+    assert_eq!(text[0], "Protokoll med två spalter");
+    assert!(text[1].starts_with("Vänster spalt rad 1:"), "{lines:?}");
+    assert!(text[10].starts_with("Vänster spalt rad 10:"), "{lines:?}");
+    assert!(text[11].starts_with("Höger spalt rad 1:"), "{lines:?}");
+    assert!(text[20].starts_with("Höger spalt rad 10:"), "{lines:?}");
+}
+
+#[test]
+fn rotated_page_reads_upright() {
+    let pages = open_with("tests/data/raw-layout.pdf", None).expect("opens");
+    let lines: Vec<&str> = pages[1].lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(lines.len(), 5, "{lines:?}");
+    for (i, l) in lines.iter().enumerate() {
+        assert_eq!(
+            *l,
+            format!("Vriden sida rad {}: protokollet justeras på måndag.", i + 1)
+        );
+    }
+}
+
+#[test]
+fn streams_with_indirect_filters_decode() {
+    let pages = open_with("tests/data/pdfminer/issue-1062-filters.pdf", None).expect("opens");
+    assert!(
+        all_text(&pages).contains("Kamer van Koophandel 's-Hertogenbosch"),
+        "{}",
+        all_text(&pages)
+    );
+}

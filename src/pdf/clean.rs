@@ -177,9 +177,19 @@ fn trim_word(w: &str) -> &str {
     w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
 }
 
-/// Whether line `i` belongs to a justified paragraph: it and most other lines of its block end
-/// within an em of the block's right edge (paragraph-final lines are short even when justified).
+/// Whether line `i` was broken by a typesetter: it belongs to a justified paragraph (it and
+/// most other lines of its block end within an em of the block's right edge; paragraph-final
+/// lines are short even when justified), or it runs out to the page's right text edge, which
+/// is where a filled line of a list item or a short block breaks too.
 fn justified(lines: &[RawLine], i: usize) -> bool {
+    let margin = lines
+        .iter()
+        .filter(|l| !l.text.contains('\t'))
+        .map(|l| l.x1)
+        .fold(f32::MIN, f32::max);
+    if lines[i].x1 > margin - lines[i].size {
+        return true;
+    }
     let start = (0..=i).rev().find(|&k| lines[k].block_start).unwrap_or(0);
     let end = (i + 1..lines.len())
         .find(|&k| lines[k].block_start)

@@ -40,7 +40,8 @@ pub(crate) struct PageContent {
     pub truncated: bool,
 }
 
-type Matrix = [f32; 6];
+/// A PDF transformation matrix `[a b c d e f]`.
+pub(crate) type Matrix = [f32; 6];
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
 fn mul(a: &Matrix, b: &Matrix) -> Matrix {
@@ -112,7 +113,8 @@ impl<'a> Interpreter<'a> {
     }
 
     /// Runs the page's content streams with its resources.
-    pub(crate) fn run_page(mut self, page: ObjectId) -> PageContent {
+    /// Runs a page's content; `base` maps user space to the upright page (its `/Rotate`).
+    pub(crate) fn run_page(mut self, page: ObjectId, base: Matrix) -> PageContent {
         let resources = page_resources(self.doc, page);
         let content = match self
             .doc
@@ -126,7 +128,7 @@ impl<'a> Interpreter<'a> {
         };
         self.bytes += content.len();
         let state = GState {
-            ctm: IDENTITY,
+            ctm: base,
             font: None,
             size: 0.0,
             char_spacing: 0.0,
@@ -283,8 +285,8 @@ impl<'a> Interpreter<'a> {
             let size = gs.size * (full[2] * full[2] + full[3] * full[3]).sqrt();
             let (x, y) = (trm[4], trm[5]);
             let advance = code.width * gs.size * gs.hscale;
-            let (x_end, _) = apply(&mul(&[1.0, 0.0, 0.0, 1.0, advance, 0.0], tm), 0.0, 0.0);
-            let (x_end, _) = apply(&gs.ctm, x_end, tm[5]);
+            let (ex, ey) = apply(&mul(&[1.0, 0.0, 0.0, 1.0, advance, 0.0], tm), 0.0, 0.0);
+            let (x_end, _) = apply(&gs.ctm, ex, ey);
             let unmapped = code.text.is_none();
             let text = code.text.unwrap_or_else(|| "\u{FFFD}".to_string());
             if !text.chars().all(char::is_whitespace) || size > 0.0 {

@@ -27,6 +27,10 @@ pub(crate) struct RawLine {
     pub bold: bool,
     /// Whether a block starts with this line.
     pub block_start: bool,
+    /// Table cells on the line (1 for plain text).
+    cells: usize,
+    /// Lowest baseline of the line's row (a table row's cells may wrap).
+    bottom: f32,
 }
 
 /// A horizontal run of glyphs drawn one after another on one baseline.
@@ -282,7 +286,6 @@ pub(crate) fn layout(mut glyphs: Vec<Glyph>, page_top: f32) -> Vec<RawLine> {
     }
     // Rows of several lines read "cell 1 line 1 … / cell 2 …" become one line per row.
     let mut lines: Vec<RawLine> = Vec::new();
-    let mut prev_y: Option<(f32, f32, f32)> = None;
     for row in rows {
         let all: Vec<&Run> = row.cells.iter().flatten().collect();
         let Some(first) = all.first() else {
@@ -301,30 +304,119 @@ pub(crate) fn layout(mut glyphs: Vec<Glyph>, page_top: f32) -> Vec<RawLine> {
             .join("\t");
         let chars: usize = all.iter().map(|r| r.chars).sum();
         let bold: usize = all.iter().map(|r| r.bold_chars).sum();
-        let x0 = all.iter().map(|r| r.x0).fold(f32::MAX, f32::min);
-        let x1 = all.iter().map(|r| r.x1).fold(f32::MIN, f32::max);
-        let size = first.size;
-        let y = first.y;
-        let block_start = match prev_y {
-            None => true,
-            Some((py, psize, px0)) => {
-                let gap = y - py;
-                gap < -0.5 * size
-                    || gap > 1.75 * psize.max(size)
-                    || (px0 - x0).abs() > 30.0 * size
-                    || row.cells.len() > 1
-            }
-        };
-        prev_y = Some((row.bottom.max(y), size, x0));
         lines.push(RawLine {
             text,
-            x0,
-            x1,
-            y,
-            size,
+            x0: all.iter().map(|r| r.x0).fold(f32::MAX, f32::min),
+            x1: all.iter().map(|r| r.x1).fold(f32::MIN, f32::max),
+            y: first.y,
+            size: first.size,
             bold: bold * 2 > chars,
-            block_start,
+            block_start: false,
+            cells: row.cells.len(),
+            bottom: row.bottom.max(first.y),
         });
     }
+    if !drawn_in_reading_order(&lines) {
+        lines = xy_cut(lines);
+    }
+    mark_blocks(&mut lines);
     lines
+}
+
+/// Marks where blocks start: a jump up, a wide gap, a shift sideways, a table row.
+fn mark_blocks(lines: &mut [RawLine]) {
+    let mut prev: Option<(f32, f32, f32)> = None;
+    for l in lines {
+        let size = l.size;
+        l.block_start = match prev {
+            None => true,
+            Some((py, psize, px0)) => {
+                let gap = l.y - py;
+                gap < -0.5 * size
+                    || gap > 1.75 * psize.max(size)
+                    || (px0 - l.x0).abs() > 30.0 * size
+                    || l.cells > 1
+            }
+        };
+        prev = Some((l.bottom, size, l.x0));
+    }
+}
+
+/// Whether the drawing order reads like text: down the page, moving up only into a column
+/// further right. Producers that draw columns right to left, or lines in arbitrary order, fail.
+fn drawn_in_reading_order(lines: &[RawLine]) -> bool {
+    lines.windows(2).all(|w| {
+        let (a, b) = (&w[0], &w[1]);
+        let em = a.size.max(b.size);
+        b.y >= a.y - 1.5 * em || b.x0 >= a.x1 - 2.0 * em
+    })
+}
+
+/// Line extents for the cut, top-down.
+fn top(l: &RawLine) -> f32 {
+    l.y - l.size
+}
+
+fn bottom(l: &RawLine) -> f32 {
+    l.bottom + 0.25 * l.size
+}
+
+/// The widest vertical strip no line crosses, at least an em wide: a column gutter.
+fn gutter(lines: &[RawLine]) -> Option<(f32, f32)> {
+    let em = lines.iter().map(|l| l.size).fold(0.0, f32::max).max(1.0);
+    let mut spans: Vec<(f32, f32)> = lines.iter().map(|l| (l.x0, l.x1)).collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut best: Option<(f32, f32)> = None;
+    let mut reach = spans.first()?.1;
+    for &(x0, x1) in &spans[1..] {
+        if x0 - reach >= em && best.is_none_or(|(a, b)| x0 - reach > b - a) {
+            best = Some((reach, x0));
+        }
+        reach = reach.max(x1);
+    }
+    best
+}
+
+/// Recursive XY-cut: columns split at gutters, bands at horizontal gaps; bands that share a
+/// gutter (paragraph breaks level across two columns) stay together so columns read whole.
+fn xy_cut(mut lines: Vec<RawLine>) -> Vec<RawLine> {
+    if lines.len() < 2 {
+        return lines;
+    }
+    if let Some((left_edge, _)) = gutter(&lines) {
+        let (left, right): (Vec<_>, Vec<_>) = lines.into_iter().partition(|l| l.x1 <= left_edge);
+        let mut out = xy_cut(left);
+        out.extend(xy_cut(right));
+        return out;
+    }
+    lines.sort_by(|a, b| top(a).total_cmp(&top(b)).then(a.x0.total_cmp(&b.x0)));
+    let mut bands: Vec<Vec<RawLine>> = Vec::new();
+    let mut reach = f32::MIN;
+    for l in lines {
+        let (t, b) = (top(&l), bottom(&l));
+        match bands.last_mut() {
+            Some(band) if t < reach => band.push(l),
+            _ => bands.push(vec![l]),
+        }
+        reach = reach.max(b);
+    }
+    let mut merged: Vec<Vec<RawLine>> = Vec::new();
+    for band in bands {
+        if let Some(last) = merged.last_mut() {
+            let shared = match (gutter(last), gutter(&band)) {
+                (Some((a0, a1)), Some((b0, b1))) => a0.max(b0) < a1.min(b1),
+                _ => false,
+            };
+            if shared {
+                last.extend(band);
+                continue;
+            }
+        }
+        merged.push(band);
+    }
+    if merged.len() == 1 {
+        // No cut separates anything: read line by line.
+        return merged.pop().unwrap_or_default();
+    }
+    merged.into_iter().flat_map(xy_cut).collect()
 }

@@ -10,6 +10,7 @@
 
 mod clean;
 mod cmap;
+mod crypt;
 mod encoding;
 mod font;
 mod interp;
@@ -39,6 +40,9 @@ pub enum PdfError {
     /// The given password does not open the document.
     #[error("encrypted: wrong password")]
     WrongPassword,
+    /// No page has text but pages draw images: a scan without an OCR text layer.
+    #[error("no text layer (needs OCR)")]
+    NeedsOcr,
     /// The file is larger than the 1 GiB extraction accepts.
     #[error("too large: {0} bytes")]
     TooLarge(u64),
@@ -101,35 +105,46 @@ pub fn extract_bytes(bytes: &[u8], opts: &Options) -> Result<Vec<Page>, PdfError
     })
 }
 
-fn load(bytes: &[u8], password: Option<&str>) -> Result<Document, PdfError> {
+fn load(bytes: &[u8]) -> Result<Document, PdfError> {
     let options = LoadOptions {
-        password: password.map(str::to_string),
         max_decompressed_size: Some(LIMITS.max_stream_bytes),
         ..LoadOptions::default()
     };
     Document::load_mem_with_options(bytes, options).map_err(|e| PdfError::Malformed(e.to_string()))
 }
 
-/// Opens the document: lopdf tries the empty user password itself, then the given one.
+/// Opens the document; an encrypted one through our own security handler (see [`crypt`]).
 fn open(bytes: &[u8], opts: &Options) -> Result<Document, PdfError> {
     if bytes.len() as u64 > LIMITS.max_file_bytes {
         return Err(PdfError::TooLarge(bytes.len() as u64));
     }
-    let doc = match load(bytes, opts.password.as_deref()) {
-        Err(PdfError::Malformed(e)) if e.contains("password") && opts.password.is_some() => {
-            return Err(PdfError::WrongPassword)
-        }
-        other => other?,
+    let mut doc = match crypt::load(bytes, opts.password.as_deref(), LIMITS.max_stream_bytes)? {
+        Some(doc) => doc,
+        None => load(bytes)?,
     };
-    // lopdf loads an encrypted file no password opens as a document without objects whose
-    // trailer still names /Encrypt, and reports no error.
-    if doc.trailer.has(b"Encrypt") {
-        return Err(match opts.password {
-            Some(_) => PdfError::WrongPassword,
-            None => PdfError::PasswordRequired,
-        });
-    }
+    resolve_stream_filters(&mut doc);
     Ok(doc)
+}
+
+/// Replaces indirect `/Filter` and `/DecodeParms` values of streams by what they point to:
+/// lopdf only decodes streams whose filters are written inline.
+fn resolve_stream_filters(doc: &mut Document) {
+    let mut resolved: Vec<(ObjectId, &'static [u8], Object)> = Vec::new();
+    for (&id, obj) in &doc.objects {
+        let Object::Stream(s) = obj else { continue };
+        for key in [&b"Filter"[..], b"DecodeParms"] {
+            if let Ok(Object::Reference(r)) = s.dict.get(key) {
+                if let Ok(target) = doc.get_object(*r) {
+                    resolved.push((id, key, target.clone()));
+                }
+            }
+        }
+    }
+    for (id, key, value) in resolved {
+        if let Ok(Object::Stream(s)) = doc.get_object_mut(id) {
+            s.dict.set(key, value);
+        }
+    }
 }
 
 fn extract_inner(bytes: &[u8], opts: &Options) -> Result<Vec<Page>, PdfError> {
@@ -142,8 +157,8 @@ fn extract_inner(bytes: &[u8], opts: &Options) -> Result<Vec<Page>, PdfError> {
     let mut laid_out: Vec<(Vec<layout::RawLine>, f32)> = Vec::with_capacity(page_ids.len());
     let mut meta = Vec::with_capacity(page_ids.len());
     for &id in &page_ids {
-        let content = interp::Interpreter::new(&doc, &mut fonts, &LIMITS).run_page(id);
-        let (top, height) = page_box(&doc, id);
+        let Geometry { top, height, base } = page_geometry(&doc, id);
+        let content = interp::Interpreter::new(&doc, &mut fonts, &LIMITS).run_page(id, base);
         let unmapped = content.glyphs.iter().filter(|g| g.unmapped).count();
         let has_text = content.glyphs.iter().any(|g| !g.text.trim().is_empty());
         let mut lines = layout::layout(content.glyphs, top);
@@ -152,6 +167,11 @@ fn extract_inner(bytes: &[u8], opts: &Options) -> Result<Vec<Page>, PdfError> {
         }
         meta.push((unmapped, content.images && !has_text));
         laid_out.push((lines, height));
+    }
+    if meta.iter().any(|&(_, image_only)| image_only)
+        && laid_out.iter().all(|(lines, _)| lines.is_empty())
+    {
+        return Err(PdfError::NeedsOcr);
     }
     let running = clean::running_lines(&laid_out);
     let mut pages: Vec<Page> = Vec::with_capacity(laid_out.len());
@@ -202,31 +222,65 @@ fn extract_inner(bytes: &[u8], opts: &Options) -> Result<Vec<Page>, PdfError> {
     Ok(pages)
 }
 
-/// The top edge and height of a page's media box (inherited from the page tree if need be).
-fn page_box(doc: &Document, page: ObjectId) -> (f32, f32) {
+/// Where a page's text lands once the page is shown upright.
+struct Geometry {
+    /// Top edge of the upright page, in the coordinates `base` maps to.
+    top: f32,
+    /// Height of the upright page.
+    height: f32,
+    /// User space → upright page: the `/Rotate` turn (clockwise, as viewers show it).
+    base: interp::Matrix,
+}
+
+fn numbers(o: &Object) -> Vec<f32> {
+    match o {
+        Object::Array(a) => a
+            .iter()
+            .map(|o| match o {
+                Object::Integer(i) => *i as f32,
+                Object::Real(r) => *r,
+                _ => 0.0,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The page's media box and rotation, inherited from the page tree if need be.
+fn page_geometry(doc: &Document, page: ObjectId) -> Geometry {
+    let mut media: Option<Vec<f32>> = None;
+    let mut rotate: Option<i64> = None;
     let mut id = Some(page);
     for _ in 0..32 {
         let Some(dict) = id.and_then(|i| doc.get_dictionary(i).ok()) else {
             break;
         };
-        if let Ok(Object::Array(b)) = dict
-            .get(b"MediaBox")
-            .and_then(|o| doc.dereference(o))
-            .map(|(_, o)| o)
-        {
-            let v: Vec<f32> = b
-                .iter()
-                .map(|o| match o {
-                    Object::Integer(i) => *i as f32,
-                    Object::Real(r) => *r,
-                    _ => 0.0,
-                })
-                .collect();
-            if v.len() == 4 {
-                return (v[1].max(v[3]), (v[3] - v[1]).abs().max(1.0));
-            }
+        let get = |key: &[u8]| {
+            dict.get(key)
+                .and_then(|o| doc.dereference(o))
+                .map(|(_, o)| o)
+        };
+        if media.is_none() {
+            media = get(b"MediaBox").ok().map(numbers).filter(|v| v.len() == 4);
+        }
+        if rotate.is_none() {
+            rotate = get(b"Rotate").ok().and_then(|o| o.as_i64().ok());
         }
         id = dict.get(b"Parent").and_then(Object::as_reference).ok();
     }
-    (842.0, 842.0)
+    let b = media.unwrap_or_else(|| vec![0.0, 0.0, 595.0, 842.0]);
+    let (x0, y0) = (b[0].min(b[2]), b[1].min(b[3]));
+    let (w, h) = ((b[2] - b[0]).abs().max(1.0), (b[3] - b[1]).abs().max(1.0));
+    // Each turn maps the box onto [0, w'] × [0, h'] with the upright page's top at h'.
+    let (base, height) = match rotate.unwrap_or(0).rem_euclid(360) {
+        90 => ([0.0, -1.0, 1.0, 0.0, -y0, w + x0], w),
+        180 => ([-1.0, 0.0, 0.0, -1.0, w + x0, h + y0], h),
+        270 => ([0.0, 1.0, -1.0, 0.0, h + y0, -x0], w),
+        _ => ([1.0, 0.0, 0.0, 1.0, -x0, -y0], h),
+    };
+    Geometry {
+        top: height,
+        height,
+        base,
+    }
 }
