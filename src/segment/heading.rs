@@ -20,15 +20,25 @@ const DECIDES: &str = r"(?:[\p{L}-]+\s+(?:och\s+)?){0,3}?\p{L}*(?:nämnden|styre
 
 /// Headings that stand alone on their line, by kind (tolerant-regex sources; those without
 /// regex syntax are also matched with a little OCR damage beyond å/ä/ö, see [`heading_kind`]).
-const DECISION: &[&str] = &["beslut", r"\p{L}+s beslut", "beslutet", DECIDES];
+const DECISION: &[&str] = &[
+    "beslut",
+    r"(?:[\p{L}-]+\s+(?:och\s+)?){0,3}?\p{L}+s beslut",
+    "beslutet",
+    DECIDES,
+];
 const PROPOSAL: &[&str] = &[
-    r"\p{L}+s förslag(?: till beslut)?",
+    r"(?:[\p{L}-]+\s+(?:och\s+)?){0,3}?\p{L}+s förslag(?: till beslut)?",
     "förslag till beslut",
     "förslag",
 ];
 const PROCEDURE: &[&str] = &[
     "beslutsgång",
+    "beslutsordning",
+    "proposition",
+    "propositioner",
     "propositionsordning",
+    "proposition och beslutsgång",
+    "propositionsordning och beslutsgång",
     "omröstning",
     "omröstningar",
     "votering",
@@ -85,9 +95,8 @@ static HEADINGS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         with_tail(
             Kind::Motion,
             &[
-                "yrkande",
-                "yrkanden",
-                "förslag under sammanträdet",
+                r"(?:förslag och )?yrkanden?(?: och förslag)?(?: (?:under|på|vid) (?:sammanträdet|mötet|sammanträde))?",
+                r"förslag(?: till beslut)? (?:under|på|vid) (?:sammanträdet|mötet)",
                 "eget förslag",
                 "egna förslag",
             ],
@@ -381,6 +390,21 @@ mod tests {
         );
         assert_eq!(heading_kind("Férslag till bestut"), Some(Kind::Proposal));
         assert_eq!(heading_kind("Omréstningsresuttat"), Some(Kind::Procedure));
+        assert_eq!(
+            heading_kind("Yrkanden under sammanträdet"),
+            Some(Kind::Motion)
+        );
+        assert_eq!(heading_kind("Yrkande på mötet"), Some(Kind::Motion));
+        assert_eq!(
+            heading_kind("Förslag till beslut på sammanträdet"),
+            Some(Kind::Motion)
+        );
+        assert_eq!(heading_kind("Proposition"), Some(Kind::Procedure));
+        assert_eq!(heading_kind("Beslutsordning"), Some(Kind::Procedure));
+        assert_eq!(
+            heading_kind("Vård- och omsorgsnämndens beslut"),
+            Some(Kind::Decision)
+        );
     }
 
     #[test]
