@@ -187,6 +187,9 @@ pub fn heading_kind(line: &str) -> Option<Kind> {
         .iter()
         .find(|(_, re)| re.is_match(&folded))
         .map(|(k, _)| *k)
+        // "Vi föreslår att kommunfullmäktige beslutar" wrapped onto its own line is the start
+        // of a sentence that proposes, not the board's decision heading.
+        .filter(|k| *k != Kind::Decision || !folded.split_whitespace().any(|w| w == "att"))
         .or_else(|| {
             let bare = folded.trim_end_matches(['.', ':']);
             FUZZY
@@ -400,6 +403,10 @@ mod tests {
             Some(Kind::Motion)
         );
         assert_eq!(heading_kind("Proposition"), Some(Kind::Procedure));
+        assert_eq!(
+            heading_kind("Vi föreslår att kommunfullmäktige beslutar"),
+            None
+        );
         assert_eq!(heading_kind("Beslutsordning"), Some(Kind::Procedure));
         assert_eq!(
             heading_kind("Vård- och omsorgsnämndens beslut"),
