@@ -12,7 +12,7 @@ use regex::Regex;
 /// Issuing prefix: a short run of capitals ("KS", "SBN", "HL").
 const PFX: &str = r"[A-ZÅÄÖ]{1,6}";
 /// Number groups joined by `.`, `-`, `/` (spacing around `-` and `/` tolerated).
-const CORE: &str = r"\d[\d.]*(?:\s?[-/]\s?\d[\d.]*)+";
+const CORE: &str = r"\d[\d.]*(?:\s?[-/:]\s?\d[\d.]*)+";
 
 /// Labels that announce a case number: "Dnr", "Diarienummer", "Ärende nr", "Vår beteckning",
 /// "Er beteckning" (the addressee's number, which the document cites); å/ä also as OCR's "a".
@@ -23,7 +23,7 @@ const LABELLED_PFX: &str = r"\p{Lu}\p{L}{0,5}";
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(?:{LABELS})\b)\.?\s*:?\s*((?-i:{LABELLED_PFX})[ -]?{CORE}|{CORE}|\d{{4}}/{PFX} ?\d+)"
+        r"(?i:\b(?:{LABELS})\b)\.?\s*:?\s*((?-i:{LABELLED_PFX})[ /-]?{CORE}|{CORE}|\d{{4}}/{PFX} ?\d+)"
     ))
     .expect("labelled dnr pattern compiles")
 });
@@ -35,7 +35,7 @@ static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
 
 static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:({LABELLED_PFX})([ -]?))?({CORE})$|^(\d{{4}})/({PFX}) ?(\d+)$"
+        r"^(?:({LABELLED_PFX})([ /-]?))?({CORE})$|^(\d{{4}})/({PFX}) ?(\d+)$"
     ))
     .expect("whole dnr pattern compiles")
 });
@@ -78,7 +78,11 @@ fn normalize(text: &str, labelled: bool) -> Option<String> {
         }
         match (c.get(1), c.get(2)) {
             (Some(p), Some(sep)) => {
-                let sep = if sep.as_str() == "-" { "-" } else { " " };
+                // "TN/2019:412" keeps its slash; a space or nothing becomes one space.
+                let sep = match sep.as_str() {
+                    s @ ("-" | "/") => s,
+                    _ => " ",
+                };
                 format!("{}{sep}{core}", p.as_str())
             }
             _ => core,
@@ -108,13 +112,16 @@ pub fn dnr_key(normalized: &str) -> String {
             digits.push(c);
         } else {
             flush(&mut digits, &mut key);
-            if matches!(c, '.' | '-' | '/') && !key.is_empty() && !key.ends_with(['.', '-', '/']) {
+            if matches!(c, '.' | '-' | '/' | ':')
+                && !key.is_empty()
+                && !key.ends_with(['.', '-', '/', ':'])
+            {
                 key.push(c);
             }
         }
     }
     flush(&mut digits, &mut key);
-    key.trim_end_matches(['.', '-', '/']).to_string()
+    key.trim_end_matches(['.', '-', '/', ':']).to_string()
 }
 
 /// Every case number in `text` with the byte range it occupies (a label included), in order
@@ -161,6 +168,7 @@ mod tests {
             ("KS 155-943/2015", "KS 155-943/2015"),
             ("dnr 3.1.3-91/2019", "3.1.3-91/2019"),
             ("KS 2019/123", "KS 2019/123"),
+            ("Ärendenummer TN/2019:412", "TN/2019:412"),
             ("Dnr: 1.2.4-182-2013", "1.2.4-182-2013"),
             ("2018/KS 0001", "2018/KS 0001"),
             ("Dnr  KS  155 - 943/2015", "KS 155-943/2015"),

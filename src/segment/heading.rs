@@ -20,15 +20,25 @@ const DECIDES: &str = r"(?:[\p{L}-]+\s+(?:och\s+)?){0,3}?\p{L}*(?:nämnden|styre
 
 /// Headings that stand alone on their line, by kind (tolerant-regex sources; those without
 /// regex syntax are also matched with a little OCR damage beyond å/ä/ö, see [`heading_kind`]).
-const DECISION: &[&str] = &["beslut", r"\p{L}+s beslut", "beslutet", DECIDES];
+const DECISION: &[&str] = &[
+    "beslut",
+    r"(?:[\p{L}-]+\s+(?:och\s+)?){0,3}?\p{L}+s beslut",
+    "beslutet",
+    DECIDES,
+];
 const PROPOSAL: &[&str] = &[
-    r"\p{L}+s förslag(?: till beslut)?",
+    r"(?:[\p{L}-]+\s+(?:och\s+)?){0,3}?\p{L}+s förslag(?: till beslut)?",
     "förslag till beslut",
     "förslag",
 ];
 const PROCEDURE: &[&str] = &[
     "beslutsgång",
+    "beslutsordning",
+    "proposition",
+    "propositioner",
     "propositionsordning",
+    "proposition och beslutsgång",
+    "propositionsordning och beslutsgång",
     "omröstning",
     "omröstningar",
     "votering",
@@ -85,9 +95,8 @@ static HEADINGS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         with_tail(
             Kind::Motion,
             &[
-                "yrkande",
-                "yrkanden",
-                "förslag under sammanträdet",
+                r"(?:förslag och )?yrkanden?(?: och förslag)?(?: (?:under|på|vid) (?:sammanträdet|mötet|sammanträde))?",
+                r"förslag(?: till beslut)? (?:under|på|vid) (?:sammanträdet|mötet)",
                 "eget förslag",
                 "egna förslag",
             ],
@@ -178,6 +187,9 @@ pub fn heading_kind(line: &str) -> Option<Kind> {
         .iter()
         .find(|(_, re)| re.is_match(&folded))
         .map(|(k, _)| *k)
+        // "Vi föreslår att kommunfullmäktige beslutar" wrapped onto its own line is the start
+        // of a sentence that proposes, not the board's decision heading.
+        .filter(|k| *k != Kind::Decision || !folded.split_whitespace().any(|w| w == "att"))
         .or_else(|| {
             let bare = folded.trim_end_matches(['.', ':']);
             FUZZY
@@ -381,6 +393,25 @@ mod tests {
         );
         assert_eq!(heading_kind("Férslag till bestut"), Some(Kind::Proposal));
         assert_eq!(heading_kind("Omréstningsresuttat"), Some(Kind::Procedure));
+        assert_eq!(
+            heading_kind("Yrkanden under sammanträdet"),
+            Some(Kind::Motion)
+        );
+        assert_eq!(heading_kind("Yrkande på mötet"), Some(Kind::Motion));
+        assert_eq!(
+            heading_kind("Förslag till beslut på sammanträdet"),
+            Some(Kind::Motion)
+        );
+        assert_eq!(heading_kind("Proposition"), Some(Kind::Procedure));
+        assert_eq!(
+            heading_kind("Vi föreslår att kommunfullmäktige beslutar"),
+            None
+        );
+        assert_eq!(heading_kind("Beslutsordning"), Some(Kind::Procedure));
+        assert_eq!(
+            heading_kind("Vård- och omsorgsnämndens beslut"),
+            Some(Kind::Decision)
+        );
     }
 
     #[test]

@@ -25,6 +25,14 @@ static BODY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("body line")
 });
+/// A line that opens a § item ("§ 31", "BUN § 78").
+static ITEM_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\S+\s+)?§\s*\d").expect("item start"));
+/// A deciding board, as opposed to the office that serves it.
+static BOARD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"n[\p{L}0-9]{1,2}mnd|styrelse|fullm[\p{L}0-9]{1,2}ktige|utskott|beredning")
+        .expect("board")
+});
 /// The board a report is put to: "I stadsdelsnämnden Lundby:", "Till kommunstyrelsen".
 static ADDRESSED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[Ii]|[Tt]ill)\s+(\S.*?)\s*:?$").expect("addressed body"));
@@ -96,10 +104,14 @@ fn named_type(line: &str) -> Option<DocType> {
     if !rest_ok {
         return None;
     }
-    let types: [(&str, DocType); 6] = [
+    // An official's report goes by several names ("Tjänsteskrivelse", "Skrivelse"); all are
+    // the tjänsteutlåtande of the model.
+    let types: [(&str, DocType); 8] = [
         ("protokollsutdrag", DocType::Protokollsutdrag),
         ("protokoll", DocType::Protokoll),
         ("tjänsteutlåtande", DocType::Tjansteutlatande),
+        ("tjänsteskrivelse", DocType::Tjansteutlatande),
+        ("skrivelse", DocType::Tjansteutlatande),
         ("utlåtande", DocType::Utlatande),
         ("yttrande", DocType::Yttrande),
         ("handlingsplan", DocType::Handlingsplan),
@@ -135,7 +147,12 @@ pub struct Evidence<'a> {
 /// The document type from letterhead, structure and set phrases.
 pub fn doc_type(lines: &[&str], ev: &Evidence) -> DocType {
     let head = &lines[..lines.len().min(HEAD_LINES)];
-    if let Some(t) = head.iter().find_map(|l| named_type(l)) {
+    // The type is named before the first § or segment heading; after it a type word is a
+    // cited document ("Beslutsunderlag: Tjänsteskrivelse 2020-01-27").
+    let letterhead = head.iter().take_while(|l| {
+        !ITEM_START.is_match(l.trim()) && heading_kind(l).is_none_or(|k| k == Kind::Other)
+    });
+    if let Some(t) = letterhead.filter_map(|l| named_type(l)).next() {
         return t;
     }
     let all = fold(&lines.join(" "));
@@ -192,6 +209,14 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
             {
                 return b;
             }
+        }
+        // Without an addressee line, the deciding board named alone in the letterhead, not
+        // the office that wrote the report.
+        if let Some(l) = non_empty
+            .iter()
+            .find(|l| is_body_line(l) && BOARD.is_match(&fold(l)))
+        {
+            return l.to_string();
         }
     }
     if let Some(l) = non_empty.iter().find(|l| is_body_line(l)) {
@@ -250,6 +275,21 @@ pub fn date(lines: &[&str]) -> Option<String> {
             })
         })
 }
+
+/// The letterhead with its columns apart: a line laid out as "LULEÅ KOMMUN      PROTOKOLLSUTDRAG"
+/// or "Kommunfullmäktige      2018-04-23" gives one line per column, so that body, type and
+/// date lines are seen alone. Lines after the letterhead are kept as they are.
+pub fn letterhead_cells<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let n = lines.len().min(HEAD_LINES);
+    lines[..n]
+        .iter()
+        .flat_map(|l| COLUMN_GAP.split(l).filter(|c| !c.trim().is_empty()))
+        .chain(lines[n..].iter().copied())
+        .collect()
+}
+
+static COLUMN_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s{3,}|\t").expect("column gap"));
 
 /// The title: the first block of the letterhead that is not a label, body, date or heading.
 pub fn title(lines: &[&str]) -> String {
@@ -350,6 +390,14 @@ mod tests {
             "Stadsdelsnämnden Lundby"
         );
         assert_eq!(date(&lines).as_deref(), Some("2010-03-02"));
+        let columns = [
+            "LULEÅ KOMMUN        PROTOKOLLSUTDRAG",
+            "                    Sammanträdesdatum",
+            "Kommunfullmäktige   2018-04-23",
+        ];
+        let cells = letterhead_cells(&columns);
+        assert_eq!(body(&cells, DocType::Protokollsutdrag), "Kommunfullmäktige");
+        assert_eq!(date(&cells).as_deref(), Some("2018-04-23"));
         assert_eq!(
             strip_dnr("Remiss om Strategi KS 155-943/2015"),
             "Remiss om Strategi"

@@ -89,16 +89,17 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
         .map(|s| s.kind)
         .collect();
     let mut title = meta::title(&texts);
+    let cells = meta::letterhead_cells(&texts);
     let doc_type = meta::doc_type(
-        &texts,
+        &cells,
         &meta::Evidence {
             paragraphs,
             kinds: &kinds,
             title: &title,
         },
     );
-    let body = meta::body(&texts, doc_type);
-    let date = meta::date(&texts);
+    let body = meta::body(&cells, doc_type);
+    let date = meta::date(&cells);
     let paragraph_items: Vec<&Item> = items.iter().filter(|i| i.paragraph.is_some()).collect();
     if let [only] = paragraph_items.as_slice() {
         title = only.title.clone();

@@ -53,6 +53,49 @@ static LIST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The national parties' names in words, with their definite, genitive and adjective forms
+/// ("Socialdemokraternas ledamöter", "Folkpartiet liberalerna", "de moderata ledamöterna"),
+/// each with the abbreviation [`normalize_party`] gives it.
+const PARTY_NAMES: [(&str, &str); 10] = [
+    ("socialdemokrat(?:erna|iska)", "S"),
+    ("moderat(?:erna|a samlingspartiet|a ledamöte)", "M"),
+    ("liberalerna", "L"),
+    ("folkpartiet(?: liberalerna)?", "L"),
+    ("centerpartiet", "C"),
+    ("kristdemokrat(?:erna|iska)", "KD"),
+    ("vänsterpartiet", "V"),
+    ("miljöpartiet(?: de gröna)?", "MP"),
+    ("sverigedemokrat(?:erna|iska)", "SD"),
+    ("feministiskt initiativ", "Fi"),
+];
+
+static PARTY_WORDS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+    PARTY_NAMES
+        .iter()
+        .map(|(name, abbr)| (tolerant_regex(r"\b", &[name], r"s?\b"), *abbr))
+        .collect()
+});
+
+/// Words before a party's name that make it the object of the sentence ("bifall till
+/// Moderaternas förslag", "med hänvisning till Moderaternas uttalande"), not its speaker.
+const REFERRING: [&str; 6] = ["till", "mot", "på", "om", "i", "med"];
+
+/// Parties named in words rather than in a parenthesis, as speakers ("Centerpartiets
+/// ledamöter lämnar …", "Ledamöterna för Socialdemokraterna reserverar sig").
+fn parties_in_words(text: &str) -> Vec<String> {
+    let folded = fold(text);
+    PARTY_WORDS
+        .iter()
+        .filter(|(re, _)| {
+            re.find_iter(&folded).any(|m| {
+                let before = folded[..m.start()].split_whitespace().next_back();
+                !before.is_some_and(|w| REFERRING.iter().any(|r| fold(r) == w))
+            })
+        })
+        .map(|(_, abbr)| abbr.to_string())
+        .collect()
+}
+
 /// Parties and persons found in a text, before sorting.
 #[derive(Debug, Default, Clone)]
 pub struct Who {
@@ -224,6 +267,7 @@ pub fn who(text: &str) -> Who {
         let end = rest.find(['.', '(']).unwrap_or(rest.len());
         out.persons.extend(persons_of_clause(&rest[..end]));
     }
+    out.parties.extend(parties_in_words(&text));
     out
 }
 
@@ -420,6 +464,19 @@ mod tests {
     fn acronyms_are_not_parties() {
         let w = who("utifrån Försvarshögskolans (FHS) expertis och Islamiska Staten (IS).");
         assert!(w.parties.is_empty() && w.persons.is_empty());
+    }
+
+    #[test]
+    fn parties_named_in_words() {
+        let w = who("Ledamöterna för Socialdemokraterna och Vänsterpartiet reserverar sig.");
+        assert_eq!(sorted(&w.parties), ["S", "V"]);
+        let w = who(
+            "Centerpartiets ledamöter lämnar följande yttrande. Folkpartiet liberalerna instämmer.",
+        );
+        assert_eq!(sorted(&w.parties), ["C", "L"]);
+        assert!(who("Förslaget är moderat och centralt.").parties.is_empty());
+        let w = who("Karin Ernlund (C) med hänvisning till Moderaternas uttalande.");
+        assert_eq!(sorted(&w.parties), ["C"]);
     }
 
     #[test]
