@@ -412,3 +412,86 @@ fn mixed_batch_indexes_the_good_and_reports_the_bad() {
     }
     assert!(!run.stderr.contains("panicked at"), "{}", run.stderr);
 }
+
+/// An ingest killed with SIGKILL midway leaves the last commit searchable, and running it again
+/// completes the batch: nothing that was committed is lost, nothing is indexed twice.
+#[test]
+fn a_killed_ingest_keeps_the_last_commit_and_a_rerun_completes() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let input = tmp.path().join("in");
+    let index = tmp.path().join("index");
+    std::fs::create_dir(&input).expect("input dir");
+    let first = root.join("corpus/003-tjut-alvsjo-2015.lo.pdf");
+    std::fs::copy(&first, input.join("first.pdf")).expect("copy");
+    let ingest = || {
+        Command::new(env!("CARGO_BIN_EXE_diarium"))
+            .arg("ingest")
+            .arg(&input)
+            .arg("--index")
+            .arg(&index)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .output()
+            .expect("run ingest")
+    };
+    assert!(ingest().status.success(), "first ingest");
+
+    // Every corpus PDF joins the batch; the ingest is killed while it works on them.
+    let mut total = 1;
+    for entry in std::fs::read_dir(root.join("corpus")).expect("corpus") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "pdf") {
+            std::fs::copy(&path, input.join(path.file_name().expect("name"))).expect("copy");
+            total += 1;
+        }
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_diarium"))
+        .arg("ingest")
+        .arg(&input)
+        .arg("--index")
+        .arg(&index)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn ingest");
+    std::thread::sleep(Duration::from_millis(700));
+    child.kill().expect("kill");
+    child.wait().expect("reap");
+
+    let search = Command::new(env!("CARGO_BIN_EXE_diarium"))
+        .args(["search", "remissen", "--json", "--index"])
+        .arg(&index)
+        .output()
+        .expect("search");
+    assert!(
+        search.status.success(),
+        "{}",
+        String::from_utf8_lossy(&search.stderr)
+    );
+    let hits = String::from_utf8_lossy(&search.stdout);
+    assert!(
+        hits.contains("first.pdf"),
+        "the first commit survives: {hits}"
+    );
+
+    let rerun = ingest();
+    let stdout = String::from_utf8_lossy(&rerun.stdout);
+    assert!(
+        rerun.status.success(),
+        "re-run after the kill: {stdout} {}",
+        String::from_utf8_lossy(&rerun.stderr)
+    );
+    let summary = regex::Regex::new(r"^(\d+) files: (\d+) indexed, (\d+) unchanged")
+        .expect("regex")
+        .captures(&stdout)
+        .unwrap_or_else(|| panic!("no summary in {stdout:?}"));
+    let n = |i: usize| summary[i].parse::<usize>().expect("number");
+    assert_eq!(n(1), total, "files found");
+    assert_eq!(
+        n(2) + n(3),
+        total,
+        "every file indexed or already committed"
+    );
+    assert!(n(3) >= 1, "first.pdf was committed before the kill");
+}
