@@ -6,6 +6,7 @@
 //! a library: [`Index::create_in_ram`] or [`Index::create_or_open`], then [`Index::writer`] and
 //! [`Writer::put`] feed documents without any PDF.
 
+mod facets;
 mod ingest;
 mod schema;
 mod search;

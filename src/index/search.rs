@@ -5,16 +5,18 @@ use std::collections::BTreeMap;
 use std::ops::Bound;
 
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
     TermQuery,
 };
+use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use super::schema::RECORD_SEGMENT;
+use super::facets::FacetCount;
+use super::schema::RECORD_DOCUMENT;
 use super::writer::{parse_date, to_datetime};
 use super::Index;
 use crate::error::{Error, Result};
@@ -86,7 +88,7 @@ pub struct SearchResults {
     /// The query matched nothing as written; these hits allow one or two typos per word.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub fuzzy: bool,
-    /// Counts by facet name ("kind", "party", "person", "body", "doc_type", "year") and value,
+    /// Counts by facet name ("kind", "party", "body", "year") and value,
     /// largest first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub facets: Option<BTreeMap<String, Vec<(String, u64)>>>,
@@ -100,23 +102,23 @@ impl Index {
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
         let filters = self.filters(req)?;
-        let mut query = self.with_filters(self.parse(&req.query, None)?, &filters);
-        let mut fuzzy = false;
-        let count = |q: &dyn Query| searcher.search(q, &Count).map_err(|e| self.err(e));
-        if count(&*query)? == 0 {
+        let limit = req.limit.max(1);
+        let query = self.with_filters(self.parse(&req.query, None)?, &filters);
+        // One pass ranks and counts; only a query without any hit pays for the fuzzy retries.
+        let mut results = self.run(&searcher, &*query, limit, req.facets)?;
+        if results.total == 0 {
             // A misspelt or OCR-damaged word: allow edits, one first, then two.
             for distance in [1, 2] {
                 let candidate =
                     self.with_filters(self.parse(&req.query, Some(distance))?, &filters);
-                if count(&*candidate)? > 0 {
-                    query = candidate;
-                    fuzzy = true;
+                let retry = self.run(&searcher, &*candidate, limit, req.facets)?;
+                if retry.total > 0 {
+                    results = retry;
+                    results.fuzzy = true;
                     break;
                 }
             }
         }
-        let mut results = self.run(&searcher, &*query, req.limit.max(1), req.facets)?;
-        results.fuzzy = fuzzy;
         Ok(results)
     }
 
@@ -148,18 +150,70 @@ impl Index {
         if text.trim().is_empty() {
             return Ok(Box::new(AllQuery));
         }
+        let usage = |e: &dyn std::fmt::Display| Error::Usage(format!("query {text:?}: {e}"));
+        let ast = query_grammar::parse_query(text)
+            .map_err(|_| usage(&"syntax error (unbalanced quotes or brackets?)"))?;
         self.parser(fuzzy)
-            .parse_query(text)
-            .map_err(|e| Error::Usage(format!("query {text:?}: {e}")))
+            .build_query_from_user_input_ast(self.narrow_phrases(ast))
+            .map_err(|e| usage(&e))
+    }
+
+    /// Phrases without a field search the repaired text, title and headings, and the folded
+    /// copy only when they are written without å/ä/ö (a phrase with them is matched exactly);
+    /// the raw OCR text is left to `raw:"…"`. Positional matching over every default field
+    /// is what made phrases the slowest queries, and raw and folded add few hits of their own.
+    fn narrow_phrases(&self, ast: UserInputAst) -> UserInputAst {
+        match ast {
+            UserInputAst::Clause(clauses) => UserInputAst::Clause(
+                clauses
+                    .into_iter()
+                    .map(|(occur, ast)| (occur, self.narrow_phrases(ast)))
+                    .collect(),
+            ),
+            UserInputAst::Boost(ast, boost) => {
+                UserInputAst::Boost(Box::new(self.narrow_phrases(*ast)), boost)
+            }
+            UserInputAst::Leaf(leaf) => match *leaf {
+                UserInputLeaf::Literal(lit)
+                    if lit.field_name.is_none()
+                        && lit.delimiter != Delimiter::None
+                        && lit.phrase.trim().contains(char::is_whitespace) =>
+                {
+                    let f = &self.fields;
+                    let mut fields = vec![f.title, f.item_title, f.heading, f.text];
+                    if lit.phrase.is_ascii() {
+                        fields.push(f.folded);
+                    }
+                    let schema = self.index.schema();
+                    UserInputAst::Clause(
+                        fields
+                            .into_iter()
+                            .map(|field| {
+                                let mut lit = lit.clone();
+                                lit.field_name = Some(schema.get_field_name(field).to_string());
+                                (
+                                    Some(Occur::Should),
+                                    UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit))),
+                                )
+                            })
+                            .collect(),
+                    )
+                }
+                leaf => UserInputAst::Leaf(Box::new(leaf)),
+            },
+        }
     }
 
     /// The user's query restricted to segments and the filters, which do not change scores.
+    ///
+    /// Segments are "not a document record": excluding the few document records is cheaper
+    /// than intersecting with a term every segment carries.
     fn with_filters(&self, query: Box<dyn Query>, filters: &[Box<dyn Query>]) -> Box<dyn Query> {
         let mut clauses = vec![
             (Occur::Must, query),
             (
-                Occur::Must,
-                zero(self.keyword(self.fields.record, RECORD_SEGMENT)),
+                Occur::MustNot,
+                self.keyword(self.fields.record, RECORD_DOCUMENT),
             ),
         ];
         clauses.extend(filters.iter().map(|q| (Occur::Must, zero(q.box_clone()))));
@@ -241,50 +295,30 @@ impl Index {
         facets: bool,
     ) -> Result<SearchResults> {
         let f = &self.fields;
+        // The facets INTERFACE.md promises; person and doc_type have thousands of values
+        // between them and would double the cost of every faceted search.
         let facet_fields = [
             ("kind", f.kind_facet),
             ("party", f.party_facet),
-            ("person", f.person_facet),
             ("body", f.body_facet),
-            ("doc_type", f.doc_type_facet),
             ("year", f.year_facet),
         ];
-        let mut collectors = MultiCollector::new();
-        let top = collectors.add_collector(TopDocs::with_limit(limit).order_by_score());
-        let total = collectors.add_collector(Count);
-        let facet_handles: Vec<_> = if facets {
+        let facet_collector = |field| FacetCount::new(self.index.schema().get_field_name(field));
+        let counters = facets.then(|| {
+            let [a, b, c, d] = facet_fields.map(|(_, field)| facet_collector(field));
+            (a, b, c, d)
+        });
+        let (top, total, counts) = searcher
+            .search(
+                query,
+                &(TopDocs::with_limit(limit).order_by_score(), Count, counters),
+            )
+            .map_err(|e| self.err(e))?;
+        let facets = counts.map(|(a, b, c, d)| {
             facet_fields
                 .iter()
-                .map(|&(name, field)| {
-                    let mut c =
-                        FacetCollector::for_field(self.index.schema().get_field_name(field));
-                    c.add_facet("/");
-                    (name, collectors.add_collector(c))
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let mut fruit = searcher
-            .search(query, &collectors)
-            .map_err(|e| self.err(e))?;
-        let top = top.extract(&mut fruit);
-        let total = total.extract(&mut fruit);
-        let facets = facets.then(|| {
-            facet_handles
-                .into_iter()
-                .map(|(name, handle)| {
-                    let counts = handle.extract(&mut fruit);
-                    let mut values: Vec<(String, u64)> = counts
-                        .get("/")
-                        .map(|(facet, n)| {
-                            let path = facet.to_path();
-                            (path.last().copied().unwrap_or_default().to_string(), n)
-                        })
-                        .collect();
-                    values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                    (name.to_string(), values)
-                })
+                .zip([a, b, c, d])
+                .map(|(&(name, _), counts)| (name.to_string(), facet_values(&counts)))
                 .collect()
         });
         let snippets = [f.text, f.folded]
@@ -357,6 +391,13 @@ impl Index {
             snippet: snippet(&text, snippets),
         }
     }
+}
+
+/// A facet's values with their counts, largest first.
+fn facet_values(counts: &BTreeMap<String, u64>) -> Vec<(String, u64)> {
+    let mut values: Vec<(String, u64)> = counts.iter().map(|(v, &n)| (v.clone(), n)).collect();
+    values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    values
 }
 
 /// A filter clause that matches without adding to the score.
