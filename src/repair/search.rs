@@ -18,6 +18,8 @@ pub const JOIN_COST: f64 = 4.5;
 const MAX_CHANNEL: f64 = 14.0;
 /// Cost of an inflected form the lexicon does not list: listed forms are the common ones.
 pub const INFLECT_COST: f64 = 3.0;
+/// Most bytes two chained endings spell.
+const MAX_ENDINGS: usize = 10;
 /// Shortest stem an ending attaches to, in bytes.
 const MIN_STEM: usize = 3;
 
@@ -89,7 +91,8 @@ pub fn candidates(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str) -> Vec<Can
                     intact: s.intact.clone(),
                 });
             } else {
-                if part_len >= MIN_STEM {
+                // Two endings span at most a few letters; most stems reached leave far more.
+                if part_len >= MIN_STEM && token.len() - byte_pos <= MAX_ENDINGS {
                     inflect(&mut found, &s, channel, &token[byte_pos..], cost);
                 }
                 if s.parts < MAX_PARTS && part_len >= MIN_PART && token.len() - byte_pos >= MIN_PART
