@@ -38,3 +38,32 @@ pub fn walk<'f>(
     }
     Some((node, out.value()))
 }
+
+/// Inflectional endings learned from the lexicon by `tools/lexicon/suffixes.py`: ending TAB class.
+const SUFFIXES_TSV: &str = include_str!("data/suffixes.tsv");
+
+/// One inflectional ending and -ln P(ending | stem).
+#[derive(Debug)]
+pub struct Ending {
+    /// The ending as written (lower case).
+    pub text: String,
+    /// -ln P of a stem taking this ending.
+    pub cost: f64,
+}
+
+/// The learned endings, loaded once.
+pub fn endings() -> &'static [Ending] {
+    static ENDINGS: OnceLock<Vec<Ending>> = OnceLock::new();
+    ENDINGS.get_or_init(|| {
+        SUFFIXES_TSV
+            .lines()
+            .filter_map(|line| {
+                let (text, class) = line.split_once('\t')?;
+                Some(Ending {
+                    text: text.to_string(),
+                    cost: class.parse::<f64>().ok()? * COST_PER_CLASS,
+                })
+            })
+            .collect()
+    })
+}

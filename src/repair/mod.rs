@@ -27,7 +27,7 @@ const MARGIN: f64 = 1.0;
 /// Extra log-odds for capitalised words inside a sentence, which are mostly names.
 const NAME_MARGIN: f64 = 3.0;
 /// -ln P of a word neither the lexicon nor compound analysis knows.
-const OOV_COST: f64 = 20.0;
+const OOV_COST: f64 = 30.0;
 /// -ln P of a bare digit read as a number.
 const NUMBER_COST: f64 = 7.0;
 /// Words with intact å/ä/ö a document needs before it counts as clean for adaptation.
@@ -278,15 +278,17 @@ impl Repairer {
                 best.push(c);
             }
         }
-        if identity.is_none() {
-            let number = key.chars().all(|c| c.is_ascii_digit());
+        // A token is at least as likely as an unknown word, however costly its analysis.
+        let number = key.chars().all(|c| c.is_ascii_digit());
+        let unknown = if number {
+            NUMBER_COST
+        } else {
+            OOV_COST + 0.2 * key.len() as f64
+        };
+        if identity.as_ref().is_none_or(|i| i.prior > unknown) {
             identity = Some(Candidate {
                 word: key.to_string(),
-                prior: if number {
-                    NUMBER_COST
-                } else {
-                    OOV_COST + 0.2 * key.len() as f64
-                },
+                prior: unknown,
                 channel: 0.0,
                 edits: 0,
                 intact: Vec::new(),

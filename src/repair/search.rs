@@ -4,7 +4,7 @@
 use fst::raw::{Fst, Node};
 
 use super::channel::Channel;
-use super::lexicon::{walk, COST_PER_CLASS};
+use super::lexicon::{endings, walk, COST_PER_CLASS};
 
 /// Most confusions one token may carry; OCR seldom wrecks more letters in one word.
 const MAX_EDITS: u32 = 5;
@@ -16,6 +16,12 @@ const MIN_PART: usize = 3;
 pub const JOIN_COST: f64 = 4.5;
 /// Search no further once the channel cost exceeds this (nats).
 const MAX_CHANNEL: f64 = 14.0;
+/// Cost of an inflected form the lexicon does not list: listed forms are the common ones.
+pub const INFLECT_COST: f64 = 3.0;
+/// Most bytes two chained endings spell.
+const MAX_ENDINGS: usize = 10;
+/// Shortest stem an ending attaches to, in bytes.
+const MIN_STEM: usize = 3;
 
 /// One reading of a token as a lexicon word or compound.
 #[derive(Debug, Clone)]
@@ -84,31 +90,35 @@ pub fn candidates(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str) -> Vec<Can
                     edits: s.edits,
                     intact: s.intact.clone(),
                 });
-            } else if s.parts < MAX_PARTS
-                && part_len >= MIN_PART
-                && token.len() - byte_pos >= MIN_PART
-            {
-                // A modifier costs half its own rarity: the head word decides a compound's class.
-                let parts_cost = s.parts_cost + 0.5 * cost + JOIN_COST;
-                let mut link = |skip: usize, linker: &str| {
-                    let mut word = s.word.clone();
-                    word.push_str(linker);
-                    stack.push(State {
-                        node: fst.root(),
-                        pos: s.pos + skip,
-                        out: 0,
-                        part_start: word.len(),
-                        word,
-                        parts_cost,
-                        parts: s.parts + 1,
-                        channel: s.channel,
-                        edits: s.edits,
-                        intact: s.intact.clone(),
-                    });
-                };
-                link(0, "");
-                if chars[s.pos].1 == 's' && token.len() - byte_pos > MIN_PART {
-                    link(1, "s");
+            } else {
+                // Two endings span at most a few letters; most stems reached leave far more.
+                if part_len >= MIN_STEM && token.len() - byte_pos <= MAX_ENDINGS {
+                    inflect(&mut found, &s, channel, &token[byte_pos..], cost);
+                }
+                if s.parts < MAX_PARTS && part_len >= MIN_PART && token.len() - byte_pos >= MIN_PART
+                {
+                    // A modifier costs half its own rarity: the head word decides a compound's class.
+                    let parts_cost = s.parts_cost + 0.5 * cost + JOIN_COST;
+                    let mut link = |skip: usize, linker: &str| {
+                        let mut word = s.word.clone();
+                        word.push_str(linker);
+                        stack.push(State {
+                            node: fst.root(),
+                            pos: s.pos + skip,
+                            out: 0,
+                            part_start: word.len(),
+                            word,
+                            parts_cost,
+                            parts: s.parts + 1,
+                            channel: s.channel,
+                            edits: s.edits,
+                            intact: s.intact.clone(),
+                        });
+                    };
+                    link(0, "");
+                    if chars[s.pos].1 == 's' && token.len() - byte_pos > MIN_PART {
+                        link(1, "s");
+                    }
                 }
             }
         }
@@ -157,6 +167,34 @@ pub fn candidates(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str) -> Vec<Can
         }
     }
     found
+}
+
+/// Readings of the token as the word reached by `s` (its last part costing `cost`) plus one or two
+/// learned inflectional endings spelling out the `rest` of the token (nämnd + erna + s).
+fn inflect(found: &mut Vec<Candidate>, s: &State, channel: &Channel, rest: &str, cost: f64) {
+    let mut add = |ending_cost: f64| {
+        let mut intact = s.intact.clone();
+        intact.extend(rest.chars().map(|c| channel.damage(c)).filter(|&d| d > 0.0));
+        let mut word = s.word.clone();
+        word.push_str(rest);
+        found.push(Candidate {
+            word,
+            prior: cost + s.parts_cost + INFLECT_COST + ending_cost,
+            channel: s.channel,
+            edits: s.edits,
+            intact,
+        });
+    };
+    for first in endings() {
+        let Some(more) = rest.strip_prefix(first.text.as_str()) else {
+            continue;
+        };
+        if more.is_empty() {
+            add(first.cost);
+        } else if let Some(second) = endings().iter().find(|e| e.text == more) {
+            add(first.cost + second.cost);
+        }
+    }
 }
 
 fn clone_state<'f>(s: &State<'f>) -> State<'f> {
