@@ -93,6 +93,37 @@ static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A document type's name, matched OCR-tolerantly as a whole word and as a compound's tail.
+struct TypeName {
+    exact: Regex,
+    compound: Regex,
+    doc_type: DocType,
+}
+
+/// The names of the document types. An official's report goes by several names
+/// ("Tjänsteskrivelse", "Skrivelse"); all are the tjänsteutlåtande of the model. Ordered so that
+/// "protokollsutdrag" and "tjänsteutlåtande" are tried before their tails. Compiled once: the
+/// type is asked of every letterhead line.
+static DOC_TYPES: LazyLock<Vec<TypeName>> = LazyLock::new(|| {
+    [
+        ("protokollsutdrag", DocType::Protokollsutdrag),
+        ("protokoll", DocType::Protokoll),
+        ("tjänsteutlåtande", DocType::Tjansteutlatande),
+        ("tjänsteskrivelse", DocType::Tjansteutlatande),
+        ("skrivelse", DocType::Tjansteutlatande),
+        ("utlåtande", DocType::Utlatande),
+        ("yttrande", DocType::Yttrande),
+        ("handlingsplan", DocType::Handlingsplan),
+    ]
+    .into_iter()
+    .map(|(name, doc_type)| TypeName {
+        exact: tolerant_regex("^", &[name], "$"),
+        compound: tolerant_regex(r"^\p{L}+", &[name], "$"),
+        doc_type,
+    })
+    .collect()
+});
+
 /// The document type named in a letterhead line ("Protokoll", "Utlåtande 2011:112 RI").
 fn named_type(line: &str) -> Option<DocType> {
     let f = fold(line.trim());
@@ -104,34 +135,15 @@ fn named_type(line: &str) -> Option<DocType> {
     if !rest_ok {
         return None;
     }
-    // An official's report goes by several names ("Tjänsteskrivelse", "Skrivelse"); all are
-    // the tjänsteutlåtande of the model.
-    let types: [(&str, DocType); 8] = [
-        ("protokollsutdrag", DocType::Protokollsutdrag),
-        ("protokoll", DocType::Protokoll),
-        ("tjänsteutlåtande", DocType::Tjansteutlatande),
-        ("tjänsteskrivelse", DocType::Tjansteutlatande),
-        ("skrivelse", DocType::Tjansteutlatande),
-        ("utlåtande", DocType::Utlatande),
-        ("yttrande", DocType::Yttrande),
-        ("handlingsplan", DocType::Handlingsplan),
-    ];
-    let exact = types
-        .iter()
-        .find(|(t, _)| tolerant_regex("^", &[t], "$").is_match(word));
+    let exact = DOC_TYPES.iter().find(|t| t.exact.is_match(word));
     // A compound that ends in a type ("Sammanträdesprotokoll", "Remissyttrande") names it too,
-    // unless the line is a segment heading ("Ersättaryttrande"); the list is ordered so that
-    // "protokollsutdrag" and "tjänsteutlåtande" are tried before their tails.
+    // unless the line is a segment heading ("Ersättaryttrande").
     let compound = || {
         (heading_kind(line).is_none())
-            .then(|| {
-                types
-                    .iter()
-                    .find(|(t, _)| tolerant_regex(r"^\p{L}+", &[t], "$").is_match(word))
-            })
+            .then(|| DOC_TYPES.iter().find(|t| t.compound.is_match(word)))
             .flatten()
     };
-    exact.or_else(compound).map(|(_, d)| *d)
+    exact.or_else(compound).map(|t| t.doc_type)
 }
 
 /// What the segmenter found that bears on the document type.
