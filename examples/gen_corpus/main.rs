@@ -12,6 +12,7 @@ mod damage;
 mod text;
 mod world;
 
+use diarium::segment::MONTHS;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -52,20 +53,6 @@ struct Args {
 const NUMBERS: [&str; 16] = [
     "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
     "tretton", "fjorton", "femton",
-];
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
 ];
 
 /// Everything a document is drawn from.

@@ -1,5 +1,6 @@
 //! `trace`: every document that carries or cites a case number or a decision reference.
 
+use crate::segment::MONTHS;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -252,21 +253,6 @@ fn segment_order(id: &str) -> (usize, usize) {
     let item = parts.next().unwrap_or(usize::MAX);
     (item, segment)
 }
-
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 /// How a meeting date (and §) is written in running text: "16 maj 2016 § 21" and
 /// "2016-05-16 § 21" (punctuation is not indexed).

@@ -4,7 +4,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-const MONTHS: [&str; 12] = [
+/// The Swedish month names, January first, as dates are written in running text.
+pub const MONTHS: [&str; 12] = [
     "januari",
     "februari",
     "mars",

@@ -19,6 +19,7 @@ mod who;
 
 use std::collections::BTreeSet;
 
+pub use date::MONTHS;
 pub use dnr::{dnr_key, find_dnrs, normalize_dnr};
 pub use fold::{fold, similar};
 pub use refs::find_decision_refs;
