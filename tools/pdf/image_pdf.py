@@ -8,6 +8,8 @@ Used to make tests/data/*-image*.pdf from a corpus page rendered by `pdftoppm -g
 import struct
 import sys
 
+from pdfwrite import write_pdf
+
 
 def jpeg_size(data: bytes) -> tuple[int, int]:
     i = 2
@@ -36,17 +38,7 @@ def main() -> None:
         + data + b"\nendstream",
         f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream",
     ]
-    pdf = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for n, body in enumerate(objs, 1):
-        offsets.append(len(pdf))
-        pdf += f"{n} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(pdf)
-    pdf += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        pdf += f"{off:010d} 00000 n \n".encode()
-    pdf += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    open(out, "wb").write(pdf)
+    write_pdf(objs, out)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ Helvetica with WinAnsiEncoding; the text is written here, not taken from the cor
 """
 import sys
 
+from pdfwrite import write_pdf
+
 LEFT = [f"Vänster spalt rad {i}: nämnden beslutar enligt förslaget." for i in range(1, 11)]
 RIGHT = [f"Höger spalt rad {i}: ärendet återremitteras till förvaltningen." for i in range(1, 11)]
 TURNED = [f"Vriden sida rad {i}: protokollet justeras på måndag." for i in range(1, 6)]
@@ -51,17 +53,7 @@ def main() -> None:
         b"/Contents 7 0 R >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ] + [f"<< /Length {len(s)} >>\nstream\n".encode() + s + b"\nendstream" for s in streams]
-    pdf = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for n, body in enumerate(objs, 1):
-        offsets.append(len(pdf))
-        pdf += f"{n} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(pdf)
-    pdf += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        pdf += f"{off:010d} 00000 n \n".encode()
-    pdf += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    open(sys.argv[1], "wb").write(pdf)
+    write_pdf(objs, sys.argv[1])
 
 
 if __name__ == "__main__":
