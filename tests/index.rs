@@ -144,6 +144,15 @@ fn search(index: &Index, query: &str) -> index::SearchResults {
         .unwrap()
 }
 
+/// Each traced document's id and relation, in the order trace gives them.
+fn relations(trace: &index::Trace) -> Vec<(&str, Relation)> {
+    trace
+        .documents
+        .iter()
+        .map(|d| (d.doc_id.as_str(), d.relation))
+        .collect()
+}
+
 fn ids(results: &index::SearchResults) -> Vec<String> {
     results.hits.iter().map(|h| h.segment_id.clone()).collect()
 }
@@ -399,11 +408,7 @@ fn trace_lists_own_and_citing_documents_oldest_first() {
     let index = indexed(&[citing, unrelated, text_only, own]);
     for reference in ["KS 155-943/2015", "Dnr 155-943/2015", "dnr KS 155-943/2015"] {
         let trace = index.trace(reference).unwrap();
-        let got: Vec<(&str, Relation)> = trace
-            .documents
-            .iter()
-            .map(|d| (d.doc_id.as_str(), d.relation))
-            .collect();
+        let got = relations(&trace);
         assert_eq!(
             got,
             [
@@ -476,11 +481,7 @@ fn trace_matches_a_decision_reference_to_its_minutes_and_citations() {
     let trace = index
         .trace("kommunfullmäktige … den 16 maj 2016, § 21")
         .unwrap();
-    let got: Vec<(&str, Relation)> = trace
-        .documents
-        .iter()
-        .map(|d| (d.doc_id.as_str(), d.relation))
-        .collect();
+    let got = relations(&trace);
     assert_eq!(
         got,
         [
