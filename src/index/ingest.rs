@@ -132,10 +132,14 @@ pub fn ingest(opts: &IngestOptions) -> Result<IngestSummary> {
                     .par_iter()
                     .map(|path| extract(path, known, pdf_opts))
                     .collect();
+                let clean: Vec<bool> = steps
+                    .par_iter()
+                    .map(|step| matches!(step, Step::Extracted(_, e) if repairer.is_clean(&e.pages)))
+                    .collect();
                 let mut adapted = repairer.clone();
-                for step in &steps {
+                for (step, _) in steps.iter().zip(clean).filter(|(_, clean)| *clean) {
                     if let Step::Extracted(_, e) = step {
-                        adapted.adapt_if_clean(&e.pages);
+                        adapted.adapt_pages(&e.pages);
                     }
                 }
                 let adapted = &adapted;

@@ -63,27 +63,18 @@ pub struct Repaired {
 }
 
 /// The OCR repairer, with its lexicon and confusion model loaded.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Repairer {
     channel: &'static Channel,
     /// Words of clean documents of the same batch (board and place names), by frequency.
     adapted: HashMap<String, u32>,
-    /// Readings of the tokens seen so far, shared by every text (and thread) it repairs.
-    memo: RwLock<HashMap<String, Arc<Readings>>>,
-}
-
-impl Clone for Repairer {
-    fn clone(&self) -> Repairer {
-        Repairer {
-            channel: self.channel,
-            adapted: self.adapted.clone(),
-            memo: RwLock::default(),
-        }
-    }
+    /// Lexicon readings of the tokens seen so far, shared by every clone, text and thread. They
+    /// do not depend on the adapted words (applied on top), so adapting keeps them.
+    memo: Arc<RwLock<HashMap<String, Arc<Readings>>>>,
 }
 
 /// The readings of one distinct token, independent of the text's damage rate.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Readings {
     identity: Option<Candidate>,
     best: Vec<Candidate>,
@@ -96,7 +87,7 @@ impl Repairer {
         Repairer {
             channel: CHANNEL.get_or_init(Channel::embedded),
             adapted: HashMap::new(),
-            memo: RwLock::default(),
+            memo: Arc::default(),
         }
     }
 
@@ -109,20 +100,21 @@ impl Repairer {
                 *self.adapted.entry(piece.word.to_lowercase()).or_default() += 1;
             }
         }
-        // Readings remembered before the new words were known may now be wrong.
-        self.memo.get_mut().map(HashMap::clear).unwrap_or_default();
     }
 
-    /// Adds the words of every page of a batch's document if it reads as clean, born-digital
-    /// text (its vulnerable letters come through), so a damaged scan of the same batch can use
-    /// them; a damaged document adds nothing. Returns whether the document was taken.
-    pub fn adapt_if_clean(&mut self, pages: &[Page]) -> bool {
-        let text = page_text(pages);
-        if !self.looks_clean(&text) {
-            return false;
-        }
-        self.adapt(&text);
-        true
+    /// Whether a batch's document reads as clean, born-digital text: its vulnerable letters come
+    /// through and hardly any word reads as damaged. Only such documents should be [`adapt`]ed
+    /// to; the check is the costly part, so a batch runs it in parallel.
+    ///
+    /// [`adapt`]: Repairer::adapt_pages
+    pub fn is_clean(&self, pages: &[Page]) -> bool {
+        self.looks_clean(&page_text(pages))
+    }
+
+    /// Adds the words of every page of a clean document of the batch (see [`Repairer::is_clean`]),
+    /// so a damaged scan of the same batch can use them.
+    pub fn adapt_pages(&mut self, pages: &[Page]) {
+        self.adapt(&page_text(pages));
     }
 
     /// Whether `text` shows no OCR damage: enough words with å/ä/ö came through intact and
@@ -218,7 +210,8 @@ impl Repairer {
             .collect()
     }
 
-    /// The readings of every distinct token of `pieces`, from the memo or worked out afresh.
+    /// The readings of every distinct token of `pieces`, from the memo or worked out afresh,
+    /// with the batch's adapted words.
     fn all_readings(&self, pieces: &[(usize, Piece)]) -> HashMap<String, Arc<Readings>> {
         let mut readings: HashMap<String, Arc<Readings>> = HashMap::new();
         let mut fresh = Vec::new();
@@ -237,6 +230,10 @@ impl Repairer {
                         r
                     }
                 };
+                let r = match self.adapted.get(&key) {
+                    Some(&n) => Arc::new(r.with_batch_word(&key, n)),
+                    None => r,
+                };
                 readings.insert(key, r);
             }
         }
@@ -252,17 +249,7 @@ impl Repairer {
 
     fn readings(&self, key: &str) -> Readings {
         let fst = lexicon::shared().as_fst();
-        let mut all = search::candidates(fst, self.channel, key);
-        if let Some(&n) = self.adapted.get(key) {
-            // A word a clean document of the batch spells this way is a known word of the batch.
-            all.push(Candidate {
-                word: key.to_string(),
-                prior: 12.0 - f64::from(n.min(20)).ln(),
-                channel: 0.0,
-                edits: 0,
-                intact: Vec::new(),
-            });
-        }
+        let all = search::candidates(fst, self.channel, key);
         let mut identity: Option<Candidate> = None;
         let mut best: Vec<Candidate> = Vec::new();
         for c in all {
@@ -368,6 +355,25 @@ fn decide(
         .min_by(|a, b| a.1.total_cmp(&b.1))?;
     let score = keep - best.1;
     (score > margin).then(|| (best.0.word.clone(), score))
+}
+
+impl Readings {
+    /// These readings for a token that a clean document of the batch spells this way `n` times:
+    /// a known word of the batch, however rare or unknown to the lexicon.
+    fn with_batch_word(&self, key: &str, n: u32) -> Readings {
+        let prior = 12.0 - f64::from(n.min(20)).ln();
+        let mut r = self.clone();
+        if r.identity.as_ref().is_none_or(|i| prior < i.prior) {
+            r.identity = Some(Candidate {
+                word: key.to_string(),
+                prior,
+                channel: 0.0,
+                edits: 0,
+                intact: Vec::new(),
+            });
+        }
+        r
+    }
 }
 
 impl Piece<'_> {

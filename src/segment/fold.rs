@@ -68,8 +68,10 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 pub fn similar(a: &str, b: &str) -> bool {
     let norm = |s: &str| fold(s).split_whitespace().collect::<Vec<_>>().join(" ");
     let (a, b) = (norm(a), norm(b));
-    let allowed = (a.chars().count().max(b.chars().count()) / 8).max(1);
-    edit_distance(&a, &b) <= allowed
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let allowed = (la.max(lb) / 8).max(1);
+    // The length difference alone rules out most pairs, without the quadratic distance.
+    la.abs_diff(lb) <= allowed && edit_distance(&a, &b) <= allowed
 }
 
 #[cfg(test)]

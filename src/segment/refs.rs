@@ -44,11 +44,58 @@ fn base_body(written: &str) -> String {
     })
 }
 
+/// Most bytes a reference spans before its year: a body, a verb with its particles, a day and a
+/// month.
+const REACH_BACK: usize = 200;
+/// Most bytes after the year: the rest of an ISO date and a paragraph ("-06-21, § 112").
+const REACH_ON: usize = 24;
+
+/// The stretches of `text` around each year it writes. Every reference ends in a year, and the
+/// full pattern is slow on Swedish text (its Unicode word boundaries rule out the DFA engines),
+/// so it only runs where a year is.
+fn near_years(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    (0..b.len().saturating_sub(3))
+        .filter(move |&i| {
+            matches!(&b[i..i + 2], b"19" | b"20")
+                && digit(i + 2)
+                && digit(i + 3)
+                && !digit(i + 4)
+                && (i == 0 || !digit(i - 1))
+        })
+        .map(move |i| {
+            let mut start = i.saturating_sub(REACH_BACK);
+            while !text.is_char_boundary(start) {
+                start += 1;
+            }
+            if start > 0 {
+                // Start at a word, so a body is never read from the middle of a compound.
+                start = text[start..i].find(' ').map_or(i, |s| start + s + 1);
+            }
+            let mut end = (i + 4 + REACH_ON).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            &text[start..end]
+        })
+}
+
+/// Whether a stretch names a deciding body at all (the tails of [`BODY`], OCR-tolerant), which
+/// most stretches around a year do not.
+fn names_body(stretch: &str) -> bool {
+    let lower = stretch.to_lowercase();
+    ["ktige", "styrelse", "mnd", "beredning", "revisorer"]
+        .iter()
+        .any(|tail| lower.contains(tail))
+}
+
 /// Decision references in a text ("Kommunfullmäktige beslutade den 16 maj 2016, § 21").
 pub fn find_decision_refs(text: &str) -> Vec<DecisionRef> {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out: Vec<DecisionRef> = Vec::new();
-    for c in REF.captures_iter(&text) {
+    let stretches = near_years(&text).filter(|w| names_body(w));
+    for c in stretches.flat_map(|w| REF.captures_iter(w)) {
         let Some(body) = (1..=4).find_map(|i| c.get(i)) else {
             continue;
         };
