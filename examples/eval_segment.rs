@@ -1,6 +1,6 @@
 //! Scores the segmenter against the gold annotations in `corpus/gold/`.
 //!
-//! `cargo run --release --example eval_segment [-- --pdf]`
+//! `cargo run --release --example eval_segment [-- --pdf] [--quiet] [--show NAME]`
 //!
 //! By default each gold document is segmented from its text (`corpus/truth/NAME.*.txt`, the
 //! damaged seeds 000–002 as they are; held-out documents from `corpus/heldout/NAME.txt`); with
@@ -217,10 +217,38 @@ fn text_source(root: &Path, name: &str) -> Option<(bool, PathBuf)> {
         .map(|p| (false, p))
 }
 
+/// What the segmenter made of a document, for `--show NAME` while working on a miss.
+fn print_segments(doc: &Document) {
+    println!(
+        "== {} | {} | {:?} | {:?} | {:?}",
+        doc.title, doc.body, doc.doc_type, doc.date, doc.dnr
+    );
+    for item in &doc.items {
+        println!(
+            "-- § {:?} {} (dnr {:?})",
+            item.paragraph, item.title, item.dnr
+        );
+        for s in &item.segments {
+            let start: String = s.text.chars().take(70).collect();
+            println!(
+                "   p{}-{} {:?} {:?} {:?} {:?}: {}",
+                s.page_start,
+                s.page_end,
+                s.kind,
+                s.heading,
+                s.parties,
+                s.persons,
+                start.replace('\n', " / ")
+            );
+        }
+    }
+}
+
 fn main() -> anyhow::Result<()> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let pdf_mode = std::env::args().any(|a| a == "--pdf");
     let quiet = std::env::args().any(|a| a == "--quiet");
+    let show = std::env::args().skip_while(|a| a != "--show").nth(1);
     let mut golds: BTreeMap<String, Gold> = BTreeMap::new();
     for entry in std::fs::read_dir(root.join("corpus/gold"))? {
         let path = entry?.path();
@@ -266,6 +294,9 @@ fn main() -> anyhow::Result<()> {
             };
             let text = std::fs::read_to_string(&path)?;
             let doc = segment(name, &path.to_string_lossy(), &pages_from_text(&text));
+            if show.as_deref() == Some(name.as_str()) {
+                print_segments(&doc);
+            }
             let row = (name.clone(), score(name, &doc, gold, !quiet));
             if is_heldout {
                 heldout.push(row)

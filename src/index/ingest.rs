@@ -134,7 +134,9 @@ pub fn ingest(opts: &IngestOptions) -> Result<IngestSummary> {
                     .collect();
                 let clean: Vec<bool> = steps
                     .par_iter()
-                    .map(|step| matches!(step, Step::Extracted(_, e) if repairer.is_clean(&e.pages)))
+                    .map(
+                        |step| matches!(step, Step::Extracted(_, e) if repairer.is_clean(&e.pages)),
+                    )
                     .collect();
                 let mut adapted = repairer.clone();
                 for (step, _) in steps.iter().zip(clean).filter(|(_, clean)| *clean) {

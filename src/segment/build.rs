@@ -13,7 +13,7 @@ use super::heading::{
     reservation_notices,
 };
 use super::refs::find_decision_refs;
-use super::who::{bare_name, is_title_line, signature_names, vote, who};
+use super::who::{bare_name, signature_names, signed_names, vote, who};
 use crate::model::{Kind, Segment};
 
 /// One line of the document with its page and both texts.
@@ -98,7 +98,7 @@ fn body_follows(lines: &[DocLine], i: usize, end: usize) -> bool {
 
 /// Whether line `i` opens a signature: a bare name with an official title on the next line.
 fn signs(lines: &[DocLine], i: usize, end: usize) -> bool {
-    i + 1 < end && bare_name(lines[i].text).is_some() && is_title_line(lines[i + 1].text.trim())
+    i + 1 < end && !signed_names(lines[i].text, lines[i + 1].text).is_empty()
 }
 
 /// Splits lines `start..end` into spans; `initial` is the kind of text before any heading.
@@ -147,8 +147,11 @@ fn spans(
         if body_from.is_some_and(|b| i >= b) {
             body_from = None;
         }
+        // A heading's first line is its content ("Beslutsunderlag" over "Tjänsteskrivelse
+        // 2021-03-08"), never a heading of its own.
         let generic = heading.is_none()
             && cur.kind == Kind::Other
+            && !prev_heading
             && para_start
             && looks_like_heading(line)
             && !line.contains('(')

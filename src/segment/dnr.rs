@@ -2,7 +2,7 @@
 //!
 //! Municipalities write them in many shapes — "Dnr 1.2.1.140-2017", "KS 155-943/2015",
 //! "dnr 3.1.3-91/2019", "KS 2019/123", "Dnr: 1.2.4-182-2013", "2018/KS 0001",
-//! "SBN-2023-00412", "Dnr 0145/12". A number counts when it is labelled (Dnr, Diarienummer) or
+//! "SBN-2023-00412", "Dnr 0145/12", "GRN 2021.118". A number counts when it is labelled (Dnr, Diarienummer) or
 //! carries an issuing prefix in capitals, and when it holds a year.
 
 use std::sync::LazyLock;
@@ -11,8 +11,9 @@ use regex::Regex;
 
 /// Issuing prefix: a short run of capitals ("KS", "SBN", "HL").
 const PFX: &str = r"[A-ZÅÄÖ]{1,6}";
-/// Number groups joined by `.`, `-`, `/` (spacing around `-` and `/` tolerated).
-const CORE: &str = r"\d[\d.]*(?:\s?[-/:]\s?\d[\d.]*)+";
+/// Number groups joined by `.`, `-`, `/` (spacing around `-` and `/` tolerated), or a year and a
+/// serial number joined by a dot ("GRN 2021.118").
+const CORE: &str = r"(?:\d[\d.]*(?:\s?[-/:]\s?\d[\d.]*)+|(?:19|20)\d\d\.\d{1,6})";
 
 /// Labels that announce a case number: "Dnr", "Diarienummer", "Ärende nr", "Vår beteckning",
 /// "Er beteckning" (the addressee's number, which the document cites); å/ä also as OCR's "a".
@@ -173,6 +174,7 @@ mod tests {
             ("2018/KS 0001", "2018/KS 0001"),
             ("Dnr  KS  155 - 943/2015", "KS 155-943/2015"),
             ("SBN-2023-00412", "SBN-2023-00412"),
+            ("Diarienummer: GRN 2021.118", "GRN 2021.118"),
         ];
         for (input, want) in cases {
             assert_eq!(normalize_dnr(input).as_deref(), Some(want), "{input}");
@@ -205,5 +207,10 @@ mod tests {
             vec!["MN-2017-1532"]
         );
         assert!(find_dnrs("Telefon 031-366 12 40, sida 12-14").is_empty());
+        assert_eq!(
+            find_dnrs("med två hem, KS 2020.0456."),
+            vec!["KS 2020.0456"]
+        );
+        assert!(find_dnrs("kostnaden 2021.5 mnkr, Dnr 12.5").is_empty());
     }
 }

@@ -5,7 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dnr::find_dnrs;
+use super::dnr::{find_dnr_spans, find_dnrs};
+use super::fold::{fold, tolerant_regex};
 use super::heading::heading_kind;
 
 static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
@@ -13,6 +14,21 @@ static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RANGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[–—-]\s*\d").expect("range pattern"));
+static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
+    tolerant_regex(
+        "^(?:",
+        &[
+            "bilaga",
+            "bil\\.",
+            "reservation",
+            "särskilt yttrande",
+            "särskilt uttalande",
+            "protokollsanteckning",
+            "ersättaryttrande",
+        ],
+        r")[^§]{0,80}[§$]\s?(\d{1,4})\s*\.?$",
+    )
+});
 
 /// One § item (or the text before the first §) as a range of document lines.
 #[derive(Debug, Clone)]
@@ -35,16 +51,37 @@ fn paragraph_heading(line: &str) -> Option<(String, String)> {
     {
         return None;
     }
-    Some((c[1].to_string(), rest.to_string()))
+    // A case number on the § line ("MHN § 143        MHN-2017-1182") is not its title.
+    let mut title = rest.to_string();
+    for (r, _) in find_dnr_spans(rest).iter().rev() {
+        title.replace_range(r.clone(), " ");
+    }
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some((c[1].to_string(), title))
 }
 
-/// Splits lines into § items; text before the first § becomes an item without paragraph.
+/// The § an appendix line attaches what follows to ("Bilaga 1 till protokoll 2016-09-21, § 59",
+/// "Reservation till § 12"): written statements appended after the signatures belong to their §.
+fn appendix_of(line: &str) -> Option<String> {
+    APPENDIX
+        .captures(&fold(line.trim()))
+        .map(|c| c[1].to_string())
+}
+
+/// Splits lines into § items; text before the first § becomes an item without paragraph. An
+/// appendix to an earlier § (see [`appendix_of`]) becomes a further span with that § number.
 pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
-    let heads: Vec<(usize, String, String)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| paragraph_heading(l).map(|(p, t)| (i, p, t)))
-        .collect();
+    // (line, §, title on the § line, whether it is an appendix)
+    let mut heads: Vec<(usize, String, String, bool)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if let Some((p, t)) = paragraph_heading(l) {
+            heads.push((i, p, t, false));
+        } else if let Some(p) = appendix_of(l) {
+            if heads.iter().any(|h| !h.3 && h.1 == p) {
+                heads.push((i, p, String::new(), true));
+            }
+        }
+    }
     if heads.is_empty() {
         return vec![ItemSpan {
             paragraph: None,
@@ -62,11 +99,16 @@ pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
             end: heads[0].0,
         });
     }
-    for (n, (i, para, title)) in heads.iter().enumerate() {
+    for (n, (i, para, title, appendix)) in heads.iter().enumerate() {
         let end = heads.get(n + 1).map_or(lines.len(), |h| h.0);
         let mut body_start = i + 1;
         let mut title = title.clone();
-        if title.is_empty() {
+        if *appendix {
+            title = out
+                .iter()
+                .find(|s: &&ItemSpan| s.paragraph.as_ref() == Some(para))
+                .map_or(String::new(), |s| s.title.clone());
+        } else if title.is_empty() {
             // The title stands on the next non-empty line unless that is a case number or heading.
             if let Some(j) = (i + 1..end).find(|&j| !lines[j].trim().is_empty()) {
                 let l = lines[j].trim();
@@ -99,6 +141,8 @@ mod tests {
             "Beslut",
             "KS § 24",
             "Bygglov",
+            "MHN § 25                MHN-2017-1182",
+            "Taxa",
             "$24",
             "Lokalplan",
             "enligt 4 kap 1§ lagen",
@@ -114,6 +158,7 @@ mod tests {
                 (None, String::new()),
                 (Some("23".into()), "Hyresavtal".into()),
                 (Some("24".into()), "Bygglov".into()),
+                (Some("25".into()), "Taxa".into()),
                 (Some("24".into()), "Lokalplan".into()),
             ]
         );

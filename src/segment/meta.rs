@@ -156,6 +156,17 @@ pub struct Evidence<'a> {
     pub title: &'a str,
 }
 
+/// A tolerant pattern compiled on first use.
+type Lazy = LazyLock<Regex>;
+
+/// The set phrases that tell a type no letterhead names, compiled once: every document asks.
+static BORGARRAD: Lazy = LazyLock::new(|| tolerant_regex("", &["föredragande borgarråd"], ""));
+static YTTRANDE: Lazy = LazyLock::new(|| tolerant_regex("^", &["yttrande"], r"\b"));
+static HANDLAGGARE: Lazy = LazyLock::new(|| tolerant_regex("^", &["handläggare"], r"\b"));
+static OFFICE_PROPOSES: Lazy =
+    LazyLock::new(|| tolerant_regex("", &["förvaltningens förslag till beslut"], ""));
+static HANDLINGSPLAN: Lazy = LazyLock::new(|| tolerant_regex("", &["handlingsplan"], ""));
+
 /// The document type from letterhead, structure and set phrases.
 pub fn doc_type(lines: &[&str], ev: &Evidence) -> DocType {
     let head = &lines[..lines.len().min(HEAD_LINES)];
@@ -173,19 +184,16 @@ pub fn doc_type(lines: &[&str], ev: &Evidence) -> DocType {
         DocType::Protokoll
     } else if ev.paragraphs == 1 {
         DocType::Protokollsutdrag
-    } else if tolerant_regex("", &["föredragande borgarråd"], "").is_match(&all) {
+    } else if BORGARRAD.is_match(&all) {
         DocType::Utlatande
-    } else if tolerant_regex("^", &["yttrande"], r"\b").is_match(&fold(ev.title)) {
+    } else if YTTRANDE.is_match(&fold(ev.title)) {
         DocType::Yttrande
     } else if has(Kind::Decision) && (has(Kind::Procedure) || has(Kind::Reservation)) {
         DocType::Protokollsutdrag
-    } else if head
-        .iter()
-        .any(|l| tolerant_regex("^", &["handläggare"], r"\b").is_match(&fold(l)))
-        || tolerant_regex("", &["förvaltningens förslag till beslut"], "").is_match(&all)
+    } else if head.iter().any(|l| HANDLAGGARE.is_match(&fold(l))) || OFFICE_PROPOSES.is_match(&all)
     {
         DocType::Tjansteutlatande
-    } else if tolerant_regex("", &["handlingsplan"], "").is_match(&fold(ev.title)) {
+    } else if HANDLINGSPLAN.is_match(&fold(ev.title)) {
         DocType::Handlingsplan
     } else {
         DocType::Other
@@ -295,13 +303,25 @@ pub fn letterhead_cells<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     let n = lines.len().min(HEAD_LINES);
     lines[..n]
         .iter()
-        .flat_map(|l| COLUMN_GAP.split(l).filter(|c| !c.trim().is_empty()))
+        .flat_map(|l| columns(l))
         .chain(lines[n..].iter().copied())
+        .collect()
+}
+
+/// The columns of a line laid out with wide gaps; a line without gaps is one column.
+pub fn columns(line: &str) -> Vec<&str> {
+    COLUMN_GAP
+        .split(line)
+        .filter(|c| !c.trim().is_empty())
         .collect()
 }
 
 static COLUMN_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s{3,}|\t").expect("column gap"));
+/// A page count in a letterhead: "1 (3)", "Sida 1 av 3", "1(3)".
+static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:sida\s+)?\d{1,3}\s*(?:\(\d{1,3}\)|(?i:av)\s+\d{1,3})$").expect("page mark")
+});
 
 /// The title: the first block of the letterhead that is not a label, body, date or heading.
 pub fn title(lines: &[&str]) -> String {
@@ -316,15 +336,24 @@ pub fn title_block(lines: &[&str]) -> Option<(String, usize)> {
         let block_end = next + block.len();
         next = block_end + 1;
         let Some(first) = block.first() else { continue };
-        // Headings, the type line and the addressee's postal address are not titles.
+        // Headings, the type line and the addressee's postal address are not titles, nor is a
+        // letterhead laid out in columns ("Eskilstuna kommun      TJÄNSTESKRIVELSE").
+        let letterhead_columns = block.iter().map(|l| columns(l)).any(|cells| {
+            cells.len() > 1
+                && cells
+                    .iter()
+                    .any(|c| named_type(c).is_some() || PAGE_MARK.is_match(c.trim()))
+        });
         if heading_kind(first).is_some()
             || named_type(first).is_some()
+            || letterhead_columns
             || block.iter().any(|l| POSTAL.is_match(l.trim()))
         {
             continue;
         }
         let kept: Vec<String> = block
             .iter()
+            .flat_map(|l| columns(l))
             .map(|l| l.trim())
             .filter(|l| {
                 !is_body_line(l)

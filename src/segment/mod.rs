@@ -51,7 +51,7 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
         _ => None,
     };
 
-    let mut items: Vec<Item> = spans
+    let items: Vec<Item> = spans
         .iter()
         .enumerate()
         .map(|(n, sp)| {
@@ -71,6 +71,19 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
             }
         })
         .collect();
+
+    // An appendix to a § (a written reservation after the signatures) joins that § item.
+    let mut merged: Vec<Item> = Vec::with_capacity(items.len());
+    for item in items {
+        match merged
+            .iter_mut()
+            .find(|m| item.paragraph.is_some() && m.paragraph == item.paragraph)
+        {
+            Some(m) => m.segments.extend(item.segments),
+            None => merged.push(item),
+        }
+    }
+    let mut items = merged;
 
     // Genitive names ("Linnéa Björks (V) yrkande") resolve to names used elsewhere.
     let known: BTreeSet<String> = items

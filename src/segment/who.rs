@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::fold::{fold, similar, tolerant_regex};
 use super::heading::heading_kind;
+use super::meta::columns;
 use crate::model::{Kind, Vote};
 
 /// The national parliamentary parties, past and present; other abbreviations count as (local)
@@ -297,12 +298,28 @@ pub fn is_title_line(line: &str) -> bool {
             .all(|c| c.is_lowercase() || c == '-')
 }
 
+/// The names a signature line signs when `title_line` under it holds their official titles.
+/// Signatures side by side ("Anna Berg      Per Ek" over "Ordförande      Sekreterare") pair
+/// column by column.
+pub fn signed_names(name_line: &str, title_line: &str) -> Vec<String> {
+    let (names, titles) = (columns(name_line), columns(title_line));
+    let pairs: Vec<(&str, &str)> = if names.len() == titles.len() {
+        names.into_iter().zip(titles).collect()
+    } else {
+        vec![(name_line, title_line)]
+    };
+    pairs
+        .into_iter()
+        .filter(|(_, title)| is_title_line(title.trim()))
+        .filter_map(|(name, _)| bare_name(name))
+        .collect()
+}
+
 /// The names signed in a block of lines: each bare name line directly followed by a title.
 pub fn signature_names(lines: &[&str]) -> Vec<String> {
     lines
         .windows(2)
-        .filter(|w| is_title_line(w[1].trim()))
-        .filter_map(|w| bare_name(w[0]))
+        .flat_map(|w| signed_names(w[0], w[1]))
         .collect()
 }
 
