@@ -150,7 +150,7 @@ fn spans(
         // A heading's first line is its content ("Beslutsunderlag" over "Tjänsteskrivelse
         // 2021-03-08"), never a heading of its own.
         let generic = heading.is_none()
-            && cur.kind == Kind::Other
+            && matches!(cur.kind, Kind::Other | Kind::Matter)
             && !prev_heading
             && para_start
             && looks_like_heading(line)

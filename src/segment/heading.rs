@@ -11,6 +11,9 @@ use super::fold::{fold, similar, tolerant_regex};
 use crate::model::Kind;
 
 /// A party list that may trail a heading: "(M), (L) och (C)", "från (M)".
+/// What an appended statement's heading names after it: the meeting and § it belongs to
+/// ("Särskilt yttrande, utbildningsnämnden 2020-10-21, § 112").
+const PARA_TAIL: &str = r",?\s[^.]{0,80}?[§$]\s?\d{1,4}\s*$";
 const PARTY_TAIL: &str =
     r"(?:\s+(?:från|fran|fr\S{1,2}n|av))?(?:\s*(?:,|och|samt)?\s*\([^()]{1,20}\))+\s*$";
 
@@ -27,7 +30,7 @@ const DECISION: &[&str] = &[
     DECIDES,
 ];
 const PROPOSAL: &[&str] = &[
-    r"(?:[\p{L}-]+\s+(?:och\s+)?){0,3}?\p{L}+s förslag(?: till beslut)?",
+    r"(?:[\p{L}-]+\s+(?:och\s+)?){0,3}?\p{L}+s förslag(?: till (?:beslut|\p{L}+(?:fullmäktige|styrelsen|nämnden)))?",
     "förslag till beslut",
     "förslag",
 ];
@@ -88,7 +91,11 @@ static HEADINGS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     let with_tail = |kind, words: &[&str]| {
         (
             kind,
-            tolerant_regex("^(?:", words, &format!(r")(?:{PARTY_TAIL}|[.:]?\s*$)")),
+            tolerant_regex(
+                "^(?:",
+                words,
+                &format!(r")(?:{PARTY_TAIL}|{PARA_TAIL}|[.:]?\s*$)"),
+            ),
         )
     };
     vec![
@@ -224,11 +231,7 @@ static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
             Kind::Reservation,
             "^",
             &[
-                "reservation från",
-                "reservation av",
-                "reservation anmäldes",
-                "reservationer anmäldes",
-                "reservation mot",
+                r"reservation(?:er)? (?:från|av|mot|anmäldes|anmäls|anmäldes av|anmäls av|lämnades|lämnas)",
             ],
             r"\b",
         ),
@@ -257,10 +260,7 @@ static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
             Kind::SpecialStatement,
             r"^[^.]{0,200}?\b",
             &[
-                "anmälde ett särskilt uttalande",
-                "lämnade ett särskilt uttalande",
-                "gjorde ett särskilt uttalande",
-                "anmälde särskilt yttrande",
+                r"(?:anmälde|anmäler|lämnade|lämnar|gjorde|gör|avgav|avger)(?: in)?(?: ett| gemensamt)? särskil(?:t|da) (?:uttalande|yttrande)n?",
             ],
             r"\b",
         ),
@@ -304,6 +304,13 @@ static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
             r"^[^.]{0,200}?\)[^.]{0,40}?\b",
             &["yrkade", "yrkar"],
             r"\b",
+        ),
+        // The verb before the member: "Vid sammanträdet yrkade Karin Berg (M) att …".
+        p(
+            Kind::Motion,
+            r"^[^.]{0,60}?\b",
+            &["yrkade", "yrkar"],
+            r"\s+[^.()]{3,60}\([a-zåäö]{1,3}\)",
         ),
         // The chair moves without a party: "Ordföranden yrkar bifall …".
         p(

@@ -74,7 +74,9 @@ pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
     // (line, §, title on the § line, whether it is an appendix)
     let mut heads: Vec<(usize, String, String, bool)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        if let Some((p, t)) = paragraph_heading(l) {
+        // "… vid sitt sammanträde den 21 oktober 2020," wrapped before "§ 112." runs on.
+        let runs_on = i > 0 && lines[i - 1].trim_end().ends_with(',');
+        if let Some((p, t)) = paragraph_heading(l).filter(|_| !runs_on) {
             heads.push((i, p, t, false));
         } else if let Some(p) = appendix_of(l) {
             if heads.iter().any(|h| !h.3 && h.1 == p) {
@@ -109,8 +111,18 @@ pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
                 .find(|s: &&ItemSpan| s.paragraph.as_ref() == Some(para))
                 .map_or(String::new(), |s| s.title.clone());
         } else if title.is_empty() {
-            // The title stands on the next non-empty line unless that is a case number or heading.
-            if let Some(j) = (i + 1..end).find(|&j| !lines[j].trim().is_empty()) {
+            // The title stands on the next non-empty line that is not only a case number
+            // ("§ 23" / "Dnr 2009/KS0412" / title), unless that is a heading.
+            let besides_dnr = |l: &str| {
+                let mut rest = l.to_string();
+                for (r, _) in find_dnr_spans(l).iter().rev() {
+                    rest.replace_range(r.clone(), "");
+                }
+                !rest.trim().is_empty() || find_dnrs(l).is_empty()
+            };
+            if let Some(j) =
+                (i + 1..end).find(|&j| !lines[j].trim().is_empty() && besides_dnr(lines[j]))
+            {
                 let l = lines[j].trim();
                 if find_dnrs(l).is_empty() && heading_kind(l).is_none() {
                     title = l.to_string();
@@ -146,6 +158,8 @@ mod tests {
             "$24",
             "Lokalplan",
             "enligt 4 kap 1§ lagen",
+            "beslutat om yttrandet den 21 oktober 2020,",
+            "§ 112. Ärendet har beretts av arbetsutskottet.",
         ];
         let items = split_items(&lines);
         let got: Vec<_> = items

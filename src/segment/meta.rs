@@ -173,7 +173,8 @@ pub fn doc_type(lines: &[&str], ev: &Evidence) -> DocType {
     // The type is named before the first § or segment heading; after it a type word is a
     // cited document ("Beslutsunderlag: Tjänsteskrivelse 2020-01-27").
     let letterhead = head.iter().take_while(|l| {
-        !ITEM_START.is_match(l.trim()) && heading_kind(l).is_none_or(|k| k == Kind::Other)
+        named_type(l).is_some()
+            || (!ITEM_START.is_match(l.trim()) && heading_kind(l).is_none_or(|k| k == Kind::Other))
     });
     if let Some(t) = letterhead.filter_map(|l| named_type(l)).next() {
         return t;
@@ -344,9 +345,12 @@ pub fn title_block(lines: &[&str]) -> Option<(String, usize)> {
                     .iter()
                     .any(|c| named_type(c).is_some() || PAGE_MARK.is_match(c.trim()))
         });
+        // A block standing in the right-hand column is an address or a date, not the title.
+        let right_column = block.iter().all(|l| l.len() - l.trim_start().len() >= 20);
         if heading_kind(first).is_some()
             || named_type(first).is_some()
             || letterhead_columns
+            || right_column
             || block.iter().any(|l| POSTAL.is_match(l.trim()))
         {
             continue;

@@ -236,10 +236,28 @@ fn persons_of_clause(clause: &str) -> Vec<String> {
     LIST_SPLIT.split(&clause).filter_map(name_in).collect()
 }
 
+/// The text on one line, with the cells of table rows and side-by-side columns ("Frida Marklund
+/// (S)      X", "Ledamot   Ja   Nej") kept apart by `;` so a name never takes in a neighbouring
+/// cell. A prose line break stays a space: names wrap across lines.
+fn table_cells_apart(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let cells = columns(line);
+        if cells.len() > 1 {
+            out.push_str(&cells.join(" ; "));
+            out.push_str(" ;");
+        } else {
+            out.push_str(line);
+        }
+        out.push(' ');
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Parties and persons of a text: every party parenthesis with the names before it, and the
 /// names in a "gjordes av"/"från" list.
 pub fn who(text: &str) -> Who {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = table_cells_apart(text);
     let mut out = Who::default();
     for c in PAREN.captures_iter(&text) {
         let (Some(whole), Some(inner)) = (c.get(0), c.get(1)) else {
@@ -269,8 +287,20 @@ pub fn who(text: &str) -> Who {
         out.persons.extend(persons_of_clause(&rest[..end]));
     }
     out.parties.extend(parties_in_words(&text));
+    out.parties.extend(
+        PARTY_GROUP
+            .captures_iter(&text)
+            .filter(|c| NATIONAL.contains(&c[1].to_uppercase().as_str()))
+            .map(|c| normalize_party(&c[1])),
+    );
     out
 }
+
+/// A party's group named by its letters: "S-gruppen", "(M)-ledamöterna", "V-ledamoten".
+static PARTY_GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(?\b([A-ZÅÄÖ]{1,2}|Fi)\)?-(?:gruppen|ledam\p{L}+|företrädarna)\b")
+        .expect("party group pattern")
+});
 
 /// A line that is only a person's name ("Birgitta Näslund Åkerman"): two to four capitalised
 /// words, not all in capitals, none of them a role.
@@ -424,6 +454,18 @@ pub fn vote(text: &str) -> Option<Vote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn party_groups_and_table_cells() {
+        let w = who("S-gruppen lämnar särskilt yttrande: Vi ser positivt på förslaget.");
+        assert_eq!(w.parties.into_iter().collect::<Vec<_>>(), vec!["S"]);
+        let w =
+            who("Ledamot     Ja    Nej\nFrida Marklund (S)      X\nTobias Åström (M)           X");
+        assert_eq!(
+            w.persons.into_iter().collect::<Vec<_>>(),
+            vec!["Frida Marklund", "Tobias Åström"]
+        );
+    }
 
     fn sorted(w: &BTreeSet<String>) -> Vec<&str> {
         w.iter().map(String::as_str).collect()
