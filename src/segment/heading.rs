@@ -27,6 +27,7 @@ const DECISION: &[&str] = &[
     "beslut",
     r"(?:[\p{L}-]+\s+(?:och\s+)?){0,3}?\p{L}+s beslut",
     "beslutet",
+    r"beslut om (?:\p{L}+ )?\p{L}+",
     DECIDES,
 ];
 const PROPOSAL: &[&str] = &[
@@ -37,6 +38,7 @@ const PROPOSAL: &[&str] = &[
 const PROCEDURE: &[&str] = &[
     "beslutsgång",
     "beslutsordning",
+    r"(?:fortsatt|ny|slutlig) (?:beslutsgång|propositionsordning|proposition|omröstning|votering)",
     "proposition",
     "propositioner",
     "propositionsordning",

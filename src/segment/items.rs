@@ -8,12 +8,17 @@ use regex::Regex;
 use super::dnr::{find_dnr_spans, find_dnrs};
 use super::fold::{fold, tolerant_regex};
 use super::heading::heading_kind;
+use super::meta::columns;
+use crate::model::Kind;
 
 static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:\p{Lu}{1,6}\s+)?[§$]\s?(\d{1,4})\b\s*(.*?)\s*$").expect("paragraph pattern")
 });
 static RANGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[–—-]\s*\d").expect("range pattern"));
+/// A reference to a § anywhere in a line ("2012-10-24, § 85").
+static PARA_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"§\s?(\d{1,4})\s*$").expect("paragraph reference"));
 static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
     tolerant_regex(
         "^(?:",
@@ -68,17 +73,74 @@ fn appendix_of(line: &str) -> Option<String> {
         .map(|c| c[1].to_string())
 }
 
+/// Whether a line is prose that runs on into the next one, so a "§ 141" opening the next line
+/// is a citation wrapped mid-sentence ("antagen av kommunfullmäktige 2018-06-12" / "§ 141 (KS
+/// 2017/1187), har …"), not a § heading: it ends in a comma, or it is a long line of running
+/// text (no column gaps) that no sentence end closes.
+fn runs_on(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with(',')
+        || (t.chars().count() >= 50
+            && columns(t).len() == 1
+            && !t.ends_with(['.', ':', '!', '?', ')']))
+}
+
+/// The § a statement heading after the last § belongs to when its page header or the lines
+/// under it name that § ("Bilaga 1 … 2012-10-24, § 85" / "RESERVATION" / "Ärende: …, dnr SN
+/// 2012/0214"): a written reservation appended to the minutes, not part of the last §.
+fn statement_appendix(
+    lines: &[&str],
+    i: usize,
+    heads: &[(usize, String, String, bool)],
+) -> Option<String> {
+    let statement = matches!(
+        heading_kind(lines[i]),
+        Some(
+            Kind::Reservation
+                | Kind::SpecialStatement
+                | Kind::SubstituteStatement
+                | Kind::ProtocolNote
+        )
+    );
+    if !statement || heads.is_empty() {
+        return None;
+    }
+    let above = &lines[i.saturating_sub(4)..i];
+    if let Some(p) = above
+        .iter()
+        .flat_map(|l| PARA_REF.captures_iter(l))
+        .map(|c| c[1].to_string())
+        .last()
+    {
+        return Some(p);
+    }
+    // Or the case number under the heading is the one a § line carries.
+    let below: Vec<String> = lines[i + 1..lines.len().min(i + 4)]
+        .iter()
+        .flat_map(|l| find_dnrs(l))
+        .collect();
+    heads
+        .iter()
+        .filter(|h| !h.3)
+        .find(|h| {
+            lines[h.0..lines.len().min(h.0 + 3)]
+                .iter()
+                .flat_map(|l| find_dnrs(l))
+                .any(|d| below.contains(&d))
+        })
+        .map(|h| h.1.clone())
+}
+
 /// Splits lines into § items; text before the first § becomes an item without paragraph. An
 /// appendix to an earlier § (see [`appendix_of`]) becomes a further span with that § number.
 pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
     // (line, §, title on the § line, whether it is an appendix)
     let mut heads: Vec<(usize, String, String, bool)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        // "… vid sitt sammanträde den 21 oktober 2020," wrapped before "§ 112." runs on.
-        let runs_on = i > 0 && lines[i - 1].trim_end().ends_with(',');
+        let runs_on = i > 0 && runs_on(lines[i - 1]);
         if let Some((p, t)) = paragraph_heading(l).filter(|_| !runs_on) {
             heads.push((i, p, t, false));
-        } else if let Some(p) = appendix_of(l) {
+        } else if let Some(p) = appendix_of(l).or_else(|| statement_appendix(lines, i, &heads)) {
             if heads.iter().any(|h| !h.3 && h.1 == p) {
                 heads.push((i, p, String::new(), true));
             }
@@ -103,7 +165,8 @@ pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
     }
     for (n, (i, para, title, appendix)) in heads.iter().enumerate() {
         let end = heads.get(n + 1).map_or(lines.len(), |h| h.0);
-        let mut body_start = i + 1;
+        // An appendix's own line is its first heading or label, so it stays in the body.
+        let mut body_start = if *appendix { *i } else { i + 1 };
         let mut title = title.clone();
         if *appendix {
             title = out

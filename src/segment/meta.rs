@@ -15,7 +15,7 @@ use crate::model::{DocType, Kind};
 const HEAD_LINES: usize = 40;
 
 /// Nouns that name a deciding or issuing body (å/ä/ö positions OCR-tolerant).
-const BODY_NOUN: &str = r"\p{L}*(?:n[\p{L}0-9]{1,2}mnd(?:en)?|styrelsen?|fullm[\p{L}0-9]{1,2}ktige|f[\p{L}0-9]{1,2}rvaltning(?:en)?|kontor(?:et)?|beredning(?:en)?|revision(?:en)?)";
+const BODY_NOUN: &str = r"\p{L}*(?:n[\p{L}0-9]{1,2}mnd(?:en)?|styrelsen?|fullm[\p{L}0-9]{1,2}ktige|f[\p{L}0-9]{1,2}rvaltning(?:en)?|kontor(?:et)?|beredning(?:en)?|revision(?:en)?|utskott(?:et)?)";
 
 /// A body's name alone: "Kommunstyrelsen", "Älvsjö stadsdelsnämnd", "Barn- och
 /// ungdomsnämnden" (a coordinated compound), "Stadsdelsnämnden Lundby" (the district after it).
@@ -274,11 +274,21 @@ fn capitalised(name: &str) -> String {
 /// ("Stockholm den 15 juni 2017"), or a date standing alone in the letterhead.
 pub fn date(lines: &[&str]) -> Option<String> {
     let head = &lines[..lines.len().min(HEAD_LINES)];
-    let labelled = head.iter().find_map(|l| {
+    // A label may stand alone with its date in the next letterhead cell ("Sammanträdesdatum" /
+    // "Onsdag 11 september 2019").
+    let labelled = head.iter().enumerate().find_map(|(i, l)| {
         LABELLED_DATE
             .is_match(&fold(l.trim()))
-            .then(|| find_date(l).map(|d| d.0))
+            .then(|| {
+                find_date(l).or_else(|| {
+                    head[i + 1..]
+                        .iter()
+                        .find(|n| !n.trim().is_empty())
+                        .and_then(|n| find_date(n))
+                })
+            })
             .flatten()
+            .map(|d| d.0)
     });
     labelled
         .or_else(|| {
@@ -290,11 +300,27 @@ pub fn date(lines: &[&str]) -> Option<String> {
         })
         .or_else(|| {
             head.iter().find_map(|l| {
+                let l = without_weekday(l.trim());
                 find_date(l)
-                    .filter(|(_, r)| r.len() == l.trim().len())
+                    .filter(|(_, r)| r.len() == l.len())
                     .map(|d| d.0)
             })
         })
+}
+
+/// A date line without the weekday before it ("Onsdag 11 september 2019").
+fn without_weekday(line: &str) -> &str {
+    const WEEKDAYS: [&str; 7] = [
+        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+    ];
+    match line.split_once(char::is_whitespace) {
+        Some((first, rest))
+            if WEEKDAYS.contains(&first.trim_end_matches(',').to_lowercase().as_str()) =>
+        {
+            rest.trim_start()
+        }
+        _ => line,
+    }
 }
 
 /// The letterhead with its columns apart: a line laid out as "LULEÅ KOMMUN      PROTOKOLLSUTDRAG"
@@ -347,10 +373,16 @@ pub fn title_block(lines: &[&str]) -> Option<(String, usize)> {
         });
         // A block standing in the right-hand column is an address or a date, not the title.
         let right_column = block.iter().all(|l| l.len() - l.trim_start().len() >= 20);
+        // "Till" / "Kommunens revisorer" / "Piteå kommun" is the addressee.
+        let addressee = fold(first.trim())
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w == "till");
         if heading_kind(first).is_some()
             || named_type(first).is_some()
             || letterhead_columns
             || right_column
+            || addressee
             || block.iter().any(|l| POSTAL.is_match(l.trim()))
         {
             continue;

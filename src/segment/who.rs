@@ -286,6 +286,13 @@ pub fn who(text: &str) -> Who {
         let end = rest.find(['.', '(']).unwrap_or(rest.len());
         out.persons.extend(persons_of_clause(&rest[..end]));
     }
+    // An official named with the title before the name ("Ekonomichef Stefan Hällgren
+    // redovisar"): no party, but a person the segment names.
+    for c in OFFICIAL.captures_iter(&text) {
+        if let Some(name) = name_in(&c[1]) {
+            out.persons.insert(name);
+        }
+    }
     out.parties.extend(parties_in_words(&text));
     out.parties.extend(
         PARTY_GROUP
@@ -295,6 +302,15 @@ pub fn who(text: &str) -> Who {
     );
     out
 }
+
+/// An official's title ("ekonomichef", "förvaltningsdirektör", "utredare") and the two or three
+/// capitalised words of the name after it.
+static OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:\b\p{L}*(?:chef|direktör|handläggare|utredare|controller|strateg|sekreterare))\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\b",
+    )
+    .expect("official pattern")
+});
 
 /// A party's group named by its letters: "S-gruppen", "(M)-ledamöterna", "V-ledamoten".
 static PARTY_GROUP: LazyLock<Regex> = LazyLock::new(|| {
@@ -325,7 +341,7 @@ pub fn is_title_line(line: &str) -> bool {
             .iter()
             .flat_map(|w| w.chars().skip(1))
             .chain(words.iter().skip(1).flat_map(|w| w.chars().take(1)))
-            .all(|c| c.is_lowercase() || c == '-')
+            .all(|c| c.is_lowercase() || c == '-' || c == ',')
 }
 
 /// The names a signature line signs when `title_line` under it holds their official titles.
