@@ -13,11 +13,16 @@ use regex::Regex;
 const PFX: &str = r"[A-ZÅÄÖ]{1,6}";
 /// Number groups joined by `.`, `-`, `/` (spacing around `-` and `/` tolerated), or a year and a
 /// serial number joined by a dot ("GRN 2021.118").
-const CORE: &str = r"(?:\d[\d.]*(?:\s?[-/:]\s?\d[\d.]*)+|(?:19|20)\d\d\.\d{1,6})";
+const CORE: &str =
+    r"(?:\d[\d.]*(?:\s?[-/:]\s?\d[\d.]*)+(?:/[A-ZÅÄÖ]{1,4}\b)?|(?:19|20)\d\d\.\d{1,6})";
+
+/// Official publication series, whose numbers ("SOU 2017:21", "Prop. 2016/17:1", "SFS 2010:800")
+/// look like case numbers but cite a printed report or law.
+const SERIES: [&str; 5] = ["SOU", "DS", "PROP", "SFS", "BET"];
 
 /// Labels that announce a case number: "Dnr", "Diarienummer", "Ärende nr", "Vår beteckning",
 /// "Er beteckning" (the addressee's number, which the document cites); å/ä also as OCR's "a".
-const LABELS: &str = r"dnr|d\.nr|diarienummer|diarienr|diarie nr|[äa]rendenummer|[äa]rendenr|[äa]rende nr|(?:v[åa]r|er|ert|v[åa]rt)\s+(?:beteckning|diarienummer|dnr)|beteckning";
+const LABELS: &str = r"dnr|d\.nr|diarienummer|diarienr|diarie nr|[äa]rendenummer|[äa]rendenr|[äa]rende nr|(?:v[åa]r|er|ert|v[åa]rt)\s+(?:beteckning|diarienummer|dnr|referens)|beteckning";
 
 /// After a label the issuing prefix may be written in lower case ("Ärende nr: Bn 2018/00233").
 const LABELLED_PFX: &str = r"\p{Lu}\p{L}{0,5}";
@@ -66,6 +71,13 @@ fn normalize(text: &str, labelled: bool) -> Option<String> {
     let t = text.trim().trim_end_matches(['.', ',', ';', ')']);
     let t = LABEL.replace(t, "");
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let series = t
+        .split([' ', '.'])
+        .next()
+        .is_some_and(|p| SERIES.contains(&p.to_uppercase().as_str()));
+    if series {
+        return None;
+    }
     let c = WHOLE.captures(&t)?;
     let out = if let Some(core) = c.get(3) {
         let core: String = core
@@ -175,6 +187,7 @@ mod tests {
             ("Dnr  KS  155 - 943/2015", "KS 155-943/2015"),
             ("SBN-2023-00412", "SBN-2023-00412"),
             ("Diarienummer: GRN 2021.118", "GRN 2021.118"),
+            ("Er referens: S2017/01577/FS", "S 2017/01577/FS"),
         ];
         for (input, want) in cases {
             assert_eq!(normalize_dnr(input).as_deref(), Some(want), "{input}");
@@ -212,5 +225,6 @@ mod tests {
             vec!["KS 2020.0456"]
         );
         assert!(find_dnrs("kostnaden 2021.5 mnkr, Dnr 12.5").is_empty());
+        assert!(find_dnrs("betänkandet Läs mig! (SOU 2017:21)").is_empty());
     }
 }

@@ -89,7 +89,11 @@ static FUZZY: LazyLock<Vec<(Kind, String)>> = LazyLock::new(|| {
 
 /// Headings by kind; `$` closes each, `TAIL` kinds accept a trailing party list.
 static HEADINGS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
-    let exact = |kind, words: &[&str]| (kind, tolerant_regex("^(?:", words, r")[.:]?\s*$"));
+    // A heading may name the meeting it comes from ("Arbetsutskottets förslag 2009-03-24, § 61").
+    let exact = |kind, words: &[&str]| {
+        let tail = format!(r")(?:{PARA_TAIL}|\s+(?:19|20)\d\d-\d\d-\d\d\s*$|[.:]?\s*$)");
+        (kind, tolerant_regex("^(?:", words, &tail))
+    };
     let with_tail = |kind, words: &[&str]| {
         (
             kind,
@@ -303,7 +307,7 @@ static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
         ),
         p(
             Kind::Motion,
-            r"^[^.]{0,200}?\)[^.]{0,40}?\b",
+            r"^[^.]{0,200}?\)(?:[^.]|m\.\s?fl\.?){0,40}?\b",
             &["yrkade", "yrkar"],
             r"\b",
         ),

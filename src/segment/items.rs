@@ -190,6 +190,17 @@ pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
                 if find_dnrs(l).is_empty() && heading_kind(l).is_none() {
                     title = l.to_string();
                     body_start = j + 1;
+                    // A long title wraps: its next line goes on in lower case ("… bussresor för"
+                    // / "pensionärer").
+                    if let Some(next) = lines.get(j + 1).map(|n| n.trim()).filter(|n| {
+                        l.chars().count() >= 40
+                            && j + 1 < end
+                            && n.starts_with(char::is_lowercase)
+                            && heading_kind(n).is_none()
+                    }) {
+                        title = format!("{title} {next}");
+                        body_start = j + 2;
+                    }
                 }
             }
         }
