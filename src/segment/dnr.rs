@@ -14,7 +14,7 @@ const PFX: &str = r"[A-ZÅÄÖ]{1,6}";
 /// Number groups joined by `.`, `-`, `/` (spacing around `-` and `/` tolerated), or a year and a
 /// serial number joined by a dot ("GRN 2021.118").
 const CORE: &str =
-    r"(?:\d[\d.]*(?:\s?[-/:]\s?\d[\d.]*)+(?:/[A-ZÅÄÖ]{1,4}\b)?|(?:19|20)\d\d\.\d{1,6})";
+    r"(?:\d[\d.]*(?:\s?[-/:]\s?\d[\d.]*)+(?:/[A-ZÅÄÖ]{1,4}\b)?|(?:19|20)\d\d(?:\.\d{1,6})+)";
 
 /// Official publication series, whose numbers ("SOU 2017:21", "Prop. 2016/17:1", "SFS 2010:800")
 /// look like case numbers but cite a printed report or law.
@@ -29,19 +29,19 @@ const LABELLED_PFX: &str = r"\p{Lu}\p{L}{0,5}";
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(?:{LABELS})\b)\.?\s*:?\s*((?-i:{LABELLED_PFX})[ /-]?{CORE}|{CORE}|\d{{4}}/{PFX} ?\d+)"
+        r"(?i:\b(?:{LABELS})\b)\.?\s*:?\s*((?-i:{LABELLED_PFX})[ ./-]?{CORE}|{CORE}|\d{{4}}/{PFX} ?\d+)"
     ))
     .expect("labelled dnr pattern compiles")
 });
 
 static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:{PFX}[ -]{CORE}|\d{{4}}/{PFX} \d+)"))
+    Regex::new(&format!(r"\b(?:{PFX}[ .-]{CORE}|\d{{4}}/{PFX} \d+)"))
         .expect("prefixed dnr pattern compiles")
 });
 
 static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:({LABELLED_PFX})([ /-]?))?({CORE})$|^(\d{{4}})/({PFX}) ?(\d+)$"
+        r"^(?:({LABELLED_PFX})([ ./-]?))?({CORE})$|^(\d{{4}})/({PFX}) ?(\d+)$"
     ))
     .expect("whole dnr pattern compiles")
 });
@@ -93,7 +93,7 @@ fn normalize(text: &str, labelled: bool) -> Option<String> {
             (Some(p), Some(sep)) => {
                 // "TN/2019:412" keeps its slash; a space or nothing becomes one space.
                 let sep = match sep.as_str() {
-                    s @ ("-" | "/") => s,
+                    s @ ("-" | "/" | ".") => s,
                     _ => " ",
                 };
                 format!("{}{sep}{core}", p.as_str())
@@ -188,6 +188,7 @@ mod tests {
             ("SBN-2023-00412", "SBN-2023-00412"),
             ("Diarienummer: GRN 2021.118", "GRN 2021.118"),
             ("Er referens: S2017/01577/FS", "S 2017/01577/FS"),
+            ("Dnr MBN.2013.1874.406", "MBN.2013.1874.406"),
         ];
         for (input, want) in cases {
             assert_eq!(normalize_dnr(input).as_deref(), Some(want), "{input}");

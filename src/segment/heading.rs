@@ -308,7 +308,7 @@ static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
         p(
             Kind::Motion,
             r"^[^.]{0,200}?\)(?:[^.]|m\.\s?fl\.?){0,40}?\b",
-            &["yrkade", "yrkar"],
+            &["yrkade", "yrkar", "instämmer i", "instämde i"],
             r"\b",
         ),
         // The verb before the member: "Vid sammanträdet yrkade Karin Berg (M) att …".

@@ -24,8 +24,34 @@ pub use dnr::{dnr_key, find_dnrs, normalize_dnr};
 pub use fold::{fold, similar};
 pub use refs::find_decision_refs;
 
-use crate::model::{Document, Item, Kind, RepairedPage};
+use crate::model::{Document, Item, Kind, RepairedPage, Segment};
 use build::DocLine;
+
+/// A written statement appended to a § that names nobody ("Vi anser att …") is by those who
+/// announced it in the §: the reservers (or statement makers) whose notice points to a written
+/// statement ("med en skriftlig reservation, bilaga 1"), or the only ones of that kind.
+fn written_by_announcers(mut s: Segment, in_item: &[Segment]) -> Segment {
+    if !s.persons.is_empty() || !s.parties.is_empty() {
+        return s;
+    }
+    let announced: Vec<&Segment> = in_item
+        .iter()
+        .filter(|a| a.kind == s.kind && !a.persons.is_empty())
+        .collect();
+    let written = |a: &&&Segment| {
+        let f = fold(&a.text);
+        f.contains("skriftlig") || f.contains("bilaga")
+    };
+    let by = match announced.as_slice() {
+        [only] => Some(*only),
+        _ => announced.iter().find(written).copied(),
+    };
+    if let Some(a) = by {
+        s.persons = a.persons.clone();
+        s.parties = a.parties.clone();
+    }
+    s
+}
 
 /// Segments a document's repaired pages.
 pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
@@ -79,7 +105,14 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
             .iter_mut()
             .find(|m| item.paragraph.is_some() && m.paragraph == item.paragraph)
         {
-            Some(m) => m.segments.extend(item.segments),
+            Some(m) => {
+                let appended: Vec<Segment> = item
+                    .segments
+                    .into_iter()
+                    .map(|s| written_by_announcers(s, &m.segments))
+                    .collect();
+                m.segments.extend(appended);
+            }
             None => merged.push(item),
         }
     }

@@ -185,9 +185,33 @@ fn name_in(element: &str) -> Option<String> {
     if run.len() > 4 {
         run.drain(..run.len() - 4);
     }
-    (run.len() >= 2 && !run.iter().all(|w| w.chars().all(|c| !c.is_lowercase())))
+    let organisation = run
+        .iter()
+        .any(|w| ORGANISATION_WORDS.contains(&fold(w).as_str()));
+    (run.len() >= 2 && !organisation && !run.iter().all(|w| w.chars().all(|c| !c.is_lowercase())))
         .then(|| run.join(" "))
 }
+
+/// Words that make a capitalised run an organisation's name, not a person's ("Sveriges Kommuner
+/// och Landsting", "Trafikverket", "Region Gotland"), folded.
+const ORGANISATION_WORDS: [&str; 16] = [
+    "sveriges",
+    "kommuner",
+    "landsting",
+    "regioner",
+    "kommun",
+    "stad",
+    "region",
+    "ab",
+    "forbund",
+    "forbundet",
+    "verket",
+    "myndigheten",
+    "lansstyrelsen",
+    "universitet",
+    "hogskola",
+    "foreningen",
+];
 
 /// Whether `abbr` spells the initials of the words before it ("Islamiska Staten (IS)").
 fn is_acronym_of(abbr: &str, before: &str) -> bool {
@@ -294,6 +318,13 @@ pub fn who(text: &str) -> Who {
         }
     }
     out.parties.extend(parties_in_words(&text));
+    for c in PARTY_MEMBERS.captures_iter(&text) {
+        out.parties.extend(
+            c[1].split([',', ' '])
+                .filter(|t| NATIONAL.contains(&t.to_uppercase().as_str()))
+                .map(normalize_party),
+        );
+    }
     out.parties.extend(
         PARTY_GROUP
             .captures_iter(&text)
@@ -310,6 +341,14 @@ static OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i:\b\p{L}*(?:chef|direktör|handläggare|utredare|controller|strateg|sekreterare))\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\b",
     )
     .expect("official pattern")
+});
+
+/// Parties named by their letters after their members ("samtliga ledamöter från V och MP").
+static PARTY_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:ledam\p{L}*|företrädare(?:na)?)\s+(?:från|för)\s+((?:[A-ZÅÄÖ]{1,2}|Fi)(?:(?:,\s*|\s+och\s+|\s+samt\s+)(?:[A-ZÅÄÖ]{1,2}|Fi))*)\b",
+    )
+    .expect("party members pattern")
 });
 
 /// A party's group named by its letters: "S-gruppen", "(M)-ledamöterna", "V-ledamoten".
