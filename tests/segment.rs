@@ -206,3 +206,50 @@ fn signature_and_cited_case_number() {
         .iter()
         .any(|s| s.kind == Kind::Reservation && s.persons == ["Kjell Norberg"]));
 }
+
+#[test]
+fn appended_reservation_joins_its_paragraph_with_its_reservers() {
+    // The written reservation stands after the last § under a page header "… 2012-10-24, § 85".
+    let d = heldout("vaxjo-socialnamnden-2012-protokoll.txt");
+    let paragraphs: Vec<_> = d
+        .items
+        .iter()
+        .filter_map(|i| i.paragraph.as_deref())
+        .collect();
+    assert_eq!(paragraphs, ["84", "85", "86", "87", "88"], "one item per §");
+    let written = item_segments(&d, Some("85"))
+        .into_iter()
+        .find(|s| {
+            s.kind == Kind::Reservation && s.text.contains("arbetsmarknadsinsats från första")
+        })
+        .expect("written reservation in § 85");
+    assert!(written.persons.contains(&"Sven-Åke Fröjd".to_string()));
+    assert!(written.parties.contains(&"S".to_string()));
+    assert!(!item_segments(&d, Some("88"))
+        .iter()
+        .any(|s| s.kind == Kind::Reservation));
+}
+
+#[test]
+fn vote_table_rows_and_column_letterhead() {
+    let d = heldout("skelleftea-fritidsnamnden-2023-protokoll.txt");
+    let vote = item_segments(&d, Some("19"))
+        .into_iter()
+        .find(|s| s.kind == Kind::Procedure && s.text.contains("röstar ja"))
+        .expect("vote segment");
+    // Table cells ("X", "Nej Avstår") never become part of a name.
+    assert!(vote.persons.contains(&"Anneli Nordlund".to_string()));
+    assert!(vote
+        .persons
+        .iter()
+        .all(|p| !p.starts_with("X ") && !p.contains("Avstår")));
+    let d = heldout("eskilstuna-grundskolenamnden-2021-tjansteskrivelse.txt");
+    assert_eq!(
+        d.title,
+        "Skolskjuts vid växelvis boende – ändrade riktlinjer"
+    );
+    assert_eq!(d.dnr, ["GRN 2021.118", "KS 2020.0456"]);
+    assert!(item_segments(&d, None)
+        .iter()
+        .any(|s| s.kind == Kind::Other && s.persons == ["Jonas Ekbom", "Linnea Sjöholm"]));
+}
