@@ -8,6 +8,10 @@ use super::lexicon::{endings, walk, COST_PER_CLASS};
 
 /// Most confusions one token may carry; OCR seldom wrecks more letters in one word.
 const MAX_EDITS: u32 = 5;
+/// Longest token, in characters, in which a dropped letter is looked for: every position of a
+/// token is a branch point for it, and the short words OCR drops a vowel from (`fr`, `r`, `s`)
+/// are where it matters.
+const MAX_DROPPED_LEN: usize = 6;
 /// Most parts of a compound (stads|del|s|nämnd counts as three: linking -s- is free).
 const MAX_PARTS: u32 = 3;
 /// Shortest compound part, in bytes; shorter parts make nonsense splits of unknown words.
@@ -126,7 +130,7 @@ pub fn candidates(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str) -> Vec<Can
                 }
             }
         }
-        if !s.restored && s.edits < MAX_EDITS {
+        if !s.restored && s.edits < MAX_EDITS && chars.len() <= MAX_DROPPED_LEN {
             for rule in channel.dropped() {
                 if s.channel + rule.cost > MAX_CHANNEL {
                     continue;
