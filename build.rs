@@ -1,12 +1,17 @@
 //! Compiles repair's word lists (src/repair/data/*.tsv) into fst maps embedded in the binary, so
-//! the lexicon is ready at first use instead of being built from text at run time.
+//! the lexicon is ready at first use instead of being built from text at run time, and counts the
+//! lexicon's character n-grams for the spelling model of `src/repair/spelling.rs`.
 
+use std::collections::HashMap;
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Data files of `src/repair/data` turned into `OUT_DIR/NAME.fst`: key TAB value per line.
 const MAPS: &[&str] = &["lexicon", "bigrams"];
+
+/// Longest character n-gram counted; keep equal to `spelling::ORDER`.
+const ORDER: usize = 5;
 
 fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -26,5 +31,72 @@ fn main() {
         let map = fst::Map::from_iter(entries).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
         fs::write(out.join(format!("{name}.fst")), map.as_fst().as_bytes())
             .unwrap_or_else(|e| panic!("{name}.fst: {e}"));
+        if *name == "lexicon" {
+            spelling_counts(&text, &out);
+        }
     }
+}
+
+/// The symbol of a character in the spelling model; the same table is in `spelling::symbol`.
+fn symbol(c: char) -> u32 {
+    match c {
+        '<' => 1,
+        '>' => 2,
+        'a'..='z' => 3 + (c as u32 - 'a' as u32),
+        'å' => 29,
+        'ä' => 30,
+        'ö' => 31,
+        'é' => 32,
+        'ü' => 33,
+        '-' => 34,
+        _ => 35,
+    }
+}
+
+/// Writes `spelling_ngrams.bin` (n-gram key, count) and `spelling_contexts.bin` (context key,
+/// occurrences, distinct followers), each sorted by key, little-endian u32s. Every lexicon word
+/// counts once: the model is of how Swedish words are spelt, not of how often they are used.
+fn spelling_counts(lexicon: &str, out: &Path) {
+    let mut ngrams: HashMap<u32, u32> = HashMap::new();
+    for line in lexicon.lines() {
+        let Some((word, _)) = line.split_once('\t') else {
+            continue;
+        };
+        let mut syms = vec![symbol('<'); ORDER - 1];
+        syms.extend(word.chars().map(symbol));
+        syms.push(symbol('>'));
+        for end in ORDER - 1..syms.len() {
+            let mut key = 0;
+            for k in 0..ORDER {
+                key |= syms[end - k] << (6 * k);
+                *ngrams.entry(key).or_default() += 1;
+            }
+        }
+    }
+    let mut contexts: HashMap<u32, (u32, u32)> = HashMap::new();
+    for (&key, &n) in &ngrams {
+        let context = key >> 6;
+        let c = contexts.entry(context).or_default();
+        c.0 += n;
+        c.1 += 1;
+    }
+    let mut rows: Vec<(u32, u32)> = ngrams.into_iter().collect();
+    rows.sort_unstable();
+    let bytes: Vec<u8> = rows
+        .iter()
+        .flat_map(|&(k, n)| k.to_le_bytes().into_iter().chain(n.to_le_bytes()))
+        .collect();
+    fs::write(out.join("spelling_ngrams.bin"), bytes).expect("write spelling_ngrams.bin");
+    let mut rows: Vec<(u32, (u32, u32))> = contexts.into_iter().collect();
+    rows.sort_unstable();
+    let bytes: Vec<u8> = rows
+        .iter()
+        .flat_map(|&(k, (n, d))| {
+            k.to_le_bytes()
+                .into_iter()
+                .chain(n.to_le_bytes())
+                .chain(d.to_le_bytes())
+        })
+        .collect();
+    fs::write(out.join("spelling_contexts.bin"), bytes).expect("write spelling_contexts.bin");
 }

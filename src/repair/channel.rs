@@ -58,6 +58,8 @@ pub struct Rule {
 #[derive(Debug, Default)]
 pub struct Channel {
     by_first: HashMap<char, Vec<Rule>>,
+    /// Truth letters the OCR may leave out altogether (`för` read as `fr`).
+    dropped: Vec<Rule>,
     /// P(truth char is damaged at all), for the cost of a vulnerable character left intact.
     damage: HashMap<char, f64>,
 }
@@ -80,9 +82,9 @@ impl Counts {
             let (Ok(count), Ok(total)) = (count.parse::<f64>(), total.parse::<f64>()) else {
                 continue;
             };
-            // A rule that deletes OCR text is handled by the tokenizer's view of noise, and a
-            // rule from nothing would make every position a branch point.
-            if truth.is_empty() || ocr.is_empty() {
+            // A rule that deletes OCR text is handled by the tokenizer's view of noise. A truth
+            // letter the OCR dropped (`ö` → ``) is kept; the search tries it once per word.
+            if truth.is_empty() {
                 continue;
             }
             *counts
@@ -127,12 +129,17 @@ impl Channel {
         }
         let mut channel = Channel::default();
         for ((truth, ocr), p) in probs {
-            let Some(first) = ocr.chars().next() else {
-                continue;
-            };
             if p < MIN_PROBABILITY || truth == ocr {
                 continue;
             }
+            let Some(first) = ocr.chars().next() else {
+                channel.dropped.push(Rule {
+                    ocr,
+                    truth,
+                    cost: -p.ln(),
+                });
+                continue;
+            };
             let mut t = truth.chars();
             if let (Some(c), None) = (t.next(), t.next()) {
                 *channel.damage.entry(c).or_default() += p;
@@ -144,6 +151,9 @@ impl Channel {
             });
         }
         // A stable order keeps the search, and so tie-breaking, the same from run to run.
+        channel
+            .dropped
+            .sort_by(|a, b| a.cost.total_cmp(&b.cost).then(a.truth.cmp(&b.truth)));
         for rules in channel.by_first.values_mut() {
             rules.sort_by(|a, b| a.cost.total_cmp(&b.cost).then(a.truth.cmp(&b.truth)));
         }
@@ -153,6 +163,11 @@ impl Channel {
     /// Rules whose OCR string starts with `c`.
     pub fn rules(&self, c: char) -> &[Rule] {
         self.by_first.get(&c).map_or(&[], Vec::as_slice)
+    }
+
+    /// Rules for truth letters the OCR left out (their OCR string is empty).
+    pub fn dropped(&self) -> &[Rule] {
+        &self.dropped
     }
 
     /// The probability that the OCR damages truth character `c` (0 for robust characters).
@@ -169,9 +184,11 @@ fn smooth(class: &Class, counts: &Counts, probs: &mut HashMap<(String, String), 
             outputs.push([*a, *b].iter().collect());
         }
     }
-    // Multi-glyph outputs the learner saw for any member belong to the class too.
+    // Multi-glyph outputs the learner saw for any member belong to the class too; a dropped
+    // letter is its own kind of damage, not a glyph the class shares.
     for (t, o) in counts.pairs.keys() {
-        if t.chars().count() == 1
+        if !o.is_empty()
+            && t.chars().count() == 1
             && t.chars().all(|c| class.truths.contains(&c))
             && !outputs.contains(o)
         {

@@ -3,7 +3,8 @@
 //! A noisy-channel corrector: every word-like token is read through the OCR confusion model
 //! learned by `tools/confusion/learn.py` ([`channel`]) against the Swedish lexicon with
 //! frequencies and compound analysis ([`lexicon`], [`search`]). A token changes only when a
-//! reading is more probable than the token itself by a margin. How often vulnerable letters
+//! reading is more probable than the token itself by a margin; a token no lexicon knows is as
+//! probable as its spelling under a character model of Swedish words ([`spelling`]). How often vulnerable letters
 //! (å, ä, ö …) are damaged is estimated per text first, so clean text is left alone while a
 //! badly damaged layer has its `for` read as `för`.
 
@@ -11,6 +12,7 @@ mod channel;
 mod context;
 mod lexicon;
 mod search;
+mod spelling;
 mod tokens;
 
 use std::collections::HashMap;
@@ -26,8 +28,12 @@ use tokens::{Piece, Shape};
 const MARGIN: f64 = 1.0;
 /// Extra log-odds for capitalised words inside a sentence, which are mostly names.
 const NAME_MARGIN: f64 = 3.0;
-/// -ln P of a word neither the lexicon nor compound analysis knows.
-const OOV_COST: f64 = 30.0;
+/// -ln P of a token being a word neither the lexicon nor compound analysis knows, before its
+/// spelling is judged.
+const OOV_COST: f64 = 12.0;
+/// -ln P of a token with digits or signs among its letters, which the spelling model does not
+/// know, before its length is judged.
+const ODD_TOKEN_COST: f64 = 30.0;
 /// -ln P of a bare digit read as a number.
 const NUMBER_COST: f64 = 7.0;
 /// Words with intact å/ä/ö a document needs before it counts as clean for adaptation.
@@ -270,7 +276,7 @@ impl Repairer {
         let unknown = if number {
             NUMBER_COST
         } else {
-            OOV_COST + 0.2 * key.len() as f64
+            unknown_word(key)
         };
         if identity.as_ref().is_none_or(|i| i.prior > unknown) {
             identity = Some(Candidate {
@@ -322,6 +328,16 @@ impl Repairer {
     }
 }
 
+/// -ln P of a token no lexicon lists read as itself: an unknown word, as likely as its spelling
+/// is Swedish (so `fordldrastodsprogram` is far less likely than a name like `wästerlund`).
+fn unknown_word(word: &str) -> f64 {
+    if word.chars().all(char::is_alphabetic) {
+        OOV_COST + spelling::word_cost(word)
+    } else {
+        ODD_TOKEN_COST + 0.2 * word.len() as f64
+    }
+}
+
 /// The lines of every page as one text, pages and lines separated by newlines.
 fn page_text(pages: &[Page]) -> String {
     pages
@@ -345,7 +361,7 @@ fn decide(
     margin: f64,
     around: impl Fn(&str) -> f64,
 ) -> Option<(String, f64)> {
-    let keep = r.identity.as_ref().map_or(OOV_COST, |i| {
+    let keep = r.identity.as_ref().map_or(ODD_TOKEN_COST, |i| {
         i.cost(lambda) - around(&context::normal(&i.word))
     });
     let best = r

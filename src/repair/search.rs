@@ -8,6 +8,10 @@ use super::lexicon::{endings, walk, COST_PER_CLASS};
 
 /// Most confusions one token may carry; OCR seldom wrecks more letters in one word.
 const MAX_EDITS: u32 = 5;
+/// Longest token, in characters, in which a dropped letter is looked for: every position of a
+/// token is a branch point for it, and the short words OCR drops a vowel from (`fr`, `r`, `s`)
+/// are where it matters.
+const MAX_DROPPED_LEN: usize = 6;
 /// Most parts of a compound (stads|del|s|nämnd counts as three: linking -s- is free).
 const MAX_PARTS: u32 = 3;
 /// Shortest compound part, in bytes; shorter parts make nonsense splits of unknown words.
@@ -57,6 +61,8 @@ struct State<'f> {
     channel: f64,
     edits: u32,
     intact: Vec<f64>,
+    /// Whether a dropped letter was restored already: OCR seldom drops two in one word.
+    restored: bool,
 }
 
 /// Every lexicon reading of `token` (lower case) within the search bounds.
@@ -74,6 +80,7 @@ pub fn candidates(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str) -> Vec<Can
         channel: 0.0,
         edits: 0,
         intact: Vec::new(),
+        restored: false,
     };
     let mut stack = vec![start];
     while let Some(s) = stack.pop() {
@@ -113,12 +120,44 @@ pub fn candidates(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str) -> Vec<Can
                             channel: s.channel,
                             edits: s.edits,
                             intact: s.intact.clone(),
+                            restored: s.restored,
                         });
                     };
                     link(0, "");
                     if chars[s.pos].1 == 's' && token.len() - byte_pos > MIN_PART {
                         link(1, "s");
                     }
+                }
+            }
+        }
+        if !s.restored && s.edits < MAX_EDITS && chars.len() <= MAX_DROPPED_LEN {
+            for rule in channel.dropped() {
+                if s.channel + rule.cost > MAX_CHANNEL {
+                    continue;
+                }
+                // The letter must lead on to the token's next letter (or end a word), or the
+                // branch dies a step later anyway.
+                let leads_on = |node: Node| match chars.get(s.pos) {
+                    Some(&(_, next)) => {
+                        let mut buf = [0u8; 4];
+                        walk(fst, node, next.encode_utf8(&mut buf).as_bytes()).is_some()
+                    }
+                    None => node.is_final(),
+                };
+                if let Some((node, out)) =
+                    walk(fst, s.node, rule.truth.as_bytes()).filter(|&(node, _)| leads_on(node))
+                {
+                    let mut word = s.word.clone();
+                    word.push_str(&rule.truth);
+                    stack.push(State {
+                        node,
+                        out: s.out + out,
+                        word,
+                        channel: s.channel + rule.cost,
+                        edits: s.edits + 1,
+                        restored: true,
+                        ..clone_state(&s)
+                    });
                 }
             }
         }
@@ -209,5 +248,6 @@ fn clone_state<'f>(s: &State<'f>) -> State<'f> {
         channel: s.channel,
         edits: s.edits,
         intact: s.intact.clone(),
+        restored: s.restored,
     }
 }

@@ -1,0 +1,115 @@
+//! The spelling model: a character 5-gram model of Swedish words, Witten–Bell interpolated,
+//! counted by `build.rs` over the words of the lexicon (each word once). It gives a probability
+//! to words no lexicon lists — compounds, names, places — so a damaged spelling
+//! (`fordldrastodsprogram`) reads as less likely than its repair (`föräldrastödsprogram`).
+
+/// Longest n-gram; keep equal to `ORDER` in `build.rs`.
+pub const ORDER: usize = 5;
+/// Symbols of the model (see [`symbol`]); the base distribution is uniform over them.
+const SYMBOLS: f64 = 35.0;
+
+static NGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spelling_ngrams.bin"));
+static CONTEXTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spelling_contexts.bin"));
+
+/// The symbol of a character, as `build.rs` numbers them; 0 is never a symbol.
+pub fn symbol(c: char) -> u32 {
+    match c {
+        '<' => 1,
+        '>' => 2,
+        'a'..='z' => 3 + (c as u32 - 'a' as u32),
+        'å' => 29,
+        'ä' => 30,
+        'ö' => 31,
+        'é' => 32,
+        'ü' => 33,
+        '-' => 34,
+        _ => 35,
+    }
+}
+
+/// The symbols of the last `ORDER - 1` characters written, most recent in the low bits: the
+/// state of the model between characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct History(u32);
+
+impl History {
+    /// The history at the start of a word.
+    pub fn start() -> History {
+        let mut h = 0;
+        for k in 0..ORDER - 1 {
+            h |= symbol('<') << (6 * k);
+        }
+        History(h)
+    }
+
+    /// The history after `c` follows this one.
+    pub fn push(self, c: char) -> History {
+        let mask = (1 << (6 * (ORDER - 1))) - 1;
+        History(((self.0 << 6) | symbol(c)) & mask)
+    }
+}
+
+/// Looks `key` up in a table of sorted little-endian rows of `width` u32s, the key first.
+fn lookup(table: &[u8], width: usize, key: u32) -> Option<&[u8]> {
+    let row = 4 * width;
+    let (mut lo, mut hi) = (0, table.len() / row);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let r = &table[mid * row..(mid + 1) * row];
+        let k = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
+        match k.cmp(&key) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(&r[4..]),
+        }
+    }
+    None
+}
+
+fn field(r: &[u8], i: usize) -> f64 {
+    f64::from(u32::from_le_bytes([
+        r[4 * i],
+        r[4 * i + 1],
+        r[4 * i + 2],
+        r[4 * i + 3],
+    ]))
+}
+
+/// -ln P(c | history): Witten–Bell interpolation from the empty context up to `ORDER - 1`
+/// characters.
+pub fn cost(history: History, c: char) -> f64 {
+    let s = symbol(c);
+    let mut p = 1.0 / SYMBOLS;
+    for len in 0..ORDER {
+        let context = history.0 & ((1u32 << (6 * len)) - 1);
+        let Some(stats) = lookup(CONTEXTS, 3, context) else {
+            break; // a longer context containing this one is unseen too
+        };
+        let (seen, kinds) = (field(stats, 0), field(stats, 1));
+        let n = lookup(NGRAMS, 2, (context << 6) | s).map_or(0.0, |r| field(r, 0));
+        p = (n + kinds * p) / (seen + kinds);
+    }
+    -p.ln()
+}
+
+/// -ln P(word) of a whole lower-case word, its end included.
+pub fn word_cost(word: &str) -> f64 {
+    let mut h = History::start();
+    let mut total = 0.0;
+    for c in word.chars() {
+        total += cost(h, c);
+        h = h.push(c);
+    }
+    total + cost(h, '>')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_spelling_beats_ocr_damage() {
+        assert!(word_cost("föräldrastödsprogram") < word_cost("fordldrastodsprogram"));
+        assert!(word_cost("kommunen") < word_cost("kommunem"));
+    }
+}
