@@ -13,8 +13,7 @@ use regex::Regex;
 const PFX: &str = r"[A-ZÅÄÖ]{1,6}";
 /// Number groups joined by `.`, `-`, `/` (spacing around `-` and `/` tolerated), or a year and a
 /// serial number joined by a dot ("GRN 2021.118").
-const CORE: &str =
-    r"(?:\d[\d.]*(?:\s?[-/:]\s?\d[\d.]*)+(?:/[A-ZÅÄÖ]{1,4}\b)?|(?:19|20)\d\d(?:\.\d{1,6})+)";
+const CORE: &str = r"(?:\d[\d.]*(?:\s?[-/:]\s?\d[\d.]*)+(?:/[A-ZÅÄÖ]{1,4}\b)?(?: \d{3}\b)?|(?:19|20)\d\d(?:\.\d{1,6})+)";
 
 /// Official publication series, whose numbers ("SOU 2017:21", "Prop. 2016/17:1", "SFS 2010:800")
 /// look like case numbers but cite a printed report or law.
@@ -80,14 +79,20 @@ fn normalize(text: &str, labelled: bool) -> Option<String> {
     }
     let c = WHOLE.captures(&t)?;
     let out = if let Some(core) = c.get(3) {
-        let core: String = core
-            .as_str()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        // A filing-plan code after the number ("KS 2008/288 041") keeps its space.
+        let (number, code) = match core.as_str().rsplit_once(' ') {
+            Some((n, k)) if archive_code(k) && n.ends_with(|c: char| c.is_ascii_digit()) => {
+                (n, Some(k))
+            }
+            _ => (core.as_str(), None),
+        };
+        let mut core: String = number.chars().filter(|c| !c.is_whitespace()).collect();
         let year = YEAR.is_match(&core) || (labelled && SHORT_YEAR.is_match(&core));
         if ISO_DATE.is_match(&core) || !year {
             return None;
+        }
+        if let Some(code) = code {
+            core = format!("{core} {code}");
         }
         match (c.get(1), c.get(2)) {
             (Some(p), Some(sep)) => {
@@ -109,6 +114,11 @@ fn normalize(text: &str, labelled: bool) -> Option<String> {
 /// The key under which case numbers count as the same case, whatever the issuing prefix and
 /// leading zeros: "KS 155-943/2015" and "155-943/2015" share the key "155-943/2015".
 pub fn dnr_key(normalized: &str) -> String {
+    // The filing-plan code ("KS 2008/288 041") files the case; it does not name it.
+    let normalized = match normalized.rsplit_once(' ') {
+        Some((n, k)) if archive_code(k) => n,
+        _ => normalized,
+    };
     let mut key = String::new();
     let mut digits = String::new();
     let flush = |digits: &mut String, key: &mut String| {
@@ -135,6 +145,11 @@ pub fn dnr_key(normalized: &str) -> String {
     }
     flush(&mut digits, &mut key);
     key.trim_end_matches(['.', '-', '/', ':']).to_string()
+}
+
+/// Whether a word is a filing-plan code written after a case number: three digits.
+fn archive_code(word: &str) -> bool {
+    word.len() == 3 && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Every case number in `text` with the byte range it occupies (a label included), in order
@@ -189,6 +204,7 @@ mod tests {
             ("Diarienummer: GRN 2021.118", "GRN 2021.118"),
             ("Er referens: S2017/01577/FS", "S 2017/01577/FS"),
             ("Dnr MBN.2013.1874.406", "MBN.2013.1874.406"),
+            ("Dnr KS 2008/288 041", "KS 2008/288 041"),
         ];
         for (input, want) in cases {
             assert_eq!(normalize_dnr(input).as_deref(), Some(want), "{input}");
@@ -201,6 +217,7 @@ mod tests {
     fn keys_ignore_prefix() {
         assert_eq!(dnr_key("KS 155-943/2015"), dnr_key("155-943/2015"));
         assert_eq!(dnr_key("KS 2019/0123"), dnr_key("KS-2019/123"));
+        assert_eq!(dnr_key("KS 2008/288 041"), dnr_key("KS 2008/288"));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::model::Kind;
 /// A party list that may trail a heading: "(M), (L) och (C)", "från (M)".
 /// What an appended statement's heading names after it: the meeting and § it belongs to
 /// ("Särskilt yttrande, utbildningsnämnden 2020-10-21, § 112").
-const PARA_TAIL: &str = r",?\s[^.]{0,80}?[§$]\s?\d{1,4}\s*$";
+const PARA_TAIL: &str = r",?\s[^.]{0,80}?[§$]\s?\d{1,4}\)?\s*$";
 const PARTY_TAIL: &str =
     r"(?:\s+(?:från|fran|fr\S{1,2}n|av))?(?:\s*(?:,|och|samt)?\s*\([^()]{1,20}\))+\s*$";
 
@@ -53,6 +53,8 @@ const MATTER: &[&str] = &[
     "ärendet",
     "ärendebeskrivning",
     "ärendets beredning",
+    "upplysningar",
+    "upplysning",
     "bakgrund",
     "sammanfattning",
     "beredning",
@@ -266,7 +268,7 @@ static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
             Kind::SpecialStatement,
             r"^[^.]{0,200}?\b",
             &[
-                r"(?:anmälde|anmäler|lämnade|lämnar|gjorde|gör|avgav|avger)(?: in)?(?: ett| gemensamt)? särskil(?:t|da) (?:uttalande|yttrande)n?",
+                r"(?:anmälde|anmäler|lämnade|lämnar|gjorde|gör|avgav|avger)(?: in)?(?: ett)?(?: gemensamt)? särskil(?:t|da) (?:uttalande|yttrande)n?",
             ],
             r"\b",
         ),

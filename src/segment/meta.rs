@@ -53,6 +53,7 @@ static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:",
         &[
             "sammanträdesdatum",
+            "sammanträdesdag",
             "sammanträde",
             "datum",
             "mötesdatum",
@@ -199,6 +200,30 @@ pub fn doc_type(lines: &[&str], ev: &Evidence) -> DocType {
     } else {
         DocType::Other
     }
+}
+
+/// The blocks of a letterhead as line ranges: runs of lines between blank lines, split where
+/// the text moves between the left margin and the right-hand column ("Er referens" /
+/// "BS 22-412-2016" / "Handläggare" start a new block at "Handläggare").
+fn blocks(head: &[&str]) -> Vec<(usize, usize)> {
+    let right = |l: &str| l.len() - l.trim_start().len() >= 20;
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..=head.len() {
+        let blank = head.get(i).is_some_and(|l| l.trim().is_empty());
+        let ends = match head.get(i) {
+            None => true,
+            Some(_) if blank => true,
+            Some(l) => i > start && right(l) != right(head[i - 1]),
+        };
+        if ends {
+            if i > start {
+                out.push((start, i));
+            }
+            start = if blank { i + 1 } else { i };
+        }
+    }
+    out
 }
 
 /// Whether a line is only a body's name ("Kommunstyrelsen", "Älvsjö stadsdelsnämnd").
@@ -358,10 +383,8 @@ pub fn title(lines: &[&str]) -> String {
 /// The title and the index of the line after its block.
 pub fn title_block(lines: &[&str]) -> Option<(String, usize)> {
     let head = &lines[..lines.len().min(HEAD_LINES)];
-    let mut next = 0;
-    for block in head.split(|l| l.trim().is_empty()) {
-        let block_end = next + block.len();
-        next = block_end + 1;
+    for (block_start, block_end) in blocks(head) {
+        let block = &head[block_start..block_end];
         let Some(first) = block.first() else { continue };
         // Headings, the type line and the addressee's postal address are not titles, nor is a
         // letterhead laid out in columns ("Eskilstuna kommun      TJÄNSTESKRIVELSE").

@@ -338,7 +338,7 @@ pub fn who(text: &str) -> Who {
 /// capitalised words of the name after it.
 static OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i:\b\p{L}*(?:chef|direktör|handläggare|utredare|controller|strateg|sekreterare))\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\b",
+        r"(?i:\b\p{L}*(?:chef|direktör|handläggare|utredare|controller|strateg|sekreterare|ansvarig)):?\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\b",
     )
     .expect("official pattern")
 });
