@@ -24,7 +24,7 @@ if [ ! -d "$pdfs" ]; then
     mv "$pdfs.tmp" "$pdfs"
 fi
 files=$(find "$pdfs" -name '*.pdf' | wc -l)
-pages=$(find "$pdfs" -name '*.pdf' -print0 | xargs -0 -n 200 pdfinfo 2>/dev/null \
+pages=$(find "$pdfs" -name '*.pdf' -print0 | xargs -0 -n 1 -P 2 pdfinfo 2>/dev/null \
     | awk '/^Pages:/ {n += $2} END {print n}')
 echo "corpus: $files PDFs, $pages pages ($pdfs)"
 
