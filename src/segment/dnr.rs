@@ -28,19 +28,19 @@ const LABELLED_PFX: &str = r"\p{Lu}\p{L}{0,5}";
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(?:{LABELS})\b)\.?\s*:?\s*((?-i:{LABELLED_PFX})[ ./-]?{CORE}|{CORE}|\d{{4}}/{PFX} ?\d+)"
+        r"(?i:\b(?:{LABELS})\b)\.?\s*:?\s*((?-i:{LABELLED_PFX})[ ./-]?{CORE}|{CORE}|\d{{4}}[/-]{PFX}[ -]?\d+)"
     ))
     .expect("labelled dnr pattern compiles")
 });
 
 static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:{PFX}[ .-]{CORE}|\d{{4}}/{PFX} \d+)"))
+    Regex::new(&format!(r"\b(?:{PFX}[ .-]{CORE}|\d{{4}}[/-]{PFX}[ -]\d+)"))
         .expect("prefixed dnr pattern compiles")
 });
 
 static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:({LABELLED_PFX})([ ./-]?))?({CORE})$|^(\d{{4}})/({PFX}) ?(\d+)$"
+        r"^(?:({LABELLED_PFX})([ ./-]?))?({CORE})$|^(\d{{4}})([/-])({PFX})([ -]?)(\d+)$"
     ))
     .expect("whole dnr pattern compiles")
 });
@@ -54,9 +54,10 @@ static ISO_DATE: LazyLock<Regex> =
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{LABELS})\.?\s*:?\s*")).expect("label"));
 
-/// A two-digit year closing a labelled number ("551-3390-17"); unlabelled numbers need more.
+/// A two-digit year closing or opening a labelled number ("551-3390-17", "SN 13/0214");
+/// unlabelled numbers need more.
 static SHORT_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[-/]\d\d$").expect("short year pattern"));
+    LazyLock::new(|| Regex::new(r"[-/]\d\d$|^\d\d/\d{2,}$").expect("short year pattern"));
 
 /// Normalises a case number as written ("Dnr: KS 155-943/2015", "dnr 3.1.3-91/2019"): the
 /// `Dnr` prefix dropped, spacing normalised, an issuing prefix such as `KS` kept. `None` when the
@@ -106,7 +107,13 @@ fn normalize(text: &str, labelled: bool) -> Option<String> {
             _ => core,
         }
     } else {
-        format!("{}/{} {}", &c[4], &c[5], &c[6])
+        // "2018/KS 0001", "2023-HSN-001187": the year's separator kept, none after the
+        // prefix becomes a space.
+        let after = match &c[7] {
+            "" => " ",
+            s => s,
+        };
+        format!("{}{}{}{after}{}", &c[4], &c[5], &c[6], &c[8])
     };
     Some(out)
 }
@@ -205,6 +212,8 @@ mod tests {
             ("Er referens: S2017/01577/FS", "S 2017/01577/FS"),
             ("Dnr MBN.2013.1874.406", "MBN.2013.1874.406"),
             ("Dnr KS 2008/288 041", "KS 2008/288 041"),
+            ("Diarienummer: 2023-HSN-001187", "2023-HSN-001187"),
+            ("Dnr SN 13/0214", "SN 13/0214"),
         ];
         for (input, want) in cases {
             assert_eq!(normalize_dnr(input).as_deref(), Some(want), "{input}");

@@ -186,7 +186,17 @@ static HEADINGS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
 pub fn looks_like_heading(line: &str) -> bool {
     let t = line.trim();
     let words = t.split_whitespace().count();
-    (1..=8).contains(&words)
+    // A heading that names the § it belongs to ("Reservation – Framtida organisation av
+    // akutsjukvården i nordöstra Skåne (§ 58)") may be longer.
+    let cites_paragraph = t
+        .trim_end_matches(')')
+        .trim_end()
+        .rsplit_once('§')
+        .is_some_and(|(_, n)| {
+            (1..=4).contains(&n.trim().len()) && n.trim().bytes().all(|b| b.is_ascii_digit())
+        });
+    let most = if cites_paragraph { 16 } else { 8 };
+    (1..=most).contains(&words)
         && t.chars().next().is_some_and(|c| c.is_uppercase())
         && !t.ends_with(['.', ',', ';'])
         && !t.contains('\t')

@@ -18,7 +18,7 @@ static RANGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[–—-]\s*\d").expect("range pattern"));
 /// A reference to a § anywhere in a line ("2012-10-24, § 85").
 static PARA_REF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"§\s?(\d{1,4})\s*$").expect("paragraph reference"));
+    LazyLock::new(|| Regex::new(r"§\s?(\d{1,4})\)?\s*$").expect("paragraph reference"));
 static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
     tolerant_regex(
         "^(?:",
@@ -105,7 +105,8 @@ fn statement_appendix(
     if !statement || heads.is_empty() {
         return None;
     }
-    let above = &lines[i.saturating_sub(4)..i];
+    // The heading itself ("Reservation – … (§ 58)") or the page header above it.
+    let above = &lines[i.saturating_sub(4)..=i];
     if let Some(p) = above
         .iter()
         .flat_map(|l| PARA_REF.captures_iter(l))

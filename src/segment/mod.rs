@@ -146,6 +146,17 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
         },
     );
     let body = meta::body(&cells, doc_type);
+    // "Kommunstyrelsens förslag till kommunfullmäktige" in the board's own minutes is what the
+    // board decided to propose: its decision, not a proposal put to it.
+    let own_proposal = fold(&format!("{body}s förslag"));
+    for s in items.iter_mut().flat_map(|i| i.segments.iter_mut()) {
+        if s.kind == Kind::Proposal
+            && !body.is_empty()
+            && fold(&s.heading).starts_with(&own_proposal)
+        {
+            s.kind = Kind::Decision;
+        }
+    }
     let date = meta::date(&cells);
     let paragraph_items: Vec<&Item> = items.iter().filter(|i| i.paragraph.is_some()).collect();
     if let [only] = paragraph_items.as_slice() {

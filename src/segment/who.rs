@@ -288,6 +288,8 @@ pub fn who(text: &str) -> Who {
             continue;
         };
         let Some((quantified, tokens)) = party_tokens(inner.as_str()) else {
+            // A name alone in brackets ("och 1 som avstår (Peder Åkerlund)").
+            out.persons.extend(bare_name(inner.as_str()));
             continue;
         };
         let start = clause_start(&text, whole.start());
