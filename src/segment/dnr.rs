@@ -57,7 +57,7 @@ static LABEL: LazyLock<Regex> =
 /// A two-digit year closing or opening a labelled number ("551-3390-17", "SN 13/0214");
 /// unlabelled numbers need more.
 static SHORT_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[-/]\d\d$|^\d\d/\d{2,}$").expect("short year pattern"));
+    LazyLock::new(|| Regex::new(r"[-/]\d\d$|^\d\d/\d{3,}$").expect("short year pattern"));
 
 /// Normalises a case number as written ("Dnr: KS 155-943/2015", "dnr 3.1.3-91/2019"): the
 /// `Dnr` prefix dropped, spacing normalised, an issuing prefix such as `KS` kept. `None` when the
@@ -88,7 +88,9 @@ fn normalize(text: &str, labelled: bool) -> Option<String> {
             _ => (core.as_str(), None),
         };
         let mut core: String = number.chars().filter(|c| !c.is_whitespace()).collect();
-        let year = YEAR.is_match(&core) || (labelled && SHORT_YEAR.is_match(&core));
+        // An issuing prefix vouches for a short year as a label does ("KS 19/0388").
+        let vouched = labelled || c.get(1).is_some();
+        let year = YEAR.is_match(&core) || (vouched && SHORT_YEAR.is_match(&core));
         if ISO_DATE.is_match(&core) || !year {
             return None;
         }

@@ -33,6 +33,7 @@ const DECISION: &[&str] = &[
 const PROPOSAL: &[&str] = &[
     r"(?:[\p{L}-]+\s+(?:och\s+)?){0,3}?\p{L}+s förslag(?: till (?:beslut|\p{L}+(?:fullmäktige|styrelsen|nämnden)))?",
     "förslag till beslut",
+    "beslutsförslag",
     "förslag",
 ];
 const PROCEDURE: &[&str] = &[

@@ -1,5 +1,5 @@
 //! Splitting a document's lines into § items ("§ 23 Titel", "§23", OCR "$ 23", and with the
-//! board's prefix "BUN § 78", "KS § 12").
+//! board's prefix "BUN § 78", "KS § 12", "Sn § 34").
 
 use std::sync::LazyLock;
 
@@ -12,7 +12,8 @@ use super::meta::columns;
 use crate::model::Kind;
 
 static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\p{Lu}{1,6}\s+)?[§$]\s?(\d{1,4})\b\s*(.*?)\s*$").expect("paragraph pattern")
+    Regex::new(r"^\s*(?:(?:\p{Lu}{1,6}|\p{Lu}\p{Ll}{1,2})\s+)?[§$]\s?(\d{1,4})\b\s*(.*?)\s*$")
+        .expect("paragraph pattern")
 });
 static RANGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[–—-]\s*\d").expect("range pattern"));

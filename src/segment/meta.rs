@@ -431,9 +431,15 @@ pub fn title_block(lines: &[&str]) -> Option<(String, usize)> {
     None
 }
 
-/// A title line without the case number written after it.
+/// A title line without the case number written after it; a number inside the title ("Yttrande
+/// i mål nr M 2214-09 angående …") stays.
 fn strip_dnr(line: &str) -> String {
-    match find_dnr_spans(line).first() {
+    let trailing = |r: &std::ops::Range<usize>| {
+        line[r.end..]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ')' | '.' | ','))
+            .is_empty()
+    };
+    match find_dnr_spans(line).first().filter(|(r, _)| trailing(r)) {
         Some((r, _)) => line[..r.start]
             .trim_end_matches(['(', ',', ' '])
             .to_string(),
