@@ -8,6 +8,7 @@
 
 mod facets;
 mod ingest;
+mod pairs;
 mod schema;
 mod search;
 mod trace;
@@ -124,7 +125,7 @@ impl Index {
                 TantivyError::LockFailure(LockError::LockBusy, _) => locked(&self.dir),
                 e => Error::index(&self.dir, e),
             })?;
-        Ok(Writer::new(self, writer))
+        Writer::new(self, writer)
     }
 
     /// The index directory.

@@ -73,6 +73,9 @@ pub(crate) struct Fields {
     pub body_facet: Field,
     pub doc_type_facet: Field,
     pub year_facet: Field,
+    /// Adjacent word pairs of `title`, `item_title`, `heading`, `text` and `folded`, in that
+    /// order (see [`super::pairs`]).
+    pub pairs: [Field; 5],
 }
 
 fn text(analyzer: &str, positions: bool, stored: bool) -> TextOptions {
@@ -93,7 +96,32 @@ fn text(analyzer: &str, positions: bool, stored: bool) -> TextOptions {
     }
 }
 
+/// A pair field: pre-tokenized terms with their counts (the phrase frequency); no positions,
+/// and no lengths (scores use the source field's).
+fn pairs() -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(KEYWORD)
+            .set_index_option(IndexRecordOption::WithFreqs)
+            .set_fieldnorms(false),
+    )
+}
+
 impl Fields {
+    /// The pair field of a phrase-searchable field.
+    pub(crate) fn pair_field(&self, source: Field) -> Option<Field> {
+        [
+            self.title,
+            self.item_title,
+            self.heading,
+            self.text,
+            self.folded,
+        ]
+        .iter()
+        .position(|&f| f == source)
+        .map(|i| self.pairs[i])
+    }
+
     /// The schema and its field handles.
     pub(crate) fn build() -> (Schema, Fields) {
         let mut b = Schema::builder();
@@ -136,6 +164,8 @@ impl Fields {
             body_facet: b.add_facet_field("body_facet", facet.clone()),
             doc_type_facet: b.add_facet_field("doc_type_facet", facet.clone()),
             year_facet: b.add_facet_field("year_facet", facet),
+            pairs: ["title", "item_title", "heading", "text", "folded"]
+                .map(|source| b.add_text_field(&format!("{source}_pairs"), pairs())),
         };
         (b.build(), fields)
     }

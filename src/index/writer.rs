@@ -1,8 +1,10 @@
 //! Turning a [`Document`] into tantivy documents, and the one writer that adds them.
 
 use tantivy::schema::Facet;
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
+use super::pairs::pair_value;
 use super::schema::{Fields, RECORD_DOCUMENT, RECORD_SEGMENT};
 use super::Index;
 use crate::error::{Error, Result};
@@ -14,6 +16,9 @@ use crate::segment::dnr_key;
 pub struct Writer<'a> {
     index: &'a Index,
     writer: IndexWriter<TantivyDocument>,
+    /// The analyzers of the exact and the folded fields, for the word pairs.
+    exact: TextAnalyzer,
+    folded: TextAnalyzer,
 }
 
 /// The id of a segment: its document, item and position in the item.
@@ -37,8 +42,22 @@ pub(crate) fn to_datetime(date: tantivy::time::Date) -> DateTime {
 }
 
 impl<'a> Writer<'a> {
-    pub(super) fn new(index: &'a Index, writer: IndexWriter<TantivyDocument>) -> Writer<'a> {
-        Writer { index, writer }
+    pub(super) fn new(
+        index: &'a Index,
+        writer: IndexWriter<TantivyDocument>,
+    ) -> Result<Writer<'a>> {
+        let analyzer = |field| {
+            index
+                .index
+                .tokenizer_for_field(field)
+                .map_err(|e| index.err(e))
+        };
+        Ok(Writer {
+            exact: analyzer(index.fields.text)?,
+            folded: analyzer(index.fields.folded)?,
+            index,
+            writer,
+        })
     }
 
     /// Adds a document, replacing whatever was indexed from the same source. `content_hash`
@@ -63,7 +82,15 @@ impl<'a> Writer<'a> {
         let mut count = 0;
         for (i, item) in doc.items.iter().enumerate() {
             for (s, segment) in item.segments.iter().enumerate() {
-                let tdoc = segment_document(f, doc, item, segment, &segment_id(&doc.doc_id, i, s));
+                let tdoc = segment_document(
+                    f,
+                    &mut self.exact,
+                    &mut self.folded,
+                    doc,
+                    item,
+                    segment,
+                    &segment_id(&doc.doc_id, i, s),
+                );
                 self.add(tdoc)?;
                 count += 1;
             }
@@ -93,6 +120,8 @@ impl<'a> Writer<'a> {
 
 fn segment_document(
     f: &Fields,
+    exact: &mut TextAnalyzer,
+    folded: &mut TextAnalyzer,
     doc: &Document,
     item: &Item,
     segment: &Segment,
@@ -103,14 +132,17 @@ fn segment_document(
     t.add_text(f.segment_id, id);
     t.add_text(f.doc_id, &doc.doc_id);
     t.add_text(f.source, &doc.source);
-    for (field, value) in [
-        (f.title, &doc.title),
-        (f.item_title, &item.title),
-        (f.heading, &segment.heading),
-        (f.text, &segment.text),
+    let [title_pairs, item_title_pairs, heading_pairs, text_pairs, folded_pairs] = f.pairs;
+    for (field, pairs, value) in [
+        (f.title, title_pairs, &doc.title),
+        (f.item_title, item_title_pairs, &item.title),
+        (f.heading, heading_pairs, &segment.heading),
+        (f.text, text_pairs, &segment.text),
     ] {
         t.add_text(field, value);
         t.add_text(f.folded, value);
+        t.add_pre_tokenized_text(pairs, pair_value(exact, value));
+        t.add_pre_tokenized_text(folded_pairs, pair_value(folded, value));
     }
     t.add_text(f.raw, &segment.raw_text);
     if !doc.body.is_empty() {
