@@ -104,14 +104,15 @@ impl Index {
         let searcher = self.reader.searcher();
         let filters = self.filters(req)?;
         let limit = req.limit.max(1);
-        let query = self.with_filters(self.parse(&req.query, None)?, &filters);
+        let exclude = filters.is_empty() && !segments_only(&req.query);
+        let query = self.with_filters(self.parse(&req.query, None)?, &filters, exclude);
         // One pass ranks and counts; only a query without any hit pays for the fuzzy retries.
         let mut results = self.run(&searcher, &*query, limit, req.facets)?;
         if results.total == 0 {
             // A misspelt or OCR-damaged word: allow edits, one first, then two.
             for distance in [1, 2] {
                 let candidate =
-                    self.with_filters(self.parse(&req.query, Some(distance))?, &filters);
+                    self.with_filters(self.parse(&req.query, Some(distance))?, &filters, exclude);
                 let retry = self.run(&searcher, &*candidate, limit, req.facets)?;
                 if retry.total > 0 {
                     results = retry;
@@ -287,18 +288,25 @@ impl Index {
         Some(Box::new(BooleanQuery::new(clauses)))
     }
 
-    /// The user's query restricted to segments and the filters, which do not change scores.
+    /// The user's query restricted by the filters, which do not change scores, and with
+    /// `exclude_documents` to segments.
     ///
     /// Segments are "not a document record": excluding the few document records is cheaper
-    /// than intersecting with a term every segment carries.
-    fn with_filters(&self, query: Box<dyn Query>, filters: &[Box<dyn Query>]) -> Box<dyn Query> {
-        let mut clauses = vec![
-            (Occur::Must, query),
-            (
+    /// than intersecting with a term every segment carries, and cheaper still not to do when
+    /// the query cannot match a document record anyway.
+    fn with_filters(
+        &self,
+        query: Box<dyn Query>,
+        filters: &[Box<dyn Query>],
+        exclude_documents: bool,
+    ) -> Box<dyn Query> {
+        let mut clauses = vec![(Occur::Must, query)];
+        if exclude_documents {
+            clauses.push((
                 Occur::MustNot,
                 self.keyword(self.fields.record, RECORD_DOCUMENT),
-            ),
-        ];
+            ));
+        }
         clauses.extend(filters.iter().map(|q| (Occur::Must, zero(q.box_clone()))));
         Box::new(BooleanQuery::new(clauses))
     }
@@ -481,6 +489,25 @@ fn facet_values(counts: &BTreeMap<String, u64>) -> Vec<(String, u64)> {
     let mut values: Vec<(String, u64)> = counts.iter().map(|(v, &n)| (v.clone(), n)).collect();
     values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     values
+}
+
+/// Whether a query can only match segments: document records carry none of the default
+/// (text) fields, and every filter is on a field only segments have. A query naming a field,
+/// excluding everything it names, or empty may match document records.
+fn segments_only(text: &str) -> bool {
+    fn field_less(ast: &UserInputAst) -> bool {
+        match ast {
+            UserInputAst::Clause(clauses) => clauses.iter().all(|(_, ast)| field_less(ast)),
+            UserInputAst::Boost(ast, _) => field_less(ast),
+            UserInputAst::Leaf(leaf) => {
+                matches!(&**leaf, UserInputLeaf::Literal(lit) if lit.field_name.is_none())
+            }
+        }
+    }
+    match query_grammar::parse_query(text) {
+        Ok(ast) if !text.trim().is_empty() => field_less(&ast) && !all_negative(&ast),
+        _ => false,
+    }
 }
 
 /// A quoted phrase of several words without a field.
