@@ -125,7 +125,7 @@ impl Index {
                 TantivyError::LockFailure(LockError::LockBusy, _) => locked(&self.dir),
                 e => Error::index(&self.dir, e),
             })?;
-        Writer::new(self, writer)
+        Ok(Writer::new(self, writer))
     }
 
     /// The index directory.

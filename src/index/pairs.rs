@@ -15,40 +15,79 @@ use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::tokenizer::{PreTokenizedString, TextAnalyzer, Token};
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term};
 
-/// The pair terms of a text: its analysed words at consecutive positions, joined by a space
-/// (a word never contains one). Words the analyzer dropped (too long) break the chain, as
-/// they break a positional phrase match.
-pub(super) fn pairs(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut previous: Option<(usize, String)> = None;
-    analyzer.token_stream(text).process(&mut |t| {
-        if let Some((position, word)) = &previous {
-            if t.position == position + 1 {
-                out.push(format!("{word} {}", t.text));
-            }
-        }
-        previous = Some((t.position, t.text.clone()));
-    });
-    out
+/// Token filter that turns a stream of words into its adjacent pairs: words at consecutive
+/// positions joined by a space (a word never contains one). Words an earlier filter dropped
+/// (too long) break the chain, as they break a positional phrase match. Run inside the
+/// indexer, so a queued document carries its text once, not its pairs.
+#[derive(Clone, Copy)]
+pub(super) struct PairFilter;
+
+impl TokenFilter for PairFilter {
+    type Tokenizer<T: Tokenizer> = PairTokenizer<T>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> PairTokenizer<T> {
+        PairTokenizer { inner }
+    }
 }
 
-/// The pairs of a text as a pre-tokenized value for a pair field (not stored, so no text).
-pub(super) fn pair_value(analyzer: &mut TextAnalyzer, text: &str) -> PreTokenizedString {
-    let tokens = pairs(analyzer, text)
-        .into_iter()
-        .enumerate()
-        .map(|(position, text)| Token {
-            position,
-            text,
-            ..Token::default()
-        })
-        .collect();
-    PreTokenizedString {
-        text: String::new(),
-        tokens,
+#[derive(Clone)]
+pub(super) struct PairTokenizer<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for PairTokenizer<T> {
+    type TokenStream<'a> = PairStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        PairStream {
+            words: self.inner.token_stream(text),
+            previous: None,
+            pair: Token::default(),
+        }
+    }
+}
+
+pub(super) struct PairStream<S> {
+    words: S,
+    /// The last word: its position, start offset and text.
+    previous: Option<(usize, usize, String)>,
+    pair: Token,
+}
+
+impl<S: TokenStream> TokenStream for PairStream<S> {
+    fn advance(&mut self) -> bool {
+        while self.words.advance() {
+            let word = self.words.token();
+            let adjacent = match &self.previous {
+                Some((position, from, text)) if word.position == position + 1 => {
+                    self.pair = Token {
+                        offset_from: *from,
+                        offset_to: word.offset_to,
+                        position: *position,
+                        text: format!("{text} {}", word.text),
+                        position_length: 1,
+                    };
+                    true
+                }
+                _ => false,
+            };
+            self.previous = Some((word.position, word.offset_from, word.text.clone()));
+            if adjacent {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.pair
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.pair
     }
 }
 

@@ -16,7 +16,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, TantivyDocument, Term};
 
 use super::facets::FacetCount;
-use super::pairs::{pairs, PairQuery};
+use super::pairs::PairQuery;
 use super::schema::RECORD_DOCUMENT;
 use super::writer::{parse_date, to_datetime};
 use super::Index;
@@ -264,13 +264,8 @@ impl Index {
     /// the positional phrase over segments that carry all of its pairs. `None` when the
     /// phrase is not a run of two or more adjacent words after analysis.
     fn pair_phrase(&self, field: Field, phrase: &str) -> Option<Box<dyn Query>> {
-        let pair_field = self.fields.pair_field(field)?;
-        let mut analyzer = self.index.tokenizer_for_field(field).ok()?;
         let words = self.tokens(field, phrase).ok()?;
-        let pairs: Vec<Term> = pairs(&mut analyzer, phrase)
-            .iter()
-            .map(|p| Term::from_field_text(pair_field, p))
-            .collect();
+        let pairs = self.tokens(self.fields.pair_field(field)?, phrase).ok()?;
         if words.len() < 2 || pairs.len() + 1 != words.len() {
             return None;
         }

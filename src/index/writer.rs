@@ -1,10 +1,8 @@
 //! Turning a [`Document`] into tantivy documents, and the one writer that adds them.
 
 use tantivy::schema::Facet;
-use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
-use super::pairs::pair_value;
 use super::schema::{Fields, RECORD_DOCUMENT, RECORD_SEGMENT};
 use super::Index;
 use crate::error::{Error, Result};
@@ -16,9 +14,6 @@ use crate::segment::dnr_key;
 pub struct Writer<'a> {
     index: &'a Index,
     writer: IndexWriter<TantivyDocument>,
-    /// The analyzers of the exact and the folded fields, for the word pairs.
-    exact: TextAnalyzer,
-    folded: TextAnalyzer,
 }
 
 /// The id of a segment: its document, item and position in the item.
@@ -42,22 +37,8 @@ pub(crate) fn to_datetime(date: tantivy::time::Date) -> DateTime {
 }
 
 impl<'a> Writer<'a> {
-    pub(super) fn new(
-        index: &'a Index,
-        writer: IndexWriter<TantivyDocument>,
-    ) -> Result<Writer<'a>> {
-        let analyzer = |field| {
-            index
-                .index
-                .tokenizer_for_field(field)
-                .map_err(|e| index.err(e))
-        };
-        Ok(Writer {
-            exact: analyzer(index.fields.text)?,
-            folded: analyzer(index.fields.folded)?,
-            index,
-            writer,
-        })
+    pub(super) fn new(index: &'a Index, writer: IndexWriter<TantivyDocument>) -> Writer<'a> {
+        Writer { index, writer }
     }
 
     /// Adds a document, replacing whatever was indexed from the same source. `content_hash`
@@ -82,15 +63,7 @@ impl<'a> Writer<'a> {
         let mut count = 0;
         for (i, item) in doc.items.iter().enumerate() {
             for (s, segment) in item.segments.iter().enumerate() {
-                let tdoc = segment_document(
-                    f,
-                    &mut self.exact,
-                    &mut self.folded,
-                    doc,
-                    item,
-                    segment,
-                    &segment_id(&doc.doc_id, i, s),
-                );
+                let tdoc = segment_document(f, doc, item, segment, &segment_id(&doc.doc_id, i, s));
                 self.add(tdoc)?;
                 count += 1;
             }
@@ -120,8 +93,6 @@ impl<'a> Writer<'a> {
 
 fn segment_document(
     f: &Fields,
-    exact: &mut TextAnalyzer,
-    folded: &mut TextAnalyzer,
     doc: &Document,
     item: &Item,
     segment: &Segment,
@@ -141,8 +112,8 @@ fn segment_document(
     ] {
         t.add_text(field, value);
         t.add_text(f.folded, value);
-        t.add_pre_tokenized_text(pairs, pair_value(exact, value));
-        t.add_pre_tokenized_text(folded_pairs, pair_value(folded, value));
+        t.add_text(pairs, value);
+        t.add_text(folded_pairs, value);
     }
     t.add_text(f.raw, &segment.raw_text);
     if !doc.body.is_empty() {
