@@ -223,3 +223,35 @@ impl Scorer for PairScorer {
         bm25.score(self.fieldnorms.fieldnorm_id(doc), self.postings.term_freq())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use tantivy::tokenizer::{RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+
+    use super::PairFilter;
+
+    fn pairs(text: &str) -> Vec<String> {
+        let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(12))
+            .filter(PairFilter)
+            .build();
+        let mut out = Vec::new();
+        analyzer
+            .token_stream(text)
+            .process(&mut |t| out.push(t.text.clone()));
+        out
+    }
+
+    #[test]
+    fn adjacent_words_pair_up_and_a_dropped_word_breaks_the_chain() {
+        assert_eq!(
+            pairs("till förmån för eget"),
+            ["till förmån", "förmån för", "för eget"]
+        );
+        assert_eq!(
+            pairs("lokala överlångaordformer planer mot"),
+            ["planer mot"]
+        );
+        assert!(pairs("ensam").is_empty());
+    }
+}
