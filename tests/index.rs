@@ -223,6 +223,45 @@ fn phrases_boolean_operators_and_fields() {
 }
 
 #[test]
+fn phrases_through_word_pairs_score_as_positional_phrases() {
+    let index = indexed(&fixture());
+    // A phrase with a field is matched by word positions; without one, through the word
+    // pairs. Over the same fields with the same boosts both must give the same hits and scores.
+    // (The parser boosts each field as it boosts the default fields.)
+    let positional = |phrase: &str, folded: bool| {
+        let mut fields = vec!["title", "item_title", "heading", "text"];
+        if folded {
+            fields.push("folded");
+        }
+        fields
+            .iter()
+            .map(|f| format!("{f}:\"{phrase}\""))
+            .collect::<Vec<_>>()
+            .join(" OR ")
+    };
+    for (phrase, folded) in [
+        ("lokala handlingsplaner", true),
+        ("våldsbejakande extremism", false),
+        ("till förmån för eget förslag", false),
+        ("mot extremism", true),
+        ("fria teater", true),
+        ("kulturnamnden fordelar", true),
+    ] {
+        let pairs = search(&index, &format!("\"{phrase}\""));
+        let positions = search(&index, &positional(phrase, folded));
+        assert!(pairs.total > 0, "{phrase}");
+        assert_eq!(pairs.total, positions.total, "{phrase}");
+        let scored = |r: &index::SearchResults| -> Vec<(String, f32)> {
+            r.hits
+                .iter()
+                .map(|h| (h.segment_id.clone(), h.score))
+                .collect()
+        };
+        assert_eq!(scored(&pairs), scored(&positions), "{phrase}");
+    }
+}
+
+#[test]
 fn filters_restrict_hits() {
     let index = indexed(&fixture());
     let req = |f: &dyn Fn(&mut SearchRequest)| {

@@ -8,6 +8,7 @@
 
 mod facets;
 mod ingest;
+mod pairs;
 mod schema;
 mod search;
 mod trace;

@@ -4,6 +4,7 @@
 //! Segment documents repeat their document's metadata so a hit needs no second lookup, and
 //! every filter is a term on an indexed field (never a scan of stored values).
 
+use super::pairs::PairFilter;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
     TextFieldIndexing, TextOptions, FAST, INDEXED, STORED,
@@ -17,6 +18,10 @@ use tantivy::tokenizer::{
 pub(crate) const SWEDISH: &str = "sv_stem";
 /// Analyzer of the folded fields: as [`SWEDISH`] with diacritics folded (`nämnd` → `namnd`).
 pub(crate) const FOLDED: &str = "sv_fold";
+/// Analyzer of the pair fields of the exact fields: [`SWEDISH`]'s words in adjacent pairs.
+pub(crate) const SWEDISH_PAIRS: &str = "sv_stem_pairs";
+/// Analyzer of the pair field of the folded field: [`FOLDED`]'s words in adjacent pairs.
+pub(crate) const FOLDED_PAIRS: &str = "sv_fold_pairs";
 /// Analyzer of the raw, unrepaired text: lower case only, so OCR residue stays findable as is.
 pub(crate) const PLAIN: &str = "plain_lower";
 /// Analyzer of keyword fields (party, kind, case numbers): the whole value, lower case.
@@ -73,6 +78,9 @@ pub(crate) struct Fields {
     pub body_facet: Field,
     pub doc_type_facet: Field,
     pub year_facet: Field,
+    /// Adjacent word pairs of `title`, `item_title`, `heading`, `text` and `folded`, in that
+    /// order (see [`super::pairs`]).
+    pub pairs: [Field; 5],
 }
 
 fn text(analyzer: &str, positions: bool, stored: bool) -> TextOptions {
@@ -93,7 +101,32 @@ fn text(analyzer: &str, positions: bool, stored: bool) -> TextOptions {
     }
 }
 
+/// A pair field: terms with their counts (the phrase frequency); no positions, and no
+/// lengths (scores use the source field's).
+fn pairs(analyzer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(IndexRecordOption::WithFreqs)
+            .set_fieldnorms(false),
+    )
+}
+
 impl Fields {
+    /// The pair field of a phrase-searchable field.
+    pub(crate) fn pair_field(&self, source: Field) -> Option<Field> {
+        [
+            self.title,
+            self.item_title,
+            self.heading,
+            self.text,
+            self.folded,
+        ]
+        .iter()
+        .position(|&f| f == source)
+        .map(|i| self.pairs[i])
+    }
+
     /// The schema and its field handles.
     pub(crate) fn build() -> (Schema, Fields) {
         let mut b = Schema::builder();
@@ -136,31 +169,42 @@ impl Fields {
             body_facet: b.add_facet_field("body_facet", facet.clone()),
             doc_type_facet: b.add_facet_field("doc_type_facet", facet.clone()),
             year_facet: b.add_facet_field("year_facet", facet),
+            pairs: ["title", "item_title", "heading", "text", "folded"].map(|source| {
+                let analyzer = if source == "folded" {
+                    FOLDED_PAIRS
+                } else {
+                    SWEDISH_PAIRS
+                };
+                b.add_text_field(&format!("{source}_pairs"), pairs(analyzer))
+            }),
         };
         (b.build(), fields)
     }
 }
 
+/// Lower-cased Swedish stems, with diacritics folded if `fold`, in adjacent pairs if `pairs`.
+fn swedish(fold: bool, pairs: bool) -> TextAnalyzer {
+    let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(48))
+        .filter(LowerCaser)
+        .dynamic();
+    if fold {
+        analyzer = analyzer.filter_dynamic(AsciiFoldingFilter);
+    }
+    analyzer = analyzer.filter_dynamic(Stemmer::new(Language::Swedish));
+    if pairs {
+        analyzer = analyzer.filter_dynamic(PairFilter);
+    }
+    analyzer.build()
+}
+
 /// Registers diarium's analyzers on an index (they are not persisted by tantivy).
 pub(crate) fn register_analyzers(index: &tantivy::Index) {
     let tokenizers = index.tokenizers();
-    tokenizers.register(
-        SWEDISH,
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(48))
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::Swedish))
-            .build(),
-    );
-    tokenizers.register(
-        FOLDED,
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(48))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .filter(Stemmer::new(Language::Swedish))
-            .build(),
-    );
+    tokenizers.register(SWEDISH, swedish(false, false));
+    tokenizers.register(FOLDED, swedish(true, false));
+    tokenizers.register(SWEDISH_PAIRS, swedish(false, true));
+    tokenizers.register(FOLDED_PAIRS, swedish(true, true));
     tokenizers.register(
         PLAIN,
         TextAnalyzer::builder(SimpleTokenizer::default())

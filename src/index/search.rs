@@ -7,15 +7,16 @@ use std::ops::Bound;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    QueryParser, QueryParserError, RangeQuery, TermQuery,
 };
-use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf};
+use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, TantivyDocument, Term};
 
 use super::facets::FacetCount;
+use super::pairs::PairQuery;
 use super::schema::RECORD_DOCUMENT;
 use super::writer::{parse_date, to_datetime};
 use super::Index;
@@ -103,14 +104,15 @@ impl Index {
         let searcher = self.reader.searcher();
         let filters = self.filters(req)?;
         let limit = req.limit.max(1);
-        let query = self.with_filters(self.parse(&req.query, None)?, &filters);
+        let exclude = filters.is_empty() && !segments_only(&req.query);
+        let query = self.with_filters(self.parse(&req.query, None)?, &filters, exclude);
         // One pass ranks and counts; only a query without any hit pays for the fuzzy retries.
         let mut results = self.run(&searcher, &*query, limit, req.facets)?;
         if results.total == 0 {
             // A misspelt or OCR-damaged word: allow edits, one first, then two.
             for distance in [1, 2] {
                 let candidate =
-                    self.with_filters(self.parse(&req.query, Some(distance))?, &filters);
+                    self.with_filters(self.parse(&req.query, Some(distance))?, &filters, exclude);
                 let retry = self.run(&searcher, &*candidate, limit, req.facets)?;
                 if retry.total > 0 {
                     results = retry;
@@ -122,17 +124,22 @@ impl Index {
         Ok(results)
     }
 
-    fn parser(&self, fuzzy: Option<u8>) -> QueryParser {
+    /// The default fields with their boosts: exact (å/ä/ö kept) outranks folded; the title
+    /// and headings outrank body text.
+    fn boosts(&self) -> [(Field, f32); 6] {
         let f = &self.fields;
-        // Exact (å/ä/ö kept) outranks folded; the title and headings outrank body text.
-        let boosts = [
+        [
             (f.title, 3.0),
             (f.item_title, 2.5),
             (f.heading, 2.0),
             (f.text, 1.0),
             (f.folded, 0.4),
             (f.raw, 0.2),
-        ];
+        ]
+    }
+
+    fn parser(&self, fuzzy: Option<u8>) -> QueryParser {
+        let boosts = self.boosts();
         let mut parser =
             QueryParser::for_index(&self.index, boosts.iter().map(|&(f, _)| f).collect());
         parser.set_conjunction_by_default();
@@ -153,69 +160,148 @@ impl Index {
         let usage = |e: &dyn std::fmt::Display| Error::Usage(format!("query {text:?}: {e}"));
         let ast = query_grammar::parse_query(text)
             .map_err(|_| usage(&"syntax error (unbalanced quotes or brackets?)"))?;
-        self.parser(fuzzy)
-            .build_query_from_user_input_ast(self.narrow_phrases(ast))
-            .map_err(|e| usage(&e))
-    }
-
-    /// Phrases without a field search the repaired text, title and headings, and the folded
-    /// copy only when they are written without å/ä/ö (a phrase with them is matched exactly);
-    /// the raw OCR text is left to `raw:"…"`. Positional matching over every default field
-    /// is what made phrases the slowest queries, and raw and folded add few hits of their own.
-    fn narrow_phrases(&self, ast: UserInputAst) -> UserInputAst {
-        match ast {
-            UserInputAst::Clause(clauses) => UserInputAst::Clause(
-                clauses
-                    .into_iter()
-                    .map(|(occur, ast)| (occur, self.narrow_phrases(ast)))
-                    .collect(),
-            ),
-            UserInputAst::Boost(ast, boost) => {
-                UserInputAst::Boost(Box::new(self.narrow_phrases(*ast)), boost)
-            }
-            UserInputAst::Leaf(leaf) => match *leaf {
-                UserInputLeaf::Literal(lit)
-                    if lit.field_name.is_none()
-                        && lit.delimiter != Delimiter::None
-                        && lit.phrase.trim().contains(char::is_whitespace) =>
-                {
-                    let f = &self.fields;
-                    let mut fields = vec![f.title, f.item_title, f.heading, f.text];
-                    if lit.phrase.is_ascii() {
-                        fields.push(f.folded);
-                    }
-                    let schema = self.index.schema();
-                    UserInputAst::Clause(
-                        fields
-                            .into_iter()
-                            .map(|field| {
-                                let mut lit = lit.clone();
-                                lit.field_name = Some(schema.get_field_name(field).to_string());
-                                (
-                                    Some(Occur::Should),
-                                    UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit))),
-                                )
-                            })
-                            .collect(),
-                    )
-                }
-                leaf => UserInputAst::Leaf(Box::new(leaf)),
-            },
+        let parser = self.parser(fuzzy);
+        if !has_phrase(&ast) {
+            return parser
+                .build_query_from_user_input_ast(ast)
+                .map_err(|e| usage(&e));
         }
+        // As the parser would do it, but phrases go through the word pairs; a query of
+        // nothing but exclusions means "everything but".
+        let negative = all_negative(&ast);
+        let query = self.build(&parser, ast).map_err(|e| usage(&e))?;
+        Ok(if negative {
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, query),
+                (Occur::Should, Box::new(AllQuery)),
+            ]))
+        } else {
+            query
+        })
     }
 
-    /// The user's query restricted to segments and the filters, which do not change scores.
+    /// The query of a parsed query that has a phrase: clauses and boosts as the parser builds
+    /// them, each phrase through [`Index::phrase_query`], other leaves by the parser.
+    fn build(
+        &self,
+        parser: &QueryParser,
+        ast: UserInputAst,
+    ) -> std::result::Result<Box<dyn Query>, QueryParserError> {
+        Ok(match ast {
+            UserInputAst::Clause(clauses) => {
+                let mut out = Vec::new();
+                for (occur, ast) in clauses {
+                    let query = self.build(parser, ast)?;
+                    // The parser drops clauses that analyse to nothing.
+                    if !query.is::<EmptyQuery>() {
+                        out.push((occur.unwrap_or(Occur::Must), query));
+                    }
+                }
+                if out.is_empty() {
+                    Box::new(EmptyQuery)
+                } else {
+                    Box::new(BooleanQuery::new(out))
+                }
+            }
+            UserInputAst::Boost(ast, boost) => Box::new(BoostQuery::new(
+                self.build(parser, *ast)?,
+                boost.into_inner() as f32,
+            )),
+            UserInputAst::Leaf(leaf) => match *leaf {
+                UserInputLeaf::Literal(lit) if is_phrase(&lit) => self.phrase_query(parser, lit)?,
+                leaf => {
+                    parser.build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))?
+                }
+            },
+        })
+    }
+
+    /// A quoted phrase without a field searches the repaired text, title and headings, and
+    /// the folded copy only when it is written without å/ä/ö (a phrase with them is matched
+    /// exactly); the raw OCR text is left to `raw:"…"`. Positional matching over every default
+    /// field made phrases the slowest queries, and raw and folded add few hits of their own.
+    fn phrase_query(
+        &self,
+        parser: &QueryParser,
+        lit: UserInputLiteral,
+    ) -> std::result::Result<Box<dyn Query>, QueryParserError> {
+        let f = &self.fields;
+        let mut fields = vec![f.title, f.item_title, f.heading, f.text];
+        if lit.phrase.is_ascii() {
+            fields.push(f.folded);
+        }
+        let clauses = fields
+            .into_iter()
+            .map(|field| {
+                let pair = (lit.slop == 0 && !lit.prefix)
+                    .then(|| self.pair_phrase(field, &lit.phrase))
+                    .flatten();
+                let query = match pair {
+                    // Boosted as the parser boosts a field (not at all by 1).
+                    Some(query) => match self.boosts().iter().find(|&&(f, _)| f == field) {
+                        Some(&(_, boost)) if boost != 1.0 => {
+                            Box::new(BoostQuery::new(query, boost))
+                        }
+                        _ => query,
+                    },
+                    // Not a plain run of words (a dropped word): the positional phrase.
+                    None => {
+                        let mut lit = lit.clone();
+                        lit.field_name =
+                            Some(self.index.schema().get_field_name(field).to_string());
+                        parser.build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(
+                            UserInputLeaf::Literal(lit),
+                        )))?
+                    }
+                };
+                Ok((Occur::Should, query))
+            })
+            .collect::<std::result::Result<Vec<_>, QueryParserError>>()?;
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// `phrase` on `field` through its word pairs: two words are their pair, longer phrases
+    /// the positional phrase over segments that carry all of its pairs. `None` when the
+    /// phrase is not a run of two or more adjacent words after analysis.
+    fn pair_phrase(&self, field: Field, phrase: &str) -> Option<Box<dyn Query>> {
+        let words = self.tokens(field, phrase).ok()?;
+        let pairs = self.tokens(self.fields.pair_field(field)?, phrase).ok()?;
+        if words.len() < 2 || pairs.len() + 1 != words.len() {
+            return None;
+        }
+        if let [pair] = &pairs[..] {
+            return Some(Box::new(PairQuery::new(words, pair.clone())));
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, Box::new(PhraseQuery::new(words)))];
+        clauses.extend(pairs.into_iter().map(|pair| {
+            (
+                Occur::Must,
+                zero(Box::new(TermQuery::new(pair, IndexRecordOption::Basic))),
+            )
+        }));
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The user's query restricted by the filters, which do not change scores, and with
+    /// `exclude_documents` to segments.
     ///
     /// Segments are "not a document record": excluding the few document records is cheaper
-    /// than intersecting with a term every segment carries.
-    fn with_filters(&self, query: Box<dyn Query>, filters: &[Box<dyn Query>]) -> Box<dyn Query> {
-        let mut clauses = vec![
-            (Occur::Must, query),
-            (
+    /// than intersecting with a term every segment carries, and cheaper still not to do when
+    /// the query cannot match a document record anyway.
+    fn with_filters(
+        &self,
+        query: Box<dyn Query>,
+        filters: &[Box<dyn Query>],
+        exclude_documents: bool,
+    ) -> Box<dyn Query> {
+        let mut clauses = vec![(Occur::Must, query)];
+        if exclude_documents {
+            clauses.push((
                 Occur::MustNot,
                 self.keyword(self.fields.record, RECORD_DOCUMENT),
-            ),
-        ];
+            ));
+        }
         clauses.extend(filters.iter().map(|q| (Occur::Must, zero(q.box_clone()))));
         Box::new(BooleanQuery::new(clauses))
     }
@@ -398,6 +484,53 @@ fn facet_values(counts: &BTreeMap<String, u64>) -> Vec<(String, u64)> {
     let mut values: Vec<(String, u64)> = counts.iter().map(|(v, &n)| (v.clone(), n)).collect();
     values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     values
+}
+
+/// Whether a query can only match segments: document records carry none of the default
+/// (text) fields, and every filter is on a field only segments have. A query naming a field,
+/// excluding everything it names, or empty may match document records.
+fn segments_only(text: &str) -> bool {
+    fn field_less(ast: &UserInputAst) -> bool {
+        match ast {
+            UserInputAst::Clause(clauses) => clauses.iter().all(|(_, ast)| field_less(ast)),
+            UserInputAst::Boost(ast, _) => field_less(ast),
+            UserInputAst::Leaf(leaf) => {
+                matches!(&**leaf, UserInputLeaf::Literal(lit) if lit.field_name.is_none())
+            }
+        }
+    }
+    match query_grammar::parse_query(text) {
+        Ok(ast) if !text.trim().is_empty() => field_less(&ast) && !all_negative(&ast),
+        _ => false,
+    }
+}
+
+/// A quoted phrase of several words without a field.
+fn is_phrase(lit: &UserInputLiteral) -> bool {
+    lit.field_name.is_none()
+        && lit.delimiter != Delimiter::None
+        && lit.phrase.trim().contains(char::is_whitespace)
+}
+
+fn has_phrase(ast: &UserInputAst) -> bool {
+    match ast {
+        UserInputAst::Clause(clauses) => clauses.iter().any(|(_, ast)| has_phrase(ast)),
+        UserInputAst::Boost(ast, _) => has_phrase(ast),
+        UserInputAst::Leaf(leaf) => {
+            matches!(&**leaf, UserInputLeaf::Literal(lit) if is_phrase(lit))
+        }
+    }
+}
+
+/// Every clause excluded, as the parser judges it (it then adds "everything").
+fn all_negative(ast: &UserInputAst) -> bool {
+    match ast {
+        UserInputAst::Clause(clauses) => clauses
+            .iter()
+            .all(|(occur, ast)| *occur == Some(Occur::MustNot) || all_negative(ast)),
+        UserInputAst::Boost(ast, _) => all_negative(ast),
+        UserInputAst::Leaf(_) => false,
+    }
 }
 
 /// A filter clause that matches without adding to the score.

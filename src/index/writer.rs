@@ -103,14 +103,17 @@ fn segment_document(
     t.add_text(f.segment_id, id);
     t.add_text(f.doc_id, &doc.doc_id);
     t.add_text(f.source, &doc.source);
-    for (field, value) in [
-        (f.title, &doc.title),
-        (f.item_title, &item.title),
-        (f.heading, &segment.heading),
-        (f.text, &segment.text),
+    let [title_pairs, item_title_pairs, heading_pairs, text_pairs, folded_pairs] = f.pairs;
+    for (field, pairs, value) in [
+        (f.title, title_pairs, &doc.title),
+        (f.item_title, item_title_pairs, &item.title),
+        (f.heading, heading_pairs, &segment.heading),
+        (f.text, text_pairs, &segment.text),
     ] {
         t.add_text(field, value);
         t.add_text(f.folded, value);
+        t.add_text(pairs, value);
+        t.add_text(folded_pairs, value);
     }
     t.add_text(f.raw, &segment.raw_text);
     if !doc.body.is_empty() {
