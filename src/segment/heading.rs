@@ -218,9 +218,16 @@ pub fn heading_kind(line: &str) -> Option<Kind> {
         .filter(|k| *k != Kind::Decision || !folded.split_whitespace().any(|w| w == "att"))
         .or_else(|| {
             let bare = folded.trim_end_matches(['.', ':']);
+            let bare = bare.split_whitespace().collect::<Vec<_>>().join(" ");
+            let n = bare.chars().count();
+            // Lengths rule out most words before the edit distance is worked out.
             FUZZY
                 .iter()
-                .find(|(_, w)| similar(w, bare))
+                .filter(|(_, w)| {
+                    let m = w.chars().count();
+                    n.abs_diff(m) <= (n.max(m) / 8).max(1)
+                })
+                .find(|(_, w)| similar(w, &bare))
                 .map(|(k, _)| *k)
         })
 }
