@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 /// Data files of `src/repair/data` turned into `OUT_DIR/NAME.fst`: key TAB value per line.
 const MAPS: &[&str] = &["lexicon", "bigrams"];
 
-/// Longest character n-gram counted; keep equal to `spelling::ORDER`.
-const ORDER: usize = 5;
+// The spelling model's alphabet and order, shared with the crate so both number characters alike.
+#[path = "src/repair/symbols.rs"]
+mod symbols;
+use symbols::{symbol, ORDER};
 
 fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -34,22 +36,6 @@ fn main() {
         if *name == "lexicon" {
             spelling_counts(&text, &out);
         }
-    }
-}
-
-/// The symbol of a character in the spelling model; the same table is in `spelling::symbol`.
-fn symbol(c: char) -> u32 {
-    match c {
-        '<' => 1,
-        '>' => 2,
-        'a'..='z' => 3 + (c as u32 - 'a' as u32),
-        'å' => 29,
-        'ä' => 30,
-        'ö' => 31,
-        'é' => 32,
-        'ü' => 33,
-        '-' => 34,
-        _ => 35,
     }
 }
 

@@ -13,6 +13,7 @@ mod context;
 mod lexicon;
 mod search;
 mod spelling;
+mod symbols;
 mod tokens;
 
 use std::collections::HashMap;

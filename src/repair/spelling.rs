@@ -3,29 +3,13 @@
 //! to words no lexicon lists — compounds, names, places — so a damaged spelling
 //! (`fordldrastodsprogram`) reads as less likely than its repair (`föräldrastödsprogram`).
 
-/// Longest n-gram; keep equal to `ORDER` in `build.rs`.
-pub const ORDER: usize = 5;
+pub use super::symbols::{symbol, ORDER};
+
 /// Symbols of the model (see [`symbol`]); the base distribution is uniform over them.
 const SYMBOLS: f64 = 35.0;
 
 static NGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spelling_ngrams.bin"));
 static CONTEXTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spelling_contexts.bin"));
-
-/// The symbol of a character, as `build.rs` numbers them; 0 is never a symbol.
-pub fn symbol(c: char) -> u32 {
-    match c {
-        '<' => 1,
-        '>' => 2,
-        'a'..='z' => 3 + (c as u32 - 'a' as u32),
-        'å' => 29,
-        'ä' => 30,
-        'ö' => 31,
-        'é' => 32,
-        'ü' => 33,
-        '-' => 34,
-        _ => 35,
-    }
-}
 
 /// The symbols of the last `ORDER - 1` characters written, most recent in the low bits: the
 /// state of the model between characters.
