@@ -183,6 +183,16 @@ pub fn find_dnr_spans(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
     found
 }
 
+/// `text` with every case number (and its label) taken out, spacing collapsed: what a line says
+/// besides its case numbers.
+pub fn without_dnrs(text: &str) -> String {
+    let mut rest = text.to_string();
+    for (r, _) in find_dnr_spans(text).iter().rev() {
+        rest.replace_range(r.clone(), " ");
+    }
+    rest.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Every case number in `text`, normalised, in order of appearance, without repeats.
 pub fn find_dnrs(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dnr::{find_dnr_spans, find_dnrs};
+use super::dnr::{find_dnrs, without_dnrs};
 use super::fold::{fold, tolerant_regex};
 use super::heading::heading_kind;
 use super::meta::columns;
@@ -58,12 +58,7 @@ fn paragraph_heading(line: &str) -> Option<(String, String)> {
         return None;
     }
     // A case number on the § line ("MHN § 143        MHN-2017-1182") is not its title.
-    let mut title = rest.to_string();
-    for (r, _) in find_dnr_spans(rest).iter().rev() {
-        title.replace_range(r.clone(), " ");
-    }
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    Some((c[1].to_string(), title))
+    Some((c[1].to_string(), without_dnrs(rest)))
 }
 
 /// The § an appendix line attaches what follows to ("Bilaga 1 till protokoll 2016-09-21, § 59",
@@ -178,16 +173,7 @@ pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
         } else if title.is_empty() {
             // The title stands on the next non-empty line that is not only a case number
             // ("§ 23" / "Dnr 2009/KS0412" / title), unless that is a heading.
-            let besides_dnr = |l: &str| {
-                let mut rest = l.to_string();
-                for (r, _) in find_dnr_spans(l).iter().rev() {
-                    rest.replace_range(r.clone(), "");
-                }
-                !rest.trim().is_empty() || find_dnrs(l).is_empty()
-            };
-            if let Some(j) =
-                (i + 1..end).find(|&j| !lines[j].trim().is_empty() && besides_dnr(lines[j]))
-            {
+            if let Some(j) = (i + 1..end).find(|&j| !without_dnrs(lines[j]).is_empty()) {
                 let l = lines[j].trim();
                 if find_dnrs(l).is_empty() && heading_kind(l).is_none() {
                     title = l.to_string();

@@ -206,7 +206,6 @@ pub fn doc_type(lines: &[&str], ev: &Evidence) -> DocType {
 /// the text moves between the left margin and the right-hand column ("Er referens" /
 /// "BS 22-412-2016" / "Handläggare" start a new block at "Handläggare").
 fn blocks(head: &[&str]) -> Vec<(usize, usize)> {
-    let right = |l: &str| l.len() - l.trim_start().len() >= 20;
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..=head.len() {
@@ -214,7 +213,7 @@ fn blocks(head: &[&str]) -> Vec<(usize, usize)> {
         let ends = match head.get(i) {
             None => true,
             Some(_) if blank => true,
-            Some(l) => i > start && right(l) != right(head[i - 1]),
+            Some(l) => i > start && in_right_column(l) != in_right_column(head[i - 1]),
         };
         if ends {
             if i > start {
@@ -224,6 +223,11 @@ fn blocks(head: &[&str]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Whether a line stands indented far into the page: the right-hand column of a letterhead.
+fn in_right_column(line: &str) -> bool {
+    line.len() - line.trim_start().len() >= 20
 }
 
 /// Whether a line is only a body's name ("Kommunstyrelsen", "Älvsjö stadsdelsnämnd").
@@ -395,7 +399,7 @@ pub fn title_block(lines: &[&str]) -> Option<(String, usize)> {
                     .any(|c| named_type(c).is_some() || PAGE_MARK.is_match(c.trim()))
         });
         // A block standing in the right-hand column is an address or a date, not the title.
-        let right_column = block.iter().all(|l| l.len() - l.trim_start().len() >= 20);
+        let right_column = block.iter().all(|l| in_right_column(l));
         // "Till" / "Kommunens revisorer" / "Piteå kommun" is the addressee.
         let addressee = fold(first.trim())
             .split_whitespace()

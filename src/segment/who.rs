@@ -106,6 +106,14 @@ pub struct Who {
     pub persons: BTreeSet<String>,
 }
 
+/// A bare letter token as a national party's abbreviation ("V", "MP" in "ledamöter från V och
+/// MP"), normalised; letters of no national party are not taken as a party outside a bracket.
+fn national_party(token: &str) -> Option<String> {
+    NATIONAL
+        .contains(&token.to_uppercase().as_str())
+        .then(|| normalize_party(token))
+}
+
 /// Normalises a party abbreviation: upper case, FP → L, Fi kept as "Fi".
 fn normalize_party(token: &str) -> String {
     match token.to_uppercase().as_str() {
@@ -321,17 +329,13 @@ pub fn who(text: &str) -> Who {
     }
     out.parties.extend(parties_in_words(&text));
     for c in PARTY_MEMBERS.captures_iter(&text) {
-        out.parties.extend(
-            c[1].split([',', ' '])
-                .filter(|t| NATIONAL.contains(&t.to_uppercase().as_str()))
-                .map(normalize_party),
-        );
+        out.parties
+            .extend(c[1].split([',', ' ']).filter_map(national_party));
     }
     out.parties.extend(
         PARTY_GROUP
             .captures_iter(&text)
-            .filter(|c| NATIONAL.contains(&c[1].to_uppercase().as_str()))
-            .map(|c| normalize_party(&c[1])),
+            .filter_map(|c| national_party(&c[1])),
     );
     out
 }
