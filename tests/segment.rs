@@ -14,6 +14,14 @@ fn doc(name: &str) -> Document {
     segment("test", name, &pages_from_text(&text))
 }
 
+/// The § numbers of a document's items, in order.
+fn paragraphs(d: &Document) -> Vec<&str> {
+    d.items
+        .iter()
+        .filter_map(|i| i.paragraph.as_deref())
+        .collect()
+}
+
 fn item_segments<'a>(d: &'a Document, paragraph: Option<&str>) -> Vec<&'a Segment> {
     d.items
         .iter()
@@ -27,12 +35,7 @@ fn uppsala_reservation_and_statements() {
     let d = doc("ks-uppsala-2019-protokoll.lo.txt");
     assert_eq!(d.doc_type, DocType::Protokoll);
     assert_eq!(d.date.as_deref(), Some("2019-04-10"));
-    let paragraphs: Vec<_> = d
-        .items
-        .iter()
-        .filter_map(|i| i.paragraph.as_deref())
-        .collect();
-    assert_eq!(paragraphs, ["23", "24", "25", "26", "27"]);
+    assert_eq!(paragraphs(&d), ["23", "24", "25", "26", "27"]);
     let s23 = item_segments(&d, Some("23"));
     let res: Vec<_> = s23.iter().filter(|s| s.kind == Kind::Reservation).collect();
     assert_eq!(res.len(), 1);
@@ -172,12 +175,7 @@ fn prefixed_paragraphs_roll_call_and_decision_heading() {
     let d = heldout("linkoping-bun-2013-protokoll.txt");
     assert_eq!(d.doc_type, DocType::Protokoll);
     assert_eq!(d.body, "Barn- och ungdomsnämnden");
-    let paragraphs: Vec<_> = d
-        .items
-        .iter()
-        .filter_map(|i| i.paragraph.as_deref())
-        .collect();
-    assert_eq!(paragraphs, ["78", "79", "80", "81"]);
+    assert_eq!(paragraphs(&d), ["78", "79", "80", "81"]);
     let s78 = item_segments(&d, Some("78"));
     let roll = s78
         .iter()
@@ -211,12 +209,11 @@ fn signature_and_cited_case_number() {
 fn appended_reservation_joins_its_paragraph_with_its_reservers() {
     // The written reservation stands after the last § under a page header "… 2012-10-24, § 85".
     let d = heldout("vaxjo-socialnamnden-2012-protokoll.txt");
-    let paragraphs: Vec<_> = d
-        .items
-        .iter()
-        .filter_map(|i| i.paragraph.as_deref())
-        .collect();
-    assert_eq!(paragraphs, ["84", "85", "86", "87", "88"], "one item per §");
+    assert_eq!(
+        paragraphs(&d),
+        ["84", "85", "86", "87", "88"],
+        "one item per §"
+    );
     let written = item_segments(&d, Some("85"))
         .into_iter()
         .find(|s| {
