@@ -262,6 +262,37 @@ fn phrases_through_word_pairs_score_as_positional_phrases() {
 }
 
 #[test]
+fn a_longer_phrase_needs_its_pairs_in_a_row() {
+    // "stöd till" and "till skolor" both stand in the first segment, but not as one run.
+    let index = indexed(&[document(
+        "dddd",
+        "Sala kommunfullmäktige",
+        "2016-02-01",
+        vec![item(
+            "3",
+            "Föreningsstöd",
+            vec![
+                segment(
+                    Kind::Matter,
+                    "",
+                    "Vi ger stöd till föreningar och till skolor.",
+                ),
+                segment(
+                    Kind::Decision,
+                    "",
+                    "Stöd till skolor ges, och stöd till skolor ökar.",
+                ),
+            ],
+        )],
+    )]);
+    let pairs = search(&index, "\"stöd till skolor\"");
+    let positions = search(&index, "text:\"stöd till skolor\"");
+    assert_eq!(ids(&pairs), ["dddd-0-1"]);
+    assert_eq!(ids(&positions), ["dddd-0-1"]);
+    assert_eq!(pairs.hits[0].score, positions.hits[0].score);
+}
+
+#[test]
 fn filters_restrict_hits() {
     let index = indexed(&fixture());
     let req = |f: &dyn Fn(&mut SearchRequest)| {
@@ -332,6 +363,38 @@ fn facets_count_the_query_hits() {
     assert_eq!(get("year", "2018"), Some(2));
     assert_eq!(get("year", "2019"), Some(1));
     assert_eq!(get("body", "Uppsala kommunstyrelse"), Some(1));
+}
+
+#[test]
+fn facets_count_local_parties_beside_the_common_ones() {
+    let mut a = segment(
+        Kind::Reservation,
+        "Reservation",
+        "Vi reserverar oss mot beslutet.",
+    );
+    a.parties = vec!["M".into(), "SPI".into()];
+    let mut b = segment(Kind::Reservation, "Reservation", "Vi reserverar oss också.");
+    b.parties = vec!["SPI".into()];
+    let index = indexed(&[document(
+        "eeee",
+        "Sala kommunfullmäktige",
+        "2016-02-01",
+        vec![item("4", "Budget", vec![a, b])],
+    )]);
+    let r = index
+        .search(&SearchRequest {
+            query: "reserverar".into(),
+            facets: true,
+            ..SearchRequest::default()
+        })
+        .unwrap();
+    let facets = r.facets.unwrap();
+    assert_eq!(
+        facets["party"],
+        [("SPI".to_string(), 2), ("M".to_string(), 1)]
+    );
+    assert_eq!(facets["kind"], [("reservation".to_string(), 2)]);
+    assert_eq!(facets["year"], [("2016".to_string(), 2)]);
 }
 
 #[test]

@@ -3,11 +3,13 @@
 //! term postings instead of reading the word positions of every candidate segment (common
 //! phrases such as "våldsbejakande extremism" match hundreds of thousands of segments).
 //!
-//! A two-word phrase is exactly its pair: [`PairQuery`] walks the pair's postings and scores
-//! each segment as tantivy's `PhraseQuery` does (BM25 with the idf of both words and the
-//! length of the source field, the pair's count as the phrase frequency), so hits, order and
-//! scores stay what the positional query gave. Longer phrases keep the positional check, run
-//! only on segments that carry every pair of the phrase.
+//! A two-word phrase is exactly its pair; a longer one is its pairs standing one position
+//! apart (a pair's position is its first word's). [`PairQuery`] walks the pairs' postings —
+//! far shorter than those of common words such as "till" and "för", and with a position or
+//! two per segment instead of dozens — and scores each segment as tantivy's `PhraseQuery`
+//! does (BM25 with the idf of the words and the length of the source field, the number of
+//! places the phrase stands as its frequency), so hits, order and scores stay what the
+//! positional query gave.
 
 use std::fmt;
 
@@ -16,7 +18,7 @@ use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
-use tantivy::{DocId, DocSet, Score, SegmentReader, Term};
+use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 /// Token filter that turns a stream of words into its adjacent pairs: words at consecutive
 /// positions joined by a space (a word never contains one). Words an earlier filter dropped
@@ -91,26 +93,26 @@ impl<S: TokenStream> TokenStream for PairStream<S> {
     }
 }
 
-/// A two-word phrase on `words`' field, matched through its pair term in a pair field and
-/// scored as the positional phrase.
+/// A phrase on `words`' field, matched through its word pairs in a pair field and scored as
+/// the positional phrase.
 #[derive(Clone)]
 pub(super) struct PairQuery {
-    /// The two analysed words, in the source field (for idf, length and snippets).
+    /// The analysed words, in the source field (for idf, length and snippets).
     words: Vec<Term>,
-    /// The pair in the pair field.
-    pair: Term,
+    /// The phrase's adjacent pairs in the pair field, one fewer than the words.
+    pairs: Vec<Term>,
 }
 
 impl PairQuery {
-    /// The phrase `words` (two terms of one field) through `pair`.
-    pub(super) fn new(words: Vec<Term>, pair: Term) -> PairQuery {
-        PairQuery { words, pair }
+    /// The phrase `words` (terms of one field) through its `pairs`.
+    pub(super) fn new(words: Vec<Term>, pairs: Vec<Term>) -> PairQuery {
+        PairQuery { words, pairs }
     }
 }
 
 impl fmt::Debug for PairQuery {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "PairQuery({:?} via {:?})", self.words, self.pair)
+        write!(f, "PairQuery({:?} via {:?})", self.words, self.pairs)
     }
 }
 
@@ -125,7 +127,7 @@ impl Query for PairQuery {
         };
         Ok(Box::new(PairWeight {
             field: self.words[0].field(),
-            pair: self.pair.clone(),
+            pairs: self.pairs.clone(),
             bm25,
         }))
     }
@@ -139,32 +141,48 @@ impl Query for PairQuery {
 
 struct PairWeight {
     field: Field,
-    pair: Term,
+    pairs: Vec<Term>,
     bm25: Option<Bm25Weight>,
 }
 
 impl PairWeight {
-    /// `None` when the segment has no such pair.
+    /// `None` when the segment lacks one of the pairs.
     fn pair_scorer(
         &self,
         reader: &SegmentReader,
         boost: Score,
     ) -> tantivy::Result<Option<PairScorer>> {
-        let Some(postings) = reader
-            .inverted_index(self.pair.field())?
-            .read_postings(&self.pair, IndexRecordOption::WithFreqs)?
-        else {
-            return Ok(None);
+        // One pair is the phrase and its count the phrase frequency; longer phrases need the
+        // pairs' positions to check that they follow each other.
+        let option = if self.pairs.len() == 1 {
+            IndexRecordOption::WithFreqs
+        } else {
+            IndexRecordOption::WithFreqsAndPositions
         };
+        let mut postings = Vec::with_capacity(self.pairs.len());
+        for pair in &self.pairs {
+            match reader
+                .inverted_index(pair.field())?
+                .read_postings(pair, option)?
+            {
+                Some(p) => postings.push(p),
+                None => return Ok(None),
+            }
+        }
         let fieldnorms = match reader.fieldnorms_readers().get_field(self.field)? {
             Some(fieldnorms) if self.bm25.is_some() => fieldnorms,
             _ => FieldNormReader::constant(reader.max_doc(), 1),
         };
-        Ok(Some(PairScorer {
+        let mut scorer = PairScorer {
             postings,
             fieldnorms,
             bm25: self.bm25.as_ref().map(|w| w.boost_by(boost)),
-        }))
+            phrase_freq: 0,
+            positions: Vec::new(),
+            matched: Vec::new(),
+        };
+        scorer.settle(scorer.postings[0].doc());
+        Ok(Some(scorer))
     }
 }
 
@@ -179,7 +197,7 @@ impl Weight for PairWeight {
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
         if let Some(mut scorer) = self.pair_scorer(reader, 1.0)? {
             if scorer.seek(doc) == doc {
-                return Ok(Explanation::new("phrase (word pair)", scorer.score()));
+                return Ok(Explanation::new("phrase (word pairs)", scorer.score()));
             }
         }
         Err(tantivy::TantivyError::InvalidArgument(format!(
@@ -188,28 +206,100 @@ impl Weight for PairWeight {
     }
 }
 
-/// The pair's postings, scored with the source field's length.
+/// The segments carrying every pair at consecutive positions, scored with the source field's
+/// length and the number of places the whole phrase stands.
 struct PairScorer {
-    postings: SegmentPostings,
+    /// One per pair, in phrase order.
+    postings: Vec<SegmentPostings>,
     fieldnorms: FieldNormReader,
     bm25: Option<Bm25Weight>,
+    /// How often the phrase stands in the current segment.
+    phrase_freq: u32,
+    positions: Vec<u32>,
+    matched: Vec<u32>,
+}
+
+impl PairScorer {
+    /// Moves to the first segment at or after `target` that has the whole phrase, and
+    /// returns it (`TERMINATED` at the end).
+    fn settle(&mut self, mut target: DocId) -> DocId {
+        loop {
+            // Every pair's postings on one segment (leapfrog).
+            let mut agreed = true;
+            for p in &mut self.postings {
+                let doc = p.seek(target);
+                if doc != target {
+                    target = doc;
+                    agreed = false;
+                    break;
+                }
+            }
+            if target == TERMINATED {
+                return TERMINATED;
+            }
+            if !agreed {
+                continue;
+            }
+            self.phrase_freq = self.count_phrase();
+            if self.phrase_freq > 0 {
+                return target;
+            }
+            target += 1;
+        }
+    }
+
+    /// Places where pair `i` stands `i` positions after the first pair, for every `i`.
+    fn count_phrase(&mut self) -> u32 {
+        let [first, rest @ ..] = &mut self.postings[..] else {
+            return 0;
+        };
+        if rest.is_empty() {
+            return first.term_freq();
+        }
+        first.positions(&mut self.matched);
+        for (i, p) in rest.iter_mut().enumerate() {
+            p.positions(&mut self.positions);
+            let shift = i as u32 + 1;
+            let mut later = self
+                .positions
+                .iter()
+                .map(|&x| x.wrapping_sub(shift))
+                .peekable();
+            self.matched.retain(|&x| {
+                while later.next_if(|&y| y < x).is_some() {}
+                later.peek() == Some(&x)
+            });
+            if self.matched.is_empty() {
+                return 0;
+            }
+        }
+        self.matched.len() as u32
+    }
 }
 
 impl DocSet for PairScorer {
     fn advance(&mut self) -> DocId {
-        self.postings.advance()
+        let next = self.doc().saturating_add(1);
+        self.settle(next)
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
-        self.postings.seek(target)
+        if self.doc() >= target {
+            return self.doc();
+        }
+        self.settle(target)
     }
 
     fn doc(&self) -> DocId {
-        self.postings.doc()
+        self.postings[0].doc()
     }
 
     fn size_hint(&self) -> u32 {
-        self.postings.size_hint()
+        self.postings
+            .iter()
+            .map(|p| p.size_hint())
+            .min()
+            .unwrap_or(0)
     }
 }
 
@@ -219,8 +309,8 @@ impl Scorer for PairScorer {
         let Some(bm25) = &self.bm25 else {
             return 1.0;
         };
-        let doc = self.postings.doc();
-        bm25.score(self.fieldnorms.fieldnorm_id(doc), self.postings.term_freq())
+        let doc = self.doc();
+        bm25.score(self.fieldnorms.fieldnorm_id(doc), self.phrase_freq)
     }
 }
 

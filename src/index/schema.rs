@@ -4,6 +4,7 @@
 //! Segment documents repeat their document's metadata so a hit needs no second lookup, and
 //! every filter is a term on an indexed field (never a scan of stored values).
 
+use super::facets::{BODY_FACET, FACET_CODE, PARTY_FACET};
 use super::pairs::PairFilter;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
@@ -72,12 +73,14 @@ pub(crate) struct Fields {
     pub decision_ref: Field,
     pub page_start: Field,
     pub page_end: Field,
-    pub kind_facet: Field,
+    /// Every party the segment names (see [`super::facets`]).
     pub party_facet: Field,
     pub person_facet: Field,
+    /// The document's body; on every tantivy document, the root facet where there is none.
     pub body_facet: Field,
     pub doc_type_facet: Field,
-    pub year_facet: Field,
+    /// Kind, year and common parties packed in one dense fast field ([`super::facets`]).
+    pub facet_code: Field,
     /// Adjacent word pairs of `title`, `item_title`, `heading`, `text` and `folded`, in that
     /// order (see [`super::pairs`]).
     pub pairs: [Field; 5],
@@ -101,13 +104,13 @@ fn text(analyzer: &str, positions: bool, stored: bool) -> TextOptions {
     }
 }
 
-/// A pair field: terms with their counts (the phrase frequency); no positions, and no
-/// lengths (scores use the source field's).
+/// A pair field: terms with their counts (a two-word phrase's frequency) and positions (to
+/// chain pairs into longer phrases); no lengths (scores use the source field's).
 fn pairs(analyzer: &str) -> TextOptions {
     TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(analyzer)
-            .set_index_option(IndexRecordOption::WithFreqs)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions)
             .set_fieldnorms(false),
     )
 }
@@ -163,12 +166,11 @@ impl Fields {
             decision_ref: b.add_text_field("decision_ref", keyword(false)),
             page_start: b.add_u64_field("page_start", STORED),
             page_end: b.add_u64_field("page_end", STORED),
-            kind_facet: b.add_facet_field("kind_facet", facet.clone()),
-            party_facet: b.add_facet_field("party_facet", facet.clone()),
+            party_facet: b.add_facet_field(PARTY_FACET, facet.clone()),
             person_facet: b.add_facet_field("person_facet", facet.clone()),
-            body_facet: b.add_facet_field("body_facet", facet.clone()),
-            doc_type_facet: b.add_facet_field("doc_type_facet", facet.clone()),
-            year_facet: b.add_facet_field("year_facet", facet),
+            body_facet: b.add_facet_field(BODY_FACET, facet.clone()),
+            doc_type_facet: b.add_facet_field("doc_type_facet", facet),
+            facet_code: b.add_u64_field(FACET_CODE, FAST),
             pairs: ["title", "item_title", "heading", "text", "folded"].map(|source| {
                 let analyzer = if source == "folded" {
                     FOLDED_PAIRS

@@ -15,7 +15,7 @@ use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use super::facets::FacetCount;
+use super::facets::Facets;
 use super::pairs::PairQuery;
 use super::schema::RECORD_DOCUMENT;
 use super::writer::{parse_date, to_datetime};
@@ -260,27 +260,15 @@ impl Index {
         Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
-    /// `phrase` on `field` through its word pairs: two words are their pair, longer phrases
-    /// the positional phrase over segments that carry all of its pairs. `None` when the
-    /// phrase is not a run of two or more adjacent words after analysis.
+    /// `phrase` on `field` through its word pairs. `None` when the phrase is not a run of two
+    /// or more adjacent words after analysis.
     fn pair_phrase(&self, field: Field, phrase: &str) -> Option<Box<dyn Query>> {
         let words = self.tokens(field, phrase).ok()?;
         let pairs = self.tokens(self.fields.pair_field(field)?, phrase).ok()?;
         if words.len() < 2 || pairs.len() + 1 != words.len() {
             return None;
         }
-        if let [pair] = &pairs[..] {
-            return Some(Box::new(PairQuery::new(words, pair.clone())));
-        }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-            vec![(Occur::Must, Box::new(PhraseQuery::new(words)))];
-        clauses.extend(pairs.into_iter().map(|pair| {
-            (
-                Occur::Must,
-                zero(Box::new(TermQuery::new(pair, IndexRecordOption::Basic))),
-            )
-        }));
-        Some(Box::new(BooleanQuery::new(clauses)))
+        Some(Box::new(PairQuery::new(words, pairs)))
     }
 
     /// The user's query restricted by the filters, which do not change scores, and with
@@ -381,31 +369,26 @@ impl Index {
         facets: bool,
     ) -> Result<SearchResults> {
         let f = &self.fields;
-        // The facets INTERFACE.md promises; person and doc_type have thousands of values
-        // between them and would double the cost of every faceted search.
-        let facet_fields = [
-            ("kind", f.kind_facet),
-            ("party", f.party_facet),
-            ("body", f.body_facet),
-            ("year", f.year_facet),
-        ];
-        let facet_collector = |field| FacetCount::new(self.index.schema().get_field_name(field));
-        let counters = facets.then(|| {
-            let [a, b, c, d] = facet_fields.map(|(_, field)| facet_collector(field));
-            (a, b, c, d)
-        });
         let (top, total, counts) = searcher
             .search(
                 query,
-                &(TopDocs::with_limit(limit).order_by_score(), Count, counters),
+                &(
+                    TopDocs::with_limit(limit).order_by_score(),
+                    Count,
+                    facets.then_some(Facets),
+                ),
             )
             .map_err(|e| self.err(e))?;
-        let facets = counts.map(|(a, b, c, d)| {
-            facet_fields
-                .iter()
-                .zip([a, b, c, d])
-                .map(|(&(name, _), counts)| (name.to_string(), facet_values(&counts)))
-                .collect()
+        let facets = counts.map(|c| {
+            [
+                ("kind", c.kind),
+                ("party", c.party),
+                ("body", c.body),
+                ("year", c.year),
+            ]
+            .into_iter()
+            .map(|(name, counts)| (name.to_string(), facet_values(&counts)))
+            .collect()
         });
         let snippets = [f.text, f.folded]
             .into_iter()

@@ -3,6 +3,7 @@
 use tantivy::schema::Facet;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
+use super::facets::facet_code;
 use super::schema::{Fields, RECORD_DOCUMENT, RECORD_SEGMENT};
 use super::Index;
 use crate::error::{Error, Result};
@@ -59,6 +60,9 @@ impl<'a> Writer<'a> {
             record.add_text(f.dnr_key, dnr_key(dnr));
         }
         add_decision_refs(f, &mut record, &doc.decision_refs);
+        // Records are never counted, but their values keep the facet columns dense.
+        record.add_facet(f.body_facet, body_facet(doc));
+        record.add_u64(f.facet_code, 0);
         self.add(record)?;
         let mut count = 0;
         for (i, item) in doc.items.iter().enumerate() {
@@ -118,15 +122,14 @@ fn segment_document(
     t.add_text(f.raw, &segment.raw_text);
     if !doc.body.is_empty() {
         t.add_text(f.body, &doc.body);
-        t.add_facet(f.body_facet, Facet::from_path([doc.body.as_str()]));
     }
+    t.add_facet(f.body_facet, body_facet(doc));
     t.add_text(f.doc_type, doc.doc_type.as_str());
     t.add_facet(f.doc_type_facet, Facet::from_path([doc.doc_type.as_str()]));
     if let Some(p) = &item.paragraph {
         t.add_text(f.paragraph, p);
     }
     t.add_text(f.kind, segment.kind.as_str());
-    t.add_facet(f.kind_facet, Facet::from_path([segment.kind.as_str()]));
     for party in &segment.parties {
         t.add_text(f.party, party);
         t.add_facet(f.party_facet, Facet::from_path([party.as_str()]));
@@ -135,11 +138,12 @@ fn segment_document(
         t.add_text(f.person, person);
         t.add_facet(f.person_facet, Facet::from_path([person.as_str()]));
     }
-    if let Some(date) = doc.date.as_deref().and_then(parse_date) {
+    let date = doc.date.as_deref().and_then(parse_date);
+    if let Some(date) = date {
         t.add_date(f.date, to_datetime(date));
         t.add_u64(f.year, date.year().max(0) as u64);
-        t.add_facet(f.year_facet, Facet::from_path([date.year().to_string()]));
     }
+    t.add_u64(f.facet_code, facet_code(segment, date.map(|d| d.year())));
     for dnr in &doc.dnr {
         t.add_text(f.doc_dnr, dnr);
     }
@@ -151,6 +155,15 @@ fn segment_document(
     t.add_u64(f.page_start, segment.page_start as u64);
     t.add_u64(f.page_end, segment.page_end as u64);
     t
+}
+
+/// A document's body as a facet; the root facet stands for "no body".
+fn body_facet(doc: &Document) -> Facet {
+    if doc.body.is_empty() {
+        Facet::root()
+    } else {
+        Facet::from_path([doc.body.as_str()])
+    }
 }
 
 fn add_decision_refs(f: &Fields, t: &mut TantivyDocument, refs: &[DecisionRef]) {
