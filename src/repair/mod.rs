@@ -6,10 +6,13 @@
 //! reading is more probable than the token itself by a margin; a token no lexicon knows is as
 //! probable as its spelling under a character model of Swedish words ([`spelling`]). How often vulnerable letters
 //! (å, ä, ö …) are damaged is estimated per text first, so clean text is left alone while a
-//! badly damaged layer has its `for` read as `för`.
+//! badly damaged layer has its `for` read as `för`. Which letter a glyph stands for is learned
+//! per text too, from its sure repairs ([`glyphs`]), so a scan that writes `é` for ä reads `dér`
+//! as `där`.
 
 mod channel;
 mod context;
+mod glyphs;
 mod lexicon;
 mod search;
 mod spelling;
@@ -22,6 +25,7 @@ use std::sync::{Arc, OnceLock, RwLock};
 use crate::model::{Page, RepairedPage};
 use channel::Channel;
 use context::Context;
+use glyphs::Glyphs;
 use search::Candidate;
 use tokens::{Piece, Shape};
 
@@ -37,6 +41,8 @@ const OOV_COST: f64 = 12.0;
 const ODD_TOKEN_COST: f64 = 30.0;
 /// -ln P of a bare digit read as a number.
 const NUMBER_COST: f64 = 7.0;
+/// Log-odds of a context-free repair sure enough to show which letters a text's glyphs stand for.
+const SURE_MARGIN: f64 = 3.0;
 /// Words with intact å/ä/ö a document needs before it counts as clean for adaptation.
 const CLEAN_EVIDENCE: f64 = 30.0;
 /// Most share of words that may read as damaged in a document taken as clean.
@@ -138,13 +144,22 @@ impl Repairer {
         let pieces = tokens::split(text);
         let readings = self.all_readings(&pieces);
         let lambda = self.damage_rate(&pieces, &readings);
+        // Each distinct word counts once: a glyph habit shows in many words, not one repeated.
+        let sure: Vec<(&str, String)> = readings
+            .iter()
+            .filter_map(|(key, r)| {
+                let (word, _) = decide(r, lambda, SURE_MARGIN, |_| 0.0, &Glyphs::default())?;
+                Some((key.as_str(), word))
+            })
+            .collect();
+        let glyphs = Glyphs::learn(self.channel, sure.iter().map(|(k, w)| (*k, w.as_str())));
         let ctx = Context::shared();
         // A neighbour is read as its context-free repair, so a damaged neighbour still speaks.
         let resolve = |token: &str| {
             let word = context::normal(token);
             readings
                 .get(&word)
-                .and_then(|r| decide(r, lambda, MARGIN, |_| 0.0))
+                .and_then(|r| decide(r, lambda, MARGIN, |_| 0.0, &glyphs))
                 .map_or(word, |(w, _)| w)
         };
         let mut out = String::with_capacity(text.len());
@@ -162,7 +177,13 @@ impl Repairer {
             let decision = readings.get(&piece.word.to_lowercase()).and_then(|r| {
                 // Context can move the score by at most MAX_SWING: skip it where that can't
                 // make a repair (most tokens).
-                decide(r, lambda, piece.margin() - context::MAX_SWING, |_| 0.0)?;
+                decide(
+                    r,
+                    lambda,
+                    piece.margin() - context::MAX_SWING,
+                    |_| 0.0,
+                    &glyphs,
+                )?;
                 let (before, after) = piece.neighbours;
                 let prev = match before {
                     Some(t) if !piece.sentence_start => resolve(t),
@@ -173,7 +194,7 @@ impl Repairer {
                     _ => context::END.to_string(),
                 };
                 let around = |w: &str| ctx.gain(&prev, w) + ctx.gain(w, &next);
-                decide(r, lambda, piece.margin(), around)
+                decide(r, lambda, piece.margin(), around, &glyphs)
             });
             match decision {
                 Some((to, score)) => {
@@ -315,7 +336,7 @@ impl Repairer {
             let Some(r) = readings.get(&piece.word.to_lowercase()) else {
                 continue;
             };
-            if decide(r, 0.5, MARGIN, |_| 0.0).is_some() {
+            if decide(r, 0.5, MARGIN, |_| 0.0, &Glyphs::default()).is_some() {
                 damaged += 1.0;
             } else if piece
                 .word
@@ -355,20 +376,28 @@ fn page_text(pages: &[Page]) -> String {
 }
 
 /// The best repair of a token, if it beats the token itself by `margin`, with its log-odds;
-/// `around` is what the neighbouring words say of a reading (log-probability gain).
+/// `around` is what the neighbouring words say of a reading (log-probability gain), `glyphs` what
+/// the text's own glyph habits say of its confusions.
 fn decide(
     r: &Readings,
     lambda: f64,
     margin: f64,
     around: impl Fn(&str) -> f64,
+    glyphs: &Glyphs,
 ) -> Option<(String, f64)> {
+    let token = r.identity.as_ref().map_or("", |i| i.word.as_str());
     let keep = r.identity.as_ref().map_or(ODD_TOKEN_COST, |i| {
         i.cost(lambda) - around(&context::normal(&i.word))
     });
     let best = r
         .best
         .iter()
-        .map(|c| (c, c.cost(lambda) - around(&c.word)))
+        .map(|c| {
+            (
+                c,
+                c.cost(lambda) + glyphs.cost(token, &c.word) - around(&c.word),
+            )
+        })
         .min_by(|a, b| a.1.total_cmp(&b.1))?;
     let score = keep - best.1;
     (score > margin).then(|| (best.0.word.clone(), score))

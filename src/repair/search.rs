@@ -24,7 +24,8 @@ const MAX_CHANNEL: f64 = 14.0;
 pub const INFLECT_COST: f64 = 3.0;
 /// Most bytes two chained endings spell.
 const MAX_ENDINGS: usize = 10;
-/// Shortest stem an ending attaches to, in bytes.
+/// Shortest stem an ending attaches to, in characters: the forms of shorter words (är, på, år)
+/// are common enough for the lexicon to list them, so an unlisted one is a misreading.
 const MIN_STEM: usize = 3;
 
 /// One reading of a token as a lexicon word or compound.
@@ -99,7 +100,8 @@ pub fn candidates(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str) -> Vec<Can
                 });
             } else {
                 // Two endings span at most a few letters; most stems reached leave far more.
-                if part_len >= MIN_STEM && token.len() - byte_pos <= MAX_ENDINGS {
+                let stem_chars = s.word[s.part_start..].chars().count();
+                if stem_chars >= MIN_STEM && token.len() - byte_pos <= MAX_ENDINGS {
                     inflect(&mut found, &s, channel, &token[byte_pos..], cost);
                 }
                 if s.parts < MAX_PARTS && part_len >= MIN_PART && token.len() - byte_pos >= MIN_PART
@@ -249,5 +251,30 @@ fn clone_state<'f>(s: &State<'f>) -> State<'f> {
         edits: s.edits,
         intact: s.intact.clone(),
         restored: s.restored,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repair::lexicon;
+
+    fn words(token: &str) -> Vec<String> {
+        let channel = Channel::embedded();
+        candidates(lexicon::shared().as_fst(), &channel, token)
+            .into_iter()
+            .map(|c| c.word)
+            .collect()
+    }
+
+    #[test]
+    fn short_words_take_no_unlisted_endings() {
+        // på, är and år are two letters but three bytes; their forms are all listed, so
+        // "pån", "ärn" or "årn" would be misreadings passed off as inflections.
+        for (token, junk) in [("pan", "pån"), ("arn", "ärn"), ("arn", "årn")] {
+            assert!(!words(token).iter().any(|w| w == junk), "{token} → {junk}");
+        }
+        // A longer stem still takes an ending the lexicon does not list.
+        assert!(words("stadsdelsnamnderna").contains(&"stadsdelsnämnderna".to_string()));
     }
 }
