@@ -160,15 +160,17 @@ impl PairWeight {
             IndexRecordOption::WithFreqsAndPositions
         };
         let mut postings = Vec::with_capacity(self.pairs.len());
-        for pair in &self.pairs {
+        for (shift, pair) in (0..).zip(&self.pairs) {
             match reader
                 .inverted_index(pair.field())?
                 .read_postings(pair, option)?
             {
-                Some(p) => postings.push(p),
+                Some(p) => postings.push((shift, p)),
                 None => return Ok(None),
             }
         }
+        // The rarest pair drives the walk.
+        postings.sort_by_key(|(_, p)| p.doc_freq());
         let fieldnorms = match reader.fieldnorms_readers().get_field(self.field)? {
             Some(fieldnorms) if self.bm25.is_some() => fieldnorms,
             _ => FieldNormReader::constant(reader.max_doc(), 1),
@@ -181,7 +183,7 @@ impl PairWeight {
             positions: Vec::new(),
             matched: Vec::new(),
         };
-        scorer.settle(scorer.postings[0].doc());
+        scorer.settle(scorer.doc());
         Ok(Some(scorer))
     }
 }
@@ -209,8 +211,8 @@ impl Weight for PairWeight {
 /// The segments carrying every pair at consecutive positions, scored with the source field's
 /// length and the number of places the whole phrase stands.
 struct PairScorer {
-    /// One per pair, in phrase order.
-    postings: Vec<SegmentPostings>,
+    /// One per pair with its place in the phrase, rarest first.
+    postings: Vec<(u32, SegmentPostings)>,
     fieldnorms: FieldNormReader,
     bm25: Option<Bm25Weight>,
     /// How often the phrase stands in the current segment.
@@ -226,7 +228,7 @@ impl PairScorer {
         loop {
             // Every pair's postings on one segment (leapfrog).
             let mut agreed = true;
-            for p in &mut self.postings {
+            for (_, p) in &mut self.postings {
                 let doc = p.seek(target);
                 if doc != target {
                     target = doc;
@@ -248,24 +250,22 @@ impl PairScorer {
         }
     }
 
-    /// Places where pair `i` stands `i` positions after the first pair, for every `i`.
+    /// Places where every pair stands as many positions after the phrase's start as its place
+    /// in the phrase.
     fn count_phrase(&mut self) -> u32 {
-        let [first, rest @ ..] = &mut self.postings[..] else {
+        let [(shift, first), rest @ ..] = &mut self.postings[..] else {
             return 0;
         };
         if rest.is_empty() {
             return first.term_freq();
         }
         first.positions(&mut self.matched);
-        for (i, p) in rest.iter_mut().enumerate() {
+        starts(&mut self.matched, *shift);
+        for (shift, p) in rest {
             p.positions(&mut self.positions);
-            let shift = i as u32 + 1;
-            let mut later = self
-                .positions
-                .iter()
-                .map(|&x| x.wrapping_sub(shift))
-                .peekable();
-            self.matched.retain(|&x| {
+            starts(&mut self.positions, *shift);
+            let mut later = self.positions.iter().peekable();
+            self.matched.retain(|x| {
                 while later.next_if(|&y| y < x).is_some() {}
                 later.peek() == Some(&x)
             });
@@ -277,10 +277,24 @@ impl PairScorer {
     }
 }
 
+/// The phrase starts that pair positions stand for, the pair being `shift` words in: still
+/// sorted.
+fn starts(positions: &mut Vec<u32>, shift: u32) {
+    positions.retain(|&x| x >= shift);
+    for x in positions.iter_mut() {
+        *x -= shift;
+    }
+}
+
 impl DocSet for PairScorer {
     fn advance(&mut self) -> DocId {
-        let next = self.doc().saturating_add(1);
-        self.settle(next)
+        // The driver steps on (cheaper than a seek); the others catch up.
+        let next = self.postings[0].1.advance();
+        if self.postings.len() == 1 {
+            next
+        } else {
+            self.settle(next)
+        }
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
@@ -291,15 +305,11 @@ impl DocSet for PairScorer {
     }
 
     fn doc(&self) -> DocId {
-        self.postings[0].doc()
+        self.postings[0].1.doc()
     }
 
     fn size_hint(&self) -> u32 {
-        self.postings
-            .iter()
-            .map(|p| p.size_hint())
-            .min()
-            .unwrap_or(0)
+        self.postings[0].1.size_hint()
     }
 }
 
@@ -310,7 +320,12 @@ impl Scorer for PairScorer {
             return 1.0;
         };
         let doc = self.doc();
-        bm25.score(self.fieldnorms.fieldnorm_id(doc), self.phrase_freq)
+        // A lone pair is stepped without counting (see `advance`): its count is the frequency.
+        let freq = match &self.postings[..] {
+            [(_, pair)] => pair.term_freq(),
+            _ => self.phrase_freq,
+        };
+        bm25.score(self.fieldnorms.fieldnorm_id(doc), freq)
     }
 }
 
