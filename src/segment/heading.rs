@@ -58,6 +58,8 @@ const MATTER: &[&str] = &[
     "upplysning",
     "bakgrund",
     "sammanfattning",
+    "sammanfattning av ärendet",
+    "beskrivning av ärendet",
     "beredning",
     "synpunkter",
     r"\p{L}+ synpunkter",

@@ -53,6 +53,24 @@ fn written_by_announcers(mut s: Segment, in_item: &[Segment]) -> Segment {
     s
 }
 
+/// Whether a proposal heading is the board's own ("Kommunstyrelsens förslag till
+/// kommunfullmäktige" in the minutes of Kommunstyrelsen), naming the board in full or by its
+/// last word in the definite form ("Arbetsutskottets förslag" for "Kommunstyrelsens
+/// arbetsutskott").
+fn own_proposal(body: &str, heading: &str) -> bool {
+    let (body, heading) = (fold(body), fold(heading));
+    let Some(last) = body.split_whitespace().last() else {
+        return false;
+    };
+    [format!("{body}s "), format!("{last}s "), format!("{last}ets "), format!("{last}ens ")]
+        .iter()
+        .any(|owner| {
+            heading
+                .strip_prefix(owner.as_str())
+                .is_some_and(|rest| rest.starts_with("forslag"))
+        })
+}
+
 /// Segments a document's repaired pages.
 pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
     let lines: Vec<DocLine> = pages
@@ -148,12 +166,8 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
     let body = meta::body(&cells, doc_type);
     // "Kommunstyrelsens förslag till kommunfullmäktige" in the board's own minutes is what the
     // board decided to propose: its decision, not a proposal put to it.
-    let own_proposal = fold(&format!("{body}s förslag"));
     for s in items.iter_mut().flat_map(|i| i.segments.iter_mut()) {
-        if s.kind == Kind::Proposal
-            && !body.is_empty()
-            && fold(&s.heading).starts_with(&own_proposal)
-        {
+        if s.kind == Kind::Proposal && own_proposal(&body, &s.heading) {
             s.kind = Kind::Decision;
         }
     }
@@ -213,4 +227,20 @@ pub fn pages_from_text(text: &str) -> Vec<RepairedPage> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::own_proposal;
+
+    #[test]
+    fn own_proposal_names_the_board() {
+        assert!(own_proposal("Kommunstyrelsen", "Kommunstyrelsens förslag till fullmäktige"));
+        assert!(own_proposal(
+            "Tekniska nämndens arbetsutskott",
+            "Arbetsutskottets förslag till tekniska nämnden"
+        ));
+        assert!(!own_proposal("Kommunstyrelsen", "Arbetsutskottets förslag"));
+        assert!(!own_proposal("", "Förvaltningens förslag"));
+    }
 }
