@@ -125,9 +125,17 @@ static DOC_TYPES: LazyLock<Vec<TypeName>> = LazyLock::new(|| {
     .collect()
 });
 
+static EXTRACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^utdrag(?:\s+ur\b.*)?$").expect("extract pattern"));
+
 /// The document type named in a letterhead line ("Protokoll", "Utlåtande 2011:112 RI").
 fn named_type(line: &str) -> Option<DocType> {
     let f = fold(line.trim());
+    // "Utdrag ur sammanträdesprotokoll", also split over two letterhead lines ("UTDRAG UR" /
+    // "SAMMANTRÄDESPROTOKOLL"): the extract is named before the protocol it comes from.
+    if EXTRACT.is_match(&f) {
+        return Some(DocType::Protokollsutdrag);
+    }
     let word = f.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let rest_ok = f[word.len()..].trim().is_empty()
         || f[word.len()..]
@@ -488,6 +496,10 @@ mod tests {
             Some(DocType::Protokoll)
         );
         assert_eq!(named_type("Ersättaryttrande"), None);
+        for extract in ["UTDRAG UR", "Utdrag ur protokoll", "Utdrag"] {
+            assert_eq!(named_type(extract), Some(DocType::Protokollsutdrag));
+        }
+        assert_eq!(named_type("Utdraget visar"), None);
         let gbg = [
             "Tjänsteutlåtande",
             "Utfärdat 2010-03-02",
