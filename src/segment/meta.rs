@@ -9,6 +9,7 @@ use super::date::find_date;
 use super::dnr::find_dnr_spans;
 use super::fold::{fold, tolerant_regex};
 use super::heading::{heading_kind, is_signature_date};
+use super::who::{bare_name, is_title_line};
 use crate::model::{DocType, Kind};
 
 /// How far into a document the letterhead may reach, in lines.
@@ -416,6 +417,7 @@ pub fn title_block(lines: &[&str]) -> Option<(String, usize)> {
         if heading_kind(first).is_some()
             || named_type(first).is_some()
             || letterhead_columns
+            || sender_block(block)
             || right_column
             || addressee
             || block.iter().any(|l| POSTAL.is_match(l.trim()))
@@ -426,6 +428,8 @@ pub fn title_block(lines: &[&str]) -> Option<(String, usize)> {
             .iter()
             .flat_map(|l| columns(l))
             .map(|l| l.trim())
+            // "Ärende: Riktlinjer för arvode" labels the title.
+            .map(|l| ISSUE_LABEL.find(l).map_or(l, |m| l[m.end()..].trim()))
             .filter(|l| {
                 !is_body_line(l)
                     && !LETTERHEAD.is_match(l)
@@ -441,6 +445,36 @@ pub fn title_block(lines: &[&str]) -> Option<(String, usize)> {
         }
     }
     None
+}
+
+/// "Ärende:" before a title.
+static ISSUE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:[äa]rende)\s*:\s*").expect("issue label"));
+/// A contact line of the letterhead: "Direkt 0650-191 47", "Tel: 08-123 45", an e-mail address.
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:direkt|telefon|tel|mobil|växel|fax)\.?:?\s*\+?\d|^\S+@\S+\.\p{L}+$")
+        .expect("contact line")
+});
+
+/// Whether a block is the sender's part of the letterhead: it names the municipality, gives a
+/// telephone number or e-mail address, or signs an official's name over a role ("Johan Eklund" /
+/// "Utredare", "Anders Hed, miljöchef") — never the title, though it stands left where the title
+/// does.
+fn sender_block(block: &[&str]) -> bool {
+    let firsts: Vec<&str> = block
+        .iter()
+        .map(|l| columns(l).first().map_or("", |c| c.trim()))
+        .collect();
+    let cells = || block.iter().flat_map(|l| columns(l)).map(str::trim);
+    let official = |l: &str| {
+        l.split_once(", ").is_some_and(|(name, role)| {
+            bare_name(name).is_some() && role.starts_with(char::is_lowercase)
+        })
+    };
+    cells().any(|c| LETTERHEAD.is_match(c) || CONTACT.is_match(c) || official(c))
+        || firsts
+            .windows(2)
+            .any(|w| bare_name(w[0]).is_some() && is_title_line(w[1]))
 }
 
 /// A title line without the case number written after it; a number inside the title ("Yttrande
@@ -462,6 +496,27 @@ fn strip_dnr(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_skips_sender_blocks() {
+        let contact = [
+            "",
+            "Kultur- och fritidsförvaltningen",
+            "Eva Lind, kulturchef",
+            "Tel 0123-456 78",
+            "",
+            "Nya öppettider för biblioteken",
+        ];
+        assert_eq!(title(&contact), "Nya öppettider för biblioteken");
+        let signed = [
+            "Kultur- och fritidsförvaltningen",
+            "Eva Lind                                   Kulturnämnden",
+            "Handläggare",
+            "",
+            "Ärende: Nya öppettider för biblioteken",
+        ];
+        assert_eq!(title(&signed), "Nya öppettider för biblioteken");
+    }
 
     #[test]
     fn letterhead() {
