@@ -281,6 +281,9 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
     if let Some(l) = non_empty.iter().find(|l| is_body_line(l)) {
         return l.to_string();
     }
+    if let Some(b) = wrapped_body(head) {
+        return b;
+    }
     for l in lines.iter().take(HEAD_LINES * 2) {
         if let Some(c) = PROPOSES.captures(l.trim()) {
             return c[1].to_string();
@@ -298,6 +301,22 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map(|(n, _)| n)
         .unwrap_or_default()
+}
+
+/// A body's name wrapped over two lines of the letterhead's left column ("Kultur-, demokrati- och"
+/// / "fritidsnämnden      2019-09-24"): a cell left open by "och", "samt", a hyphen or a comma,
+/// continued by a lower-case cell on the next line (letterhead cells run line by line, so a
+/// right-hand cell may stand between them).
+fn wrapped_body(cells: &[&str]) -> Option<String> {
+    let cells: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
+    cells.iter().enumerate().find_map(|(i, first)| {
+        let open = first.ends_with([',', '-']) || first.ends_with(" och") || first.ends_with(" samt");
+        let rest = cells[i + 1..cells.len().min(i + 4)]
+            .iter()
+            .find(|c| c.starts_with(char::is_lowercase))?;
+        let joined = format!("{first} {rest}");
+        (open && is_body_line(&joined)).then_some(joined)
+    })
 }
 
 /// A body's name written inside a sentence ("stadsdelsnämnden Lundby"), with its capital.
@@ -496,6 +515,21 @@ fn strip_dnr(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn body_wrapped_in_letterhead_column() {
+        let lines = [
+            "Vellinge kommun                         PROTOKOLL",
+            "Samhällsbyggnads- och                   Sammanträdesdatum",
+            "miljönämnden                            2020-03-04",
+            "",
+            "§ 12",
+        ];
+        assert_eq!(
+            body(&letterhead_cells(&lines), DocType::Protokoll),
+            "Samhällsbyggnads- och miljönämnden"
+        );
+    }
 
     #[test]
     fn title_skips_sender_blocks() {
