@@ -224,6 +224,29 @@ pub fn without_dnrs(text: &str) -> String {
     rest.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Case numbers written under a column header ("Datum           Diarienummer" over
+/// "2013-09-12      2013-000412"): the value standing where the label stands on the line above.
+pub fn column_dnrs(lines: &[&str]) -> Vec<String> {
+    static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)(?:^|\s{{2,}})((?:{LABELS})\.?:?)(?:\s{{2,}}|$)"))
+            .expect("dnr column header")
+    });
+    let mut out = Vec::new();
+    for pair in lines.windows(2) {
+        for c in HEADER.captures_iter(pair[0]) {
+            let Some(label) = c.get(1) else { continue };
+            let col = pair[0][..label.start()].chars().count();
+            let below: String = pair[1].chars().skip(col).collect();
+            let value = below.split("  ").next().unwrap_or("");
+            let under = pair[1].chars().nth(col.saturating_sub(1)).is_none_or(char::is_whitespace);
+            if let Some(n) = under.then(|| normalize(value, true)).flatten() {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
 /// Every case number in `text`, normalised, in order of appearance, without repeats.
 pub fn find_dnrs(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -263,6 +286,17 @@ mod tests {
         }
         assert_eq!(normalize_dnr("2019-04-10"), None);
         assert_eq!(normalize_dnr("Sida 2"), None);
+    }
+
+    #[test]
+    fn number_under_column_header() {
+        let lines = [
+            "ORSA KOMMUN          Datum         Diarienummer",
+            "Kommunstyrelsen      2019-03-01    2019-000123",
+            "Bilaga                             2019-03-01",
+        ];
+        assert_eq!(column_dnrs(&lines), vec!["2019-000123"]);
+        assert!(column_dnrs(&lines[1..]).is_empty());
     }
 
     #[test]

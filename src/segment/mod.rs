@@ -189,6 +189,12 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
     }
 
     let all_text = texts.join("\n");
+    let mut dnr = find_dnrs(&all_text);
+    for d in dnr::column_dnrs(&texts) {
+        if !dnr.contains(&d) {
+            dnr.insert(0, d);
+        }
+    }
     Document {
         doc_id: doc_id.to_string(),
         source: source.to_string(),
@@ -196,7 +202,7 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
         body,
         doc_type,
         date,
-        dnr: find_dnrs(&all_text),
+        dnr,
         pages: pages.len(),
         decision_refs: find_decision_refs(&all_text),
         items,
