@@ -228,8 +228,10 @@ pub fn without_dnrs(text: &str) -> String {
 /// "2013-09-12      2013-000412"): the value standing where the label stands on the line above.
 pub fn column_dnrs(lines: &[&str]) -> Vec<String> {
     static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)(?:^|\s{{2,}})((?:{LABELS})\.?:?)(?:\s{{2,}}|$)"))
-            .expect("dnr column header")
+        Regex::new(&format!(
+            r"(?i)(?:^|\s{{2,}})((?:{LABELS})\.?:?)(?:\s{{2,}}|$)"
+        ))
+        .expect("dnr column header")
     });
     let mut out = Vec::new();
     for pair in lines.windows(2) {
@@ -238,7 +240,10 @@ pub fn column_dnrs(lines: &[&str]) -> Vec<String> {
             let col = pair[0][..label.start()].chars().count();
             let below: String = pair[1].chars().skip(col).collect();
             let value = below.split("  ").next().unwrap_or("");
-            let under = pair[1].chars().nth(col.saturating_sub(1)).is_none_or(char::is_whitespace);
+            let under = pair[1]
+                .chars()
+                .nth(col.saturating_sub(1))
+                .is_none_or(char::is_whitespace);
             if let Some(n) = under.then(|| normalize(value, true)).flatten() {
                 out.push(n);
             }

@@ -310,7 +310,8 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
 fn wrapped_body(cells: &[&str]) -> Option<String> {
     let cells: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
     cells.iter().enumerate().find_map(|(i, first)| {
-        let open = first.ends_with([',', '-']) || first.ends_with(" och") || first.ends_with(" samt");
+        let open =
+            first.ends_with([',', '-']) || first.ends_with(" och") || first.ends_with(" samt");
         let rest = cells[i + 1..cells.len().min(i + 4)]
             .iter()
             .find(|c| c.starts_with(char::is_lowercase))?;

@@ -62,13 +62,18 @@ fn own_proposal(body: &str, heading: &str) -> bool {
     let Some(last) = body.split_whitespace().last() else {
         return false;
     };
-    [format!("{body}s "), format!("{last}s "), format!("{last}ets "), format!("{last}ens ")]
-        .iter()
-        .any(|owner| {
-            heading
-                .strip_prefix(owner.as_str())
-                .is_some_and(|rest| rest.starts_with("forslag"))
-        })
+    [
+        format!("{body}s "),
+        format!("{last}s "),
+        format!("{last}ets "),
+        format!("{last}ens "),
+    ]
+    .iter()
+    .any(|owner| {
+        heading
+            .strip_prefix(owner.as_str())
+            .is_some_and(|rest| rest.starts_with("forslag"))
+    })
 }
 
 /// Segments a document's repaired pages.
@@ -241,7 +246,10 @@ mod tests {
 
     #[test]
     fn own_proposal_names_the_board() {
-        assert!(own_proposal("Kommunstyrelsen", "Kommunstyrelsens förslag till fullmäktige"));
+        assert!(own_proposal(
+            "Kommunstyrelsen",
+            "Kommunstyrelsens förslag till fullmäktige"
+        ));
         assert!(own_proposal(
             "Tekniska nämndens arbetsutskott",
             "Arbetsutskottets förslag till tekniska nämnden"
