@@ -221,7 +221,11 @@ pub fn without_dnrs(text: &str) -> String {
     for (r, _) in find_dnr_spans(text).iter().rev() {
         rest.replace_range(r.clone(), " ");
     }
-    rest.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Brackets the number stood in ("(KS/2024:512)") go with it.
+    rest.split_whitespace()
+        .filter(|w| !matches!(*w, "(" | ")" | "()" | "[" | "]"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Case numbers written under a column header ("Datum           Diarienummer" over
