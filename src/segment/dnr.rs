@@ -34,7 +34,7 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:{PFX}[ .-]{CORE}|\d{{4}}[/-]{PFX}[ -]\d+)"))
+    Regex::new(&format!(r"\b(?:{PFX}[ ./-]{CORE}|\d{{4}}[/-]{PFX}[ -]\d+)"))
         .expect("prefixed dnr pattern compiles")
 });
 
@@ -75,7 +75,7 @@ fn normalize(text: &str, labelled: bool) -> Option<String> {
         .split([' ', '.'])
         .next()
         .is_some_and(|p| SERIES.contains(&p.to_uppercase().as_str()));
-    if series {
+    if series || statute_series(&t) {
         return None;
     }
     let c = WHOLE.captures(&t)?;
@@ -156,6 +156,15 @@ pub fn dnr_key(normalized: &str) -> String {
     key.trim_end_matches(['.', '-', '/', ':']).to_string()
 }
 
+/// Whether a number cites a statute book (författningssamling: "SOSFS 2003:5", "AFS 2001:1",
+/// "HSLF-FS 2016:40"): a prefix ending in "FS" before a year and a serial joined by a colon.
+fn statute_series(t: &str) -> bool {
+    static STATUTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[A-ZÅÄÖ-]*FS[ ]?(?:19|20)\d\d:\d+$").expect("statute pattern")
+    });
+    STATUTE.is_match(t)
+}
+
 /// Whether a word is a filing-plan code written after a case number: three digits.
 fn archive_code(word: &str) -> bool {
     word.len() == 3 && word.bytes().all(|b| b.is_ascii_digit())
@@ -172,7 +181,16 @@ pub fn find_dnr_spans(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
             }
         }
     }
-    for m in PREFIXED.find_iter(text) {
+    // A prefix in lower case ("Kdf 2019/112") that a label vouched for once vouches for the
+    // same board's other numbers in the text ("(Kdf 2018/201)").
+    let vouched: Vec<Regex> = labelled_prefixes(&found)
+        .iter()
+        .filter_map(|p| Regex::new(&format!(r"\b{}[ ./-]{CORE}", regex::escape(p))).ok())
+        .collect();
+    for m in std::iter::once(&*PREFIXED)
+        .chain(&vouched)
+        .flat_map(|re| re.find_iter(text))
+    {
         if !found.iter().any(|(r, _)| r.contains(&m.start())) {
             if let Some(n) = normalize(m.as_str(), false) {
                 found.push((m.range(), n));
@@ -183,6 +201,19 @@ pub fn find_dnr_spans(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
     found
 }
 
+/// The issuing prefixes written in lower case ("Kdf", "Bn") among labelled case numbers; those
+/// in capitals are found without a label anyway.
+fn labelled_prefixes(found: &[(std::ops::Range<usize>, String)]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (_, n) in found {
+        let p: String = n.chars().take_while(|c| c.is_alphabetic()).collect();
+        if p.chars().any(char::is_lowercase) && !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
 /// `text` with every case number (and its label) taken out, spacing collapsed: what a line says
 /// besides its case numbers.
 pub fn without_dnrs(text: &str) -> String {
@@ -190,7 +221,39 @@ pub fn without_dnrs(text: &str) -> String {
     for (r, _) in find_dnr_spans(text).iter().rev() {
         rest.replace_range(r.clone(), " ");
     }
-    rest.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Brackets the number stood in ("(KS/2024:512)") go with it.
+    rest.split_whitespace()
+        .filter(|w| !matches!(*w, "(" | ")" | "()" | "[" | "]"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Case numbers written under a column header ("Datum           Diarienummer" over
+/// "2013-09-12      2013-000412"): the value standing where the label stands on the line above.
+pub fn column_dnrs(lines: &[&str]) -> Vec<String> {
+    static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)(?:^|\s{{2,}})((?:{LABELS})\.?:?)(?:\s{{2,}}|$)"
+        ))
+        .expect("dnr column header")
+    });
+    let mut out = Vec::new();
+    for pair in lines.windows(2) {
+        for c in HEADER.captures_iter(pair[0]) {
+            let Some(label) = c.get(1) else { continue };
+            let col = pair[0][..label.start()].chars().count();
+            let below: String = pair[1].chars().skip(col).collect();
+            let value = below.split("  ").next().unwrap_or("");
+            let under = pair[1]
+                .chars()
+                .nth(col.saturating_sub(1))
+                .is_none_or(char::is_whitespace);
+            if let Some(n) = under.then(|| normalize(value, true)).flatten() {
+                out.push(n);
+            }
+        }
+    }
+    out
 }
 
 /// Every case number in `text`, normalised, in order of appearance, without repeats.
@@ -235,6 +298,17 @@ mod tests {
     }
 
     #[test]
+    fn number_under_column_header() {
+        let lines = [
+            "ORSA KOMMUN          Datum         Diarienummer",
+            "Kommunstyrelsen      2019-03-01    2019-000123",
+            "Bilaga                             2019-03-01",
+        ];
+        assert_eq!(column_dnrs(&lines), vec!["2019-000123"]);
+        assert!(column_dnrs(&lines[1..]).is_empty());
+    }
+
+    #[test]
     fn keys_ignore_prefix() {
         assert_eq!(dnr_key("KS 155-943/2015"), dnr_key("155-943/2015"));
         assert_eq!(dnr_key("KS 2019/0123"), dnr_key("KS-2019/123"));
@@ -265,5 +339,14 @@ mod tests {
         );
         assert!(find_dnrs("kostnaden 2021.5 mnkr, Dnr 12.5").is_empty());
         assert!(find_dnrs("betänkandet Läs mig! (SOU 2017:21)").is_empty());
+        assert!(find_dnrs("enligt föreskrifterna (SOSFS 2011:9) och AFS 2001:1").is_empty());
+        assert_eq!(
+            find_dnrs("Ärende (BN/2022:87-214) och BN/2021:5"),
+            vec!["BN/2022:87-214", "BN/2021:5"]
+        );
+        assert_eq!(
+            find_dnrs("Dnr Mhn 2020/41 ersätter beslutet (Mhn 2019/7), Bo 2019/7 inte"),
+            vec!["Mhn 2020/41", "Mhn 2019/7"]
+        );
     }
 }

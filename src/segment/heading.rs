@@ -58,6 +58,8 @@ const MATTER: &[&str] = &[
     "upplysning",
     "bakgrund",
     "sammanfattning",
+    "sammanfattning av ärendet",
+    "beskrivning av ärendet",
     "beredning",
     "synpunkter",
     r"\p{L}+ synpunkter",
@@ -331,6 +333,14 @@ static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
             &["yrkade", "yrkar", "instämmer i", "instämde i"],
             r"\b",
         ),
+        // A member proposing at the meeting: "Gunnar Ekholm (s) föreslår, med instämmande av
+        // …, att" ("… (V) föreslår i en motion" reports a motion in the matter instead).
+        p(
+            Kind::Motion,
+            r"^[^.]{0,120}?\(\p{L}{1,3}\)\s*",
+            &["föreslår", "föreslog"],
+            r"(?:,|\s+att\b)",
+        ),
         // The verb before the member: "Vid sammanträdet yrkade Karin Berg (M) att …".
         p(
             Kind::Motion,
@@ -480,6 +490,16 @@ mod tests {
         );
         assert_eq!(
             phrase_kind("Ordföranden yrkar bifall till kontorets förslag."),
+            Some(Kind::Motion)
+        );
+        assert_eq!(
+            phrase_kind(
+                "Per Ek (c) föreslår, med instämmande av Eva Al (l), att ärendet återremitteras."
+            ),
+            Some(Kind::Motion)
+        );
+        assert_ne!(
+            phrase_kind("Liberalerna (L) föreslår i en motion att taxan sänks."),
             Some(Kind::Motion)
         );
     }

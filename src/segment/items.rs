@@ -170,7 +170,20 @@ pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
                 .iter()
                 .find(|s: &&ItemSpan| s.paragraph.as_ref() == Some(para))
                 .map_or(String::new(), |s| s.title.clone());
-        } else if title.is_empty() {
+        } else if !title.is_empty() {
+            // A title on the § line wraps to an indented line in lower case ("§ 87    Ansökan
+            // om bygglov … på" / "        fastigheten Åsaka 3:21").
+            if let Some(next) = lines.get(i + 1).filter(|n| {
+                i + 1 < end
+                    && n.starts_with("  ")
+                    && n.trim_start().starts_with(char::is_lowercase)
+                    && heading_kind(n).is_none()
+                    && !title.ends_with(['.', ':', '!', '?'])
+            }) {
+                title = format!("{title} {}", without_dnrs(next));
+                body_start = i + 2;
+            }
+        } else {
             // The title stands on the next non-empty line that is not only a case number
             // ("§ 23" / "Dnr 2009/KS0412" / title), unless that is a heading.
             if let Some(j) = (i + 1..end).find(|&j| !without_dnrs(lines[j]).is_empty()) {
@@ -222,6 +235,9 @@ mod tests {
             "enligt 4 kap 1§ lagen",
             "beslutat om yttrandet den 21 oktober 2020,",
             "§ 112. Ärendet har beretts av arbetsutskottet.",
+            "KS § 26     Medborgarförslag om belysning längs",
+            "            promenadstråket vid badet   (KS/2024:512)",
+            "Beslut",
         ];
         let items = split_items(&lines);
         let got: Vec<_> = items
@@ -236,6 +252,10 @@ mod tests {
                 (Some("24".into()), "Bygglov".into()),
                 (Some("25".into()), "Taxa".into()),
                 (Some("24".into()), "Lokalplan".into()),
+                (
+                    Some("26".into()),
+                    "Medborgarförslag om belysning längs promenadstråket vid badet".into()
+                ),
             ]
         );
     }

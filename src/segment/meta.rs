@@ -9,6 +9,7 @@ use super::date::find_date;
 use super::dnr::find_dnr_spans;
 use super::fold::{fold, tolerant_regex};
 use super::heading::{heading_kind, is_signature_date};
+use super::who::{bare_name, is_title_line};
 use crate::model::{DocType, Kind};
 
 /// How far into a document the letterhead may reach, in lines.
@@ -125,9 +126,17 @@ static DOC_TYPES: LazyLock<Vec<TypeName>> = LazyLock::new(|| {
     .collect()
 });
 
+static EXTRACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^utdrag(?:\s+ur\b.*)?$").expect("extract pattern"));
+
 /// The document type named in a letterhead line ("Protokoll", "Utlåtande 2011:112 RI").
 fn named_type(line: &str) -> Option<DocType> {
     let f = fold(line.trim());
+    // "Utdrag ur sammanträdesprotokoll", also split over two letterhead lines ("UTDRAG UR" /
+    // "SAMMANTRÄDESPROTOKOLL"): the extract is named before the protocol it comes from.
+    if EXTRACT.is_match(&f) {
+        return Some(DocType::Protokollsutdrag);
+    }
     let word = f.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let rest_ok = f[word.len()..].trim().is_empty()
         || f[word.len()..]
@@ -272,6 +281,9 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
     if let Some(l) = non_empty.iter().find(|l| is_body_line(l)) {
         return l.to_string();
     }
+    if let Some(b) = wrapped_body(head) {
+        return b;
+    }
     for l in lines.iter().take(HEAD_LINES * 2) {
         if let Some(c) = PROPOSES.captures(l.trim()) {
             return c[1].to_string();
@@ -289,6 +301,23 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map(|(n, _)| n)
         .unwrap_or_default()
+}
+
+/// A body's name wrapped over two lines of the letterhead's left column ("Kultur-, demokrati- och"
+/// / "fritidsnämnden      2019-09-24"): a cell left open by "och", "samt", a hyphen or a comma,
+/// continued by a lower-case cell on the next line (letterhead cells run line by line, so a
+/// right-hand cell may stand between them).
+fn wrapped_body(cells: &[&str]) -> Option<String> {
+    let cells: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
+    cells.iter().enumerate().find_map(|(i, first)| {
+        let open =
+            first.ends_with([',', '-']) || first.ends_with(" och") || first.ends_with(" samt");
+        let rest = cells[i + 1..cells.len().min(i + 4)]
+            .iter()
+            .find(|c| c.starts_with(char::is_lowercase))?;
+        let joined = format!("{first} {rest}");
+        (open && is_body_line(&joined)).then_some(joined)
+    })
 }
 
 /// A body's name written inside a sentence ("stadsdelsnämnden Lundby"), with its capital.
@@ -408,6 +437,7 @@ pub fn title_block(lines: &[&str]) -> Option<(String, usize)> {
         if heading_kind(first).is_some()
             || named_type(first).is_some()
             || letterhead_columns
+            || sender_block(block)
             || right_column
             || addressee
             || block.iter().any(|l| POSTAL.is_match(l.trim()))
@@ -418,6 +448,8 @@ pub fn title_block(lines: &[&str]) -> Option<(String, usize)> {
             .iter()
             .flat_map(|l| columns(l))
             .map(|l| l.trim())
+            // "Ärende: Riktlinjer för arvode" labels the title.
+            .map(|l| ISSUE_LABEL.find(l).map_or(l, |m| l[m.end()..].trim()))
             .filter(|l| {
                 !is_body_line(l)
                     && !LETTERHEAD.is_match(l)
@@ -433,6 +465,36 @@ pub fn title_block(lines: &[&str]) -> Option<(String, usize)> {
         }
     }
     None
+}
+
+/// "Ärende:" before a title.
+static ISSUE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:[äa]rende)\s*:\s*").expect("issue label"));
+/// A contact line of the letterhead: "Direkt 0650-191 47", "Tel: 08-123 45", an e-mail address.
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:direkt|telefon|tel|mobil|växel|fax)\.?:?\s*\+?\d|^\S+@\S+\.\p{L}+$")
+        .expect("contact line")
+});
+
+/// Whether a block is the sender's part of the letterhead: it names the municipality, gives a
+/// telephone number or e-mail address, or signs an official's name over a role ("Johan Eklund" /
+/// "Utredare", "Anders Hed, miljöchef") — never the title, though it stands left where the title
+/// does.
+fn sender_block(block: &[&str]) -> bool {
+    let firsts: Vec<&str> = block
+        .iter()
+        .map(|l| columns(l).first().map_or("", |c| c.trim()))
+        .collect();
+    let cells = || block.iter().flat_map(|l| columns(l)).map(str::trim);
+    let official = |l: &str| {
+        l.split_once(", ").is_some_and(|(name, role)| {
+            bare_name(name).is_some() && role.starts_with(char::is_lowercase)
+        })
+    };
+    cells().any(|c| LETTERHEAD.is_match(c) || CONTACT.is_match(c) || official(c))
+        || firsts
+            .windows(2)
+            .any(|w| bare_name(w[0]).is_some() && is_title_line(w[1]))
 }
 
 /// A title line without the case number written after it; a number inside the title ("Yttrande
@@ -454,6 +516,42 @@ fn strip_dnr(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn body_wrapped_in_letterhead_column() {
+        let lines = [
+            "Vellinge kommun                         PROTOKOLL",
+            "Samhällsbyggnads- och                   Sammanträdesdatum",
+            "miljönämnden                            2020-03-04",
+            "",
+            "§ 12",
+        ];
+        assert_eq!(
+            body(&letterhead_cells(&lines), DocType::Protokoll),
+            "Samhällsbyggnads- och miljönämnden"
+        );
+    }
+
+    #[test]
+    fn title_skips_sender_blocks() {
+        let contact = [
+            "",
+            "Kultur- och fritidsförvaltningen",
+            "Eva Lind, kulturchef",
+            "Tel 0123-456 78",
+            "",
+            "Nya öppettider för biblioteken",
+        ];
+        assert_eq!(title(&contact), "Nya öppettider för biblioteken");
+        let signed = [
+            "Kultur- och fritidsförvaltningen",
+            "Eva Lind                                   Kulturnämnden",
+            "Handläggare",
+            "",
+            "Ärende: Nya öppettider för biblioteken",
+        ];
+        assert_eq!(title(&signed), "Nya öppettider för biblioteken");
+    }
 
     #[test]
     fn letterhead() {
@@ -488,6 +586,10 @@ mod tests {
             Some(DocType::Protokoll)
         );
         assert_eq!(named_type("Ersättaryttrande"), None);
+        for extract in ["UTDRAG UR", "Utdrag ur protokoll", "Utdrag"] {
+            assert_eq!(named_type(extract), Some(DocType::Protokollsutdrag));
+        }
+        assert_eq!(named_type("Utdraget visar"), None);
         let gbg = [
             "Tjänsteutlåtande",
             "Utfärdat 2010-03-02",

@@ -53,6 +53,29 @@ fn written_by_announcers(mut s: Segment, in_item: &[Segment]) -> Segment {
     s
 }
 
+/// Whether a proposal heading is the board's own ("Kommunstyrelsens förslag till
+/// kommunfullmäktige" in the minutes of Kommunstyrelsen), naming the board in full or by its
+/// last word in the definite form ("Arbetsutskottets förslag" for "Kommunstyrelsens
+/// arbetsutskott").
+fn own_proposal(body: &str, heading: &str) -> bool {
+    let (body, heading) = (fold(body), fold(heading));
+    let Some(last) = body.split_whitespace().last() else {
+        return false;
+    };
+    [
+        format!("{body}s "),
+        format!("{last}s "),
+        format!("{last}ets "),
+        format!("{last}ens "),
+    ]
+    .iter()
+    .any(|owner| {
+        heading
+            .strip_prefix(owner.as_str())
+            .is_some_and(|rest| rest.starts_with("forslag"))
+    })
+}
+
 /// Segments a document's repaired pages.
 pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
     let lines: Vec<DocLine> = pages
@@ -148,12 +171,8 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
     let body = meta::body(&cells, doc_type);
     // "Kommunstyrelsens förslag till kommunfullmäktige" in the board's own minutes is what the
     // board decided to propose: its decision, not a proposal put to it.
-    let own_proposal = fold(&format!("{body}s förslag"));
     for s in items.iter_mut().flat_map(|i| i.segments.iter_mut()) {
-        if s.kind == Kind::Proposal
-            && !body.is_empty()
-            && fold(&s.heading).starts_with(&own_proposal)
-        {
+        if s.kind == Kind::Proposal && own_proposal(&body, &s.heading) {
             s.kind = Kind::Decision;
         }
     }
@@ -175,6 +194,12 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
     }
 
     let all_text = texts.join("\n");
+    let mut dnr = find_dnrs(&all_text);
+    for d in dnr::column_dnrs(&texts) {
+        if !dnr.contains(&d) {
+            dnr.insert(0, d);
+        }
+    }
     Document {
         doc_id: doc_id.to_string(),
         source: source.to_string(),
@@ -182,7 +207,7 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
         body,
         doc_type,
         date,
-        dnr: find_dnrs(&all_text),
+        dnr,
         pages: pages.len(),
         decision_refs: find_decision_refs(&all_text),
         items,
@@ -213,4 +238,23 @@ pub fn pages_from_text(text: &str) -> Vec<RepairedPage> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::own_proposal;
+
+    #[test]
+    fn own_proposal_names_the_board() {
+        assert!(own_proposal(
+            "Kommunstyrelsen",
+            "Kommunstyrelsens förslag till fullmäktige"
+        ));
+        assert!(own_proposal(
+            "Tekniska nämndens arbetsutskott",
+            "Arbetsutskottets förslag till tekniska nämnden"
+        ));
+        assert!(!own_proposal("Kommunstyrelsen", "Arbetsutskottets förslag"));
+        assert!(!own_proposal("", "Förvaltningens förslag"));
+    }
 }

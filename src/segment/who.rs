@@ -369,6 +369,10 @@ pub fn bare_name(line: &str) -> Option<String> {
     let words: Vec<&str> = line.split_whitespace().collect();
     let ok = (2..=4).contains(&words.len())
         && words.iter().all(|w| NAME_TOKEN.is_match(w) && !is_role(w))
+        // "Region Sörmland" in a list of recipients is an organisation, not a signature.
+        && !words
+            .iter()
+            .any(|w| ORGANISATION_WORDS.contains(&fold(w).as_str()))
         && words
             .iter()
             .any(|w| w.chars().skip(1).any(char::is_lowercase));
@@ -530,6 +534,13 @@ mod tests {
 
     fn sorted(w: &BTreeSet<String>) -> Vec<&str> {
         w.iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn recipients_are_not_signatures() {
+        assert_eq!(bare_name("Region Halland"), None);
+        assert_eq!(bare_name("Eva Lind").as_deref(), Some("Eva Lind"));
+        assert!(signed_names("Region Halland", "Miljöförvaltningen").is_empty());
     }
 
     #[test]
