@@ -125,7 +125,8 @@ impl Index {
                 TantivyError::LockFailure(LockError::LockBusy, _) => locked(&self.dir),
                 e => Error::index(&self.dir, e),
             })?;
-        Ok(Writer::new(self, writer))
+        let indexed = self.indexed_hashes()?.into_keys().collect();
+        Ok(Writer::new(self, writer, indexed))
     }
 
     /// The index directory.

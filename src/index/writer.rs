@@ -1,5 +1,7 @@
 //! Turning a [`Document`] into tantivy documents, and the one writer that adds them.
 
+use std::collections::HashSet;
+
 use tantivy::schema::Facet;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
@@ -15,6 +17,10 @@ use crate::segment::dnr_key;
 pub struct Writer<'a> {
     index: &'a Index,
     writer: IndexWriter<TantivyDocument>,
+    /// Sources the index or this writer holds documents of. Only those need a delete before a
+    /// put: tantivy keeps every delete operation until the next commit, so deleting each new
+    /// file's (absent) documents made an ingest's memory grow with the corpus.
+    indexed: HashSet<String>,
 }
 
 /// The id of a segment: its document, item and position in the item.
@@ -38,15 +44,25 @@ pub(crate) fn to_datetime(date: tantivy::time::Date) -> DateTime {
 }
 
 impl<'a> Writer<'a> {
-    pub(super) fn new(index: &'a Index, writer: IndexWriter<TantivyDocument>) -> Writer<'a> {
-        Writer { index, writer }
+    pub(super) fn new(
+        index: &'a Index,
+        writer: IndexWriter<TantivyDocument>,
+        indexed: HashSet<String>,
+    ) -> Writer<'a> {
+        Writer {
+            index,
+            writer,
+            indexed,
+        }
     }
 
     /// Adds a document, replacing whatever was indexed from the same source. `content_hash`
     /// is recorded with it so an unchanged file can be skipped later. Returns the number of
     /// segments added.
     pub fn put(&mut self, doc: &Document, content_hash: &str) -> Result<usize> {
-        self.remove(&doc.source);
+        if !self.indexed.insert(doc.source.clone()) {
+            self.delete(&doc.source);
+        }
         let f = &self.index.fields;
         let json = serde_json::to_string(doc).map_err(|e| self.index.err(e))?;
         let mut record = TantivyDocument::default();
@@ -77,6 +93,12 @@ impl<'a> Writer<'a> {
 
     /// Removes every document indexed from `source`.
     pub fn remove(&mut self, source: &str) {
+        if self.indexed.remove(source) {
+            self.delete(source);
+        }
+    }
+
+    fn delete(&mut self, source: &str) {
         self.writer
             .delete_term(Term::from_field_text(self.index.fields.source, source));
     }
