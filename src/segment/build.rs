@@ -322,7 +322,7 @@ fn same_reservation(a: &Segment, b: &Segment) -> bool {
 }
 
 /// Adds `b`'s persons, parties and text to `a`.
-fn absorb(a: &mut Segment, b: Segment) {
+pub fn absorb(a: &mut Segment, b: Segment) {
     let union = |x: &mut Vec<String>, y: Vec<String>| {
         let set: BTreeSet<String> = x.drain(..).chain(y).collect();
         x.extend(set);

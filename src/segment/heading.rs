@@ -178,6 +178,8 @@ static HEADINGS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
                     "omedelbar justering",
                     "anslag",
                     "expedieras",
+                    "beslutet skickas till",
+                    "beslutet expedieras till",
                 ],
                 r")\b[^.]*$",
             ),

@@ -69,6 +69,26 @@ fn appendix_of(line: &str) -> Option<String> {
         .map(|c| c[1].to_string())
 }
 
+static APPENDIX_CELL: LazyLock<Regex> =
+    LazyLock::new(|| tolerant_regex("^(?:", &["bilaga"], r")\s+\d{1,2}$"));
+
+/// The § of an appendix page header that puts its label in a column of its own ("ARVIKA
+/// KOMMUN        Bilaga 3" / "Kommunfullmäktige        KF 2011-03-28 § 25"): a cell that is
+/// only "Bilaga N", with the § at the end of that line or the next.
+fn appendix_header(lines: &[&str], i: usize) -> Option<String> {
+    let cells = columns(lines[i]);
+    if cells.len() < 2
+        || !cells
+            .iter()
+            .any(|c| APPENDIX_CELL.is_match(&fold(c.trim())))
+    {
+        return None;
+    }
+    lines[i..lines.len().min(i + 2)]
+        .iter()
+        .find_map(|l| PARA_REF.captures(l.trim_end()).map(|c| c[1].to_string()))
+}
+
 /// Whether a line is prose that runs on into the next one, so a "§ 141" opening the next line
 /// is a citation wrapped mid-sentence ("antagen av kommunfullmäktige 2018-06-12" / "§ 141 (KS
 /// 2017/1187), har …"), not a § heading: it ends in a comma, or it is a long line of running
@@ -137,8 +157,18 @@ pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
         let runs_on = i > 0 && runs_on(lines[i - 1]);
         if let Some((p, t)) = paragraph_heading(l).filter(|_| !runs_on) {
             heads.push((i, p, t, false));
-        } else if let Some(p) = appendix_of(l).or_else(|| statement_appendix(lines, i, &heads)) {
-            if heads.iter().any(|h| !h.3 && h.1 == p) {
+        } else if let Some(p) = appendix_of(l)
+            // "… genom en skriftlig reservation," / "bilaga 1 till § 109." cites an appendix.
+            .filter(|_| !runs_on)
+            .or_else(|| appendix_header(lines, i))
+            .or_else(|| statement_appendix(lines, i, &heads))
+        {
+            // A statement heading under its appendix label ("Bilaga 2 till § 164" /
+            // "Reservation") is that appendix's first heading, not another appendix.
+            let labelled = heads
+                .last()
+                .is_some_and(|h| h.3 && h.1 == p && i - h.0 <= 4);
+            if heads.iter().any(|h| !h.3 && h.1 == p) && !labelled {
                 heads.push((i, p, String::new(), true));
             }
         }
@@ -258,5 +288,25 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn appendices_by_label_cell_not_by_citation() {
+        let lines = [
+            "§ 4 Budget",
+            "Reservationer",
+            "Alla ledamöter reserverar sig genom en skriftlig reservation,",
+            "bilaga 1 till § 4.",
+            "Beslut",
+            "ORTA KOMMUN                       Bilaga 1",
+            "Kommunstyrelsen                   KS 2024-01-10 § 4",
+            "Reservation i ärende § 4",
+        ];
+        let items = split_items(&lines);
+        let got: Vec<_> = items
+            .iter()
+            .map(|i| (i.paragraph.clone(), i.body_start))
+            .collect();
+        assert_eq!(got, vec![(Some("4".into()), 1), (Some("4".into()), 5)]);
     }
 }
