@@ -13,7 +13,7 @@ use super::heading::{
     reservation_notices,
 };
 use super::refs::find_decision_refs;
-use super::who::{bare_name, signature_names, signed_names, vote, who};
+use super::who::{bare_name, signature_names, signed_names, vote, who, who_in_procedure};
 use crate::model::{Kind, Segment};
 
 /// One line of the document with its page and both texts.
@@ -284,7 +284,11 @@ fn fill(lines: &[DocLine], kind: Kind, heading: String, start: usize, end: usize
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let mut w = who(&who_text);
+    let mut w = if kind == Kind::Procedure {
+        who_in_procedure(&who_text)
+    } else {
+        who(&who_text)
+    };
     let texts: Vec<&str> = lines[s..e].iter().map(|l| l.text).collect();
     w.persons.extend(signature_names(&texts));
     Segment {

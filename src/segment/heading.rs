@@ -207,9 +207,19 @@ pub fn looks_like_heading(line: &str) -> bool {
         && !t.contains('\t')
 }
 
+/// Whether a line heads the columns of a roll-call vote ("Ledamöter        Ja    Nej
+/// Avstår"): the table is part of the vote, not an attendance list.
+fn vote_table_header(line: &str) -> bool {
+    let cells: Vec<String> = super::meta::columns(line)
+        .iter()
+        .map(|c| fold(c.trim()))
+        .collect();
+    cells.iter().any(|c| c == "ja") && cells.iter().any(|c| c == "nej")
+}
+
 /// The kind a heading line opens, if it is a known heading.
 pub fn heading_kind(line: &str) -> Option<Kind> {
-    if !looks_like_heading(line) {
+    if !looks_like_heading(line) || vote_table_header(line) {
         return None;
     }
     let folded = fold(line.trim());
@@ -409,6 +419,16 @@ pub fn in_favour(text: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vote_table_is_no_attendance_list() {
+        assert_eq!(
+            heading_kind("Ledamöter        Ja      Nej     Avstår"),
+            None
+        );
+        assert_eq!(heading_kind("Ledamöter"), Some(Kind::Other));
+        assert_eq!(heading_kind("Beslutet skickas till"), Some(Kind::Other));
+    }
 
     #[test]
     fn damaged_headings() {
