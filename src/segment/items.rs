@@ -148,6 +148,20 @@ fn statement_appendix(
         .map(|h| h.1.clone())
 }
 
+/// Whether a title on a line of its own wraps to the next line: a long title going on in
+/// lower case ("… bussresor för" / "pensionärer"), one ending in a comma ("… fritidshus," /
+/// "Rossö 3:112"), or a title in capitals going on in capitals.
+fn title_goes_on(title: &str, next: &str) -> bool {
+    let capitals =
+        |s: &str| s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
+    let long = title.chars().count() >= 40;
+    !next.is_empty()
+        && find_dnrs(next).is_empty()
+        && ((long && next.starts_with(char::is_lowercase))
+            || title.ends_with(',')
+            || (long && capitals(title) && capitals(next)))
+}
+
 /// Splits lines into § items; text before the first § becomes an item without paragraph. An
 /// appendix to an earlier § (see [`appendix_of`]) becomes a further span with that § number.
 pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
@@ -223,12 +237,11 @@ pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
                     body_start = j + 1;
                     // A long title wraps: its next line goes on in lower case ("… bussresor för"
                     // / "pensionärer").
-                    if let Some(next) = lines.get(j + 1).map(|n| n.trim()).filter(|n| {
-                        l.chars().count() >= 40
-                            && j + 1 < end
-                            && n.starts_with(char::is_lowercase)
-                            && heading_kind(n).is_none()
-                    }) {
+                    if let Some(next) = lines
+                        .get(j + 1)
+                        .map(|n| n.trim())
+                        .filter(|n| j + 1 < end && heading_kind(n).is_none() && title_goes_on(l, n))
+                    {
                         title = format!("{title} {next}");
                         body_start = j + 2;
                     }
@@ -308,5 +321,22 @@ mod tests {
             .map(|i| (i.paragraph.clone(), i.body_start))
             .collect();
         assert_eq!(got, vec![(Some("4".into()), 1), (Some("4".into()), 5)]);
+    }
+
+    #[test]
+    fn titles_wrap_after_a_comma_or_in_capitals() {
+        assert!(title_goes_on(
+            "Bygglov för nybyggnad av garage,",
+            "Ekudden 2:14"
+        ));
+        assert!(title_goes_on(
+            "EKUDDEN 2:14 – ANSÖKAN OM BYGGLOV FÖR NYBYGGNAD AV",
+            "GARAGE OCH CARPORT"
+        ));
+        assert!(!title_goes_on(
+            "Bygglov för nybyggnad av garage",
+            "Ärendet gäller"
+        ));
+        assert!(!title_goes_on("BYGGLOV", "GARAGE"));
     }
 }

@@ -63,6 +63,9 @@ static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
             "utfärdad",
             "upprättat",
             "upprättad",
+            // "Utdrag ur protokoll" / "fört vid sammanträde med … den 18 november 2015".
+            "fört vid sammanträde",
+            "förd vid sammanträde",
         ],
         r")\b",
     )
@@ -187,6 +190,11 @@ pub fn doc_type(lines: &[&str], ev: &Evidence) -> DocType {
             || (!ITEM_START.is_match(l.trim()) && heading_kind(l).is_none_or(|k| k == Kind::Other))
     });
     if let Some(t) = letterhead.filter_map(|l| named_type(l)).next() {
+        // Minutes of a single § are an extract of the meeting's minutes, whatever the
+        // letterhead's protocol template calls them.
+        if t == DocType::Protokoll && ev.paragraphs == 1 {
+            return DocType::Protokollsutdrag;
+        }
         return t;
     }
     let all = fold(&lines.join(" "));
@@ -530,6 +538,27 @@ mod tests {
             body(&letterhead_cells(&lines), DocType::Protokoll),
             "Samhällsbyggnads- och miljönämnden"
         );
+    }
+
+    #[test]
+    fn extract_of_a_single_paragraph() {
+        let lines = [
+            "ORTA KOMMUN",
+            "Tekniska nämnden",
+            "",
+            "SAMMANTRÄDESPROTOKOLL",
+            "fört vid sammanträde med tekniska nämnden den 3 mars 2021",
+            "",
+            "§ 9",
+        ];
+        let ev = |paragraphs| Evidence {
+            paragraphs,
+            kinds: &[],
+            title: "",
+        };
+        assert_eq!(doc_type(&lines, &ev(1)), DocType::Protokollsutdrag);
+        assert_eq!(doc_type(&lines, &ev(3)), DocType::Protokoll);
+        assert_eq!(date(&lines).as_deref(), Some("2021-03-03"));
     }
 
     #[test]
