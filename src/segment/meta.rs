@@ -253,6 +253,15 @@ pub fn is_body_line(line: &str) -> bool {
     t.chars().next().is_some_and(char::is_uppercase) && BODY_LINE.is_match(t)
 }
 
+/// Whether a letterhead line names an office rather than a board, though a board's name may
+/// be part of it ("Kommunstyrelseförvaltningen", "Miljö- och hälsoskyddskontoret").
+fn is_office(line: &str) -> bool {
+    let f = fold(line);
+    ["forvaltning", "kontor", "avdelning"]
+        .iter()
+        .any(|w| f.contains(w))
+}
+
 /// The issuing or deciding body.
 pub fn body(lines: &[&str], doc_type: DocType) -> String {
     let head = &lines[..lines.len().min(HEAD_LINES)];
@@ -281,7 +290,7 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
         // the office that wrote the report.
         if let Some(l) = non_empty
             .iter()
-            .find(|l| is_body_line(l) && BOARD.is_match(&fold(l)))
+            .find(|l| is_body_line(l) && BOARD.is_match(&fold(l)) && !is_office(l))
         {
             return l.to_string();
         }
@@ -538,6 +547,18 @@ mod tests {
             body(&letterhead_cells(&lines), DocType::Protokoll),
             "Samhällsbyggnads- och miljönämnden"
         );
+    }
+
+    #[test]
+    fn report_to_the_board_not_the_office() {
+        let lines = [
+            "TJÄNSTESKRIVELSE",
+            "Orta kommun                           KS 2022-000014",
+            "Kommunstyrelseförvaltningen",
+            "",
+            "                                      Valnämnden",
+        ];
+        assert_eq!(body(&lines, DocType::Tjansteutlatande), "Valnämnden");
     }
 
     #[test]
