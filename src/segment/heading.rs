@@ -360,6 +360,13 @@ static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
             &["yrkade", "yrkar"],
             r"\s+[^.()]{3,60}\([a-zåäö]{1,3}\)",
         ),
+        // A party's group moves: "Moderaternas ledamöter yrkar avslag …".
+        p(
+            Kind::Motion,
+            r"^\p{L}+s\s+(?:ledamoter(?:na)?|ledamot|\p{L}*grupp(?:en)?)\s+",
+            &["yrkade", "yrkar"],
+            r"\b",
+        ),
         // The chair moves without a party: "Ordföranden yrkar bifall …".
         p(
             Kind::Motion,
@@ -481,6 +488,14 @@ mod tests {
 
     #[test]
     fn phrases() {
+        assert_eq!(
+            phrase_kind("Centerpartiets ledamöter yrkar bifall till motionen"),
+            Some(Kind::Motion)
+        );
+        assert_eq!(
+            phrase_kind("Vänsterpartiets fullmäktigegrupp yrkade avslag"),
+            Some(Kind::Motion)
+        );
         assert_eq!(
             phrase_kind("Reservation fran Johan Nilsson med flera (M)"),
             Some(Kind::Reservation)
