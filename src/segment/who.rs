@@ -78,8 +78,11 @@ static PARTY_WORDS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
 });
 
 /// Words before a party's name that make it the object of the sentence ("bifall till
-/// Moderaternas förslag", "med hänvisning till Moderaternas uttalande"), not its speaker.
-const REFERRING: [&str; 6] = ["till", "mot", "på", "om", "i", "med"];
+/// Moderaternas förslag", "med hänvisning till Moderaternas uttalande", "delar
+/// Socialdemokraternas uppfattning"), not its speaker.
+const REFERRING: [&str; 11] = [
+    "till", "mot", "på", "om", "i", "med", "delar", "stöder", "stödjer", "bifaller", "bifalla",
+];
 
 /// Parties named in words rather than in a parenthesis, as speakers ("Centerpartiets
 /// ledamöter lämnar …", "Ledamöterna för Socialdemokraterna reserverar sig").
@@ -612,6 +615,8 @@ mod tests {
 
     #[test]
     fn parties_named_in_words() {
+        let w = who("Eva Ek (V) anför att Vänsterpartiet delar Moderaternas uppfattning.");
+        assert_eq!(sorted(&w.parties), ["V"]);
         let w = who_in_procedure("Ordföranden ställer Moderaternas förslag mot Anna Ek (V).");
         assert_eq!(sorted(&w.parties), ["V"]);
         let w = who("Ledamöterna för Socialdemokraterna och Vänsterpartiet reserverar sig.");
