@@ -13,7 +13,7 @@ use super::heading::{
     reservation_notices,
 };
 use super::refs::find_decision_refs;
-use super::who::{bare_name, signature_names, signed_names, vote, who};
+use super::who::{bare_name, signature_names, signed_names, vote, who, who_in_procedure};
 use crate::model::{Kind, Segment};
 
 /// One line of the document with its page and both texts.
@@ -86,6 +86,23 @@ fn sentence_end(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether a motion's opening sentence only seconds another ("Per Ek (L) instämmer i
+/// ordförandens yrkande") rather than moving something of its own.
+fn seconds(sentence: &str) -> bool {
+    let f = fold(sentence);
+    (f.contains("instammer i") || f.contains("instamde i"))
+        && !f.split_whitespace().any(|w| w == "yrkar" || w == "yrkade")
+}
+
+/// Whether a seconding names the member it seconds ("… (m) instämmer i Håkan Nyléns
+/// yrkande"), not only a role ("… instämmer i ordförandens yrkande").
+fn names_seconded(sentence: &str) -> bool {
+    let after = sentence.rsplit_once(')').map_or(sentence, |(_, a)| a);
+    after
+        .split_whitespace()
+        .any(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Whether line `i` is followed by a body paragraph (a generic heading needs one).
@@ -180,6 +197,16 @@ fn spans(
                 }
                 Some(_) if cur.bare => cur.bare = false,
                 Some(kind) if proposed(kind) => cur.bare = false,
+                // "Per Ek (L) instämmer i ordförandens yrkande" joins the motion before it, as
+                // does a seconding in a paragraph of its own; a line in a list of motions that
+                // names whom it seconds stays one of the list.
+                Some(Kind::Motion)
+                    if cur.kind == Kind::Motion
+                        && seconds(&sentence)
+                        && (prev_blank || !names_seconded(&sentence)) =>
+                {
+                    cur.bare = false;
+                }
                 Some(kind)
                     if is_statement(kind) || (kind != cur.kind && !is_statement(cur.kind)) =>
                 {
@@ -284,7 +311,11 @@ fn fill(lines: &[DocLine], kind: Kind, heading: String, start: usize, end: usize
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let mut w = who(&who_text);
+    let mut w = if kind == Kind::Procedure {
+        who_in_procedure(&who_text)
+    } else {
+        who(&who_text)
+    };
     let texts: Vec<&str> = lines[s..e].iter().map(|l| l.text).collect();
     w.persons.extend(signature_names(&texts));
     Segment {
@@ -322,7 +353,7 @@ fn same_reservation(a: &Segment, b: &Segment) -> bool {
 }
 
 /// Adds `b`'s persons, parties and text to `a`.
-fn absorb(a: &mut Segment, b: Segment) {
+pub fn absorb(a: &mut Segment, b: Segment) {
     let union = |x: &mut Vec<String>, y: Vec<String>| {
         let set: BTreeSet<String> = x.drain(..).chain(y).collect();
         x.extend(set);
@@ -474,5 +505,22 @@ fn link_favour(segs: &mut [Segment], extra: &[(usize, bool)]) {
             .filter(|((p, q, _), _)| *p + *q > 0)
             .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         segs[r].in_favour_of = best.map(|(_, i)| i);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{names_seconded, seconds};
+
+    #[test]
+    fn seconding_a_motion() {
+        assert!(seconds("Eva Ek (L) instämmer i ordförandens yrkande."));
+        assert!(!seconds(
+            "Eva Ek (L) yrkar bifall och instämmer i förslaget."
+        ));
+        assert!(!names_seconded(
+            "Eva Ek (L) instämmer i ordförandens yrkande."
+        ));
+        assert!(names_seconded("Eva Ek (L) instämmer i Per Ros yrkande."));
     }
 }

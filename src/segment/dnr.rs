@@ -34,8 +34,11 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:{PFX}[ ./-]{CORE}|\d{{4}}[/-]{PFX}[ -]\d+)"))
-        .expect("prefixed dnr pattern compiles")
+    // The prefix may run into a year ("HSS2022-00233").
+    Regex::new(&format!(
+        r"\b(?:{PFX}[ ./-]{CORE}|{PFX}(?:19|20)\d\d[-/]\d+\b|\d{{4}}[/-]{PFX}[ -]\d+)"
+    ))
+    .expect("prefixed dnr pattern compiles")
 });
 
 static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -289,6 +292,7 @@ mod tests {
             ("Dnr KS 2008/288 041", "KS 2008/288 041"),
             ("Diarienummer: 2023-HSN-001187", "2023-HSN-001187"),
             ("Dnr SN 13/0214", "SN 13/0214"),
+            ("HSN2021-00087", "HSN 2021-00087"),
         ];
         for (input, want) in cases {
             assert_eq!(normalize_dnr(input).as_deref(), Some(want), "{input}");

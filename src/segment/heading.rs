@@ -178,6 +178,8 @@ static HEADINGS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
                     "omedelbar justering",
                     "anslag",
                     "expedieras",
+                    "beslutet skickas till",
+                    "beslutet expedieras till",
                 ],
                 r")\b[^.]*$",
             ),
@@ -205,9 +207,19 @@ pub fn looks_like_heading(line: &str) -> bool {
         && !t.contains('\t')
 }
 
+/// Whether a line heads the columns of a roll-call vote ("Ledamöter        Ja    Nej
+/// Avstår"): the table is part of the vote, not an attendance list.
+fn vote_table_header(line: &str) -> bool {
+    let cells: Vec<String> = super::meta::columns(line)
+        .iter()
+        .map(|c| fold(c.trim()))
+        .collect();
+    cells.iter().any(|c| c == "ja") && cells.iter().any(|c| c == "nej")
+}
+
 /// The kind a heading line opens, if it is a known heading.
 pub fn heading_kind(line: &str) -> Option<Kind> {
-    if !looks_like_heading(line) {
+    if !looks_like_heading(line) || vote_table_header(line) {
         return None;
     }
     let folded = fold(line.trim());
@@ -348,6 +360,13 @@ static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
             &["yrkade", "yrkar"],
             r"\s+[^.()]{3,60}\([a-zåäö]{1,3}\)",
         ),
+        // A party's group moves: "Moderaternas ledamöter yrkar avslag …".
+        p(
+            Kind::Motion,
+            r"^\p{L}+s\s+(?:ledamoter(?:na)?|ledamot|\p{L}*grupp(?:en)?)\s+",
+            &["yrkade", "yrkar"],
+            r"\b",
+        ),
         // The chair moves without a party: "Ordföranden yrkar bifall …".
         p(
             Kind::Motion,
@@ -409,6 +428,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn vote_table_is_no_attendance_list() {
+        assert_eq!(
+            heading_kind("Ledamöter        Ja      Nej     Avstår"),
+            None
+        );
+        assert_eq!(heading_kind("Ledamöter"), Some(Kind::Other));
+        assert_eq!(heading_kind("Beslutet skickas till"), Some(Kind::Other));
+    }
+
+    #[test]
     fn damaged_headings() {
         assert_eq!(heading_kind("Arendet"), Some(Kind::Matter));
         assert_eq!(heading_kind("Beslutsgang"), Some(Kind::Procedure));
@@ -459,6 +488,14 @@ mod tests {
 
     #[test]
     fn phrases() {
+        assert_eq!(
+            phrase_kind("Centerpartiets ledamöter yrkar bifall till motionen"),
+            Some(Kind::Motion)
+        );
+        assert_eq!(
+            phrase_kind("Vänsterpartiets fullmäktigegrupp yrkade avslag"),
+            Some(Kind::Motion)
+        );
         assert_eq!(
             phrase_kind("Reservation fran Johan Nilsson med flera (M)"),
             Some(Kind::Reservation)

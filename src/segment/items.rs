@@ -69,6 +69,26 @@ fn appendix_of(line: &str) -> Option<String> {
         .map(|c| c[1].to_string())
 }
 
+static APPENDIX_CELL: LazyLock<Regex> =
+    LazyLock::new(|| tolerant_regex("^(?:", &["bilaga"], r")\s+\d{1,2}$"));
+
+/// The § of an appendix page header that puts its label in a column of its own ("ARVIKA
+/// KOMMUN        Bilaga 3" / "Kommunfullmäktige        KF 2011-03-28 § 25"): a cell that is
+/// only "Bilaga N", with the § at the end of that line or the next.
+fn appendix_header(lines: &[&str], i: usize) -> Option<String> {
+    let cells = columns(lines[i]);
+    if cells.len() < 2
+        || !cells
+            .iter()
+            .any(|c| APPENDIX_CELL.is_match(&fold(c.trim())))
+    {
+        return None;
+    }
+    lines[i..lines.len().min(i + 2)]
+        .iter()
+        .find_map(|l| PARA_REF.captures(l.trim_end()).map(|c| c[1].to_string()))
+}
+
 /// Whether a line is prose that runs on into the next one, so a "§ 141" opening the next line
 /// is a citation wrapped mid-sentence ("antagen av kommunfullmäktige 2018-06-12" / "§ 141 (KS
 /// 2017/1187), har …"), not a § heading: it ends in a comma, or it is a long line of running
@@ -128,6 +148,20 @@ fn statement_appendix(
         .map(|h| h.1.clone())
 }
 
+/// Whether a title on a line of its own wraps to the next line: a long title going on in
+/// lower case ("… bussresor för" / "pensionärer"), one ending in a comma ("… fritidshus," /
+/// "Rossö 3:112"), or a title in capitals going on in capitals.
+fn title_goes_on(title: &str, next: &str) -> bool {
+    let capitals =
+        |s: &str| s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
+    let long = title.chars().count() >= 40;
+    !next.is_empty()
+        && find_dnrs(next).is_empty()
+        && ((long && next.starts_with(char::is_lowercase))
+            || title.ends_with(',')
+            || (long && capitals(title) && capitals(next)))
+}
+
 /// Splits lines into § items; text before the first § becomes an item without paragraph. An
 /// appendix to an earlier § (see [`appendix_of`]) becomes a further span with that § number.
 pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
@@ -137,8 +171,18 @@ pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
         let runs_on = i > 0 && runs_on(lines[i - 1]);
         if let Some((p, t)) = paragraph_heading(l).filter(|_| !runs_on) {
             heads.push((i, p, t, false));
-        } else if let Some(p) = appendix_of(l).or_else(|| statement_appendix(lines, i, &heads)) {
-            if heads.iter().any(|h| !h.3 && h.1 == p) {
+        } else if let Some(p) = appendix_of(l)
+            // "… genom en skriftlig reservation," / "bilaga 1 till § 109." cites an appendix.
+            .filter(|_| !runs_on)
+            .or_else(|| appendix_header(lines, i))
+            .or_else(|| statement_appendix(lines, i, &heads))
+        {
+            // A statement heading under its appendix label ("Bilaga 2 till § 164" /
+            // "Reservation") is that appendix's first heading, not another appendix.
+            let labelled = heads
+                .last()
+                .is_some_and(|h| h.3 && h.1 == p && i - h.0 <= 4);
+            if heads.iter().any(|h| !h.3 && h.1 == p) && !labelled {
                 heads.push((i, p, String::new(), true));
             }
         }
@@ -193,12 +237,11 @@ pub fn split_items(lines: &[&str]) -> Vec<ItemSpan> {
                     body_start = j + 1;
                     // A long title wraps: its next line goes on in lower case ("… bussresor för"
                     // / "pensionärer").
-                    if let Some(next) = lines.get(j + 1).map(|n| n.trim()).filter(|n| {
-                        l.chars().count() >= 40
-                            && j + 1 < end
-                            && n.starts_with(char::is_lowercase)
-                            && heading_kind(n).is_none()
-                    }) {
+                    if let Some(next) = lines
+                        .get(j + 1)
+                        .map(|n| n.trim())
+                        .filter(|n| j + 1 < end && heading_kind(n).is_none() && title_goes_on(l, n))
+                    {
                         title = format!("{title} {next}");
                         body_start = j + 2;
                     }
@@ -258,5 +301,42 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn appendices_by_label_cell_not_by_citation() {
+        let lines = [
+            "§ 4 Budget",
+            "Reservationer",
+            "Alla ledamöter reserverar sig genom en skriftlig reservation,",
+            "bilaga 1 till § 4.",
+            "Beslut",
+            "ORTA KOMMUN                       Bilaga 1",
+            "Kommunstyrelsen                   KS 2024-01-10 § 4",
+            "Reservation i ärende § 4",
+        ];
+        let items = split_items(&lines);
+        let got: Vec<_> = items
+            .iter()
+            .map(|i| (i.paragraph.clone(), i.body_start))
+            .collect();
+        assert_eq!(got, vec![(Some("4".into()), 1), (Some("4".into()), 5)]);
+    }
+
+    #[test]
+    fn titles_wrap_after_a_comma_or_in_capitals() {
+        assert!(title_goes_on(
+            "Bygglov för nybyggnad av garage,",
+            "Ekudden 2:14"
+        ));
+        assert!(title_goes_on(
+            "EKUDDEN 2:14 – ANSÖKAN OM BYGGLOV FÖR NYBYGGNAD AV",
+            "GARAGE OCH CARPORT"
+        ));
+        assert!(!title_goes_on(
+            "Bygglov för nybyggnad av garage",
+            "Ärendet gäller"
+        ));
+        assert!(!title_goes_on("BYGGLOV", "GARAGE"));
     }
 }

@@ -63,6 +63,9 @@ static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
             "utfärdad",
             "upprättat",
             "upprättad",
+            // "Utdrag ur protokoll" / "fört vid sammanträde med … den 18 november 2015".
+            "fört vid sammanträde",
+            "förd vid sammanträde",
         ],
         r")\b",
     )
@@ -187,6 +190,11 @@ pub fn doc_type(lines: &[&str], ev: &Evidence) -> DocType {
             || (!ITEM_START.is_match(l.trim()) && heading_kind(l).is_none_or(|k| k == Kind::Other))
     });
     if let Some(t) = letterhead.filter_map(|l| named_type(l)).next() {
+        // Minutes of a single § are an extract of the meeting's minutes, whatever the
+        // letterhead's protocol template calls them.
+        if t == DocType::Protokoll && ev.paragraphs == 1 {
+            return DocType::Protokollsutdrag;
+        }
         return t;
     }
     let all = fold(&lines.join(" "));
@@ -245,6 +253,15 @@ pub fn is_body_line(line: &str) -> bool {
     t.chars().next().is_some_and(char::is_uppercase) && BODY_LINE.is_match(t)
 }
 
+/// Whether a letterhead line names an office rather than a board, though a board's name may
+/// be part of it ("Kommunstyrelseförvaltningen", "Miljö- och hälsoskyddskontoret").
+fn is_office(line: &str) -> bool {
+    let f = fold(line);
+    ["forvaltning", "kontor", "avdelning"]
+        .iter()
+        .any(|w| f.contains(w))
+}
+
 /// The issuing or deciding body.
 pub fn body(lines: &[&str], doc_type: DocType) -> String {
     let head = &lines[..lines.len().min(HEAD_LINES)];
@@ -273,7 +290,7 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
         // the office that wrote the report.
         if let Some(l) = non_empty
             .iter()
-            .find(|l| is_body_line(l) && BOARD.is_match(&fold(l)))
+            .find(|l| is_body_line(l) && BOARD.is_match(&fold(l)) && !is_office(l))
         {
             return l.to_string();
         }
@@ -530,6 +547,39 @@ mod tests {
             body(&letterhead_cells(&lines), DocType::Protokoll),
             "Samhällsbyggnads- och miljönämnden"
         );
+    }
+
+    #[test]
+    fn report_to_the_board_not_the_office() {
+        let lines = [
+            "TJÄNSTESKRIVELSE",
+            "Orta kommun                           KS 2022-000014",
+            "Kommunstyrelseförvaltningen",
+            "",
+            "                                      Valnämnden",
+        ];
+        assert_eq!(body(&lines, DocType::Tjansteutlatande), "Valnämnden");
+    }
+
+    #[test]
+    fn extract_of_a_single_paragraph() {
+        let lines = [
+            "ORTA KOMMUN",
+            "Tekniska nämnden",
+            "",
+            "SAMMANTRÄDESPROTOKOLL",
+            "fört vid sammanträde med tekniska nämnden den 3 mars 2021",
+            "",
+            "§ 9",
+        ];
+        let ev = |paragraphs| Evidence {
+            paragraphs,
+            kinds: &[],
+            title: "",
+        };
+        assert_eq!(doc_type(&lines, &ev(1)), DocType::Protokollsutdrag);
+        assert_eq!(doc_type(&lines, &ev(3)), DocType::Protokoll);
+        assert_eq!(date(&lines).as_deref(), Some("2021-03-03"));
     }
 
     #[test]

@@ -18,6 +18,9 @@ mod refs;
 mod who;
 
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 pub use date::MONTHS;
 pub use dnr::{dnr_key, find_dnrs, normalize_dnr};
@@ -26,6 +29,7 @@ pub use refs::find_decision_refs;
 
 use crate::model::{Document, Item, Kind, RepairedPage, Segment};
 use build::DocLine;
+use heading::{heading_kind, in_favour};
 
 /// A written statement appended to a § that names nobody ("Vi anser att …") is by those who
 /// announced it in the §: the reservers (or statement makers) whose notice points to a written
@@ -51,6 +55,92 @@ fn written_by_announcers(mut s: Segment, in_item: &[Segment]) -> Segment {
         s.parties = a.parties.clone();
     }
     s
+}
+
+static APPENDIX_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bbilaga\s+(\d{1,2})\b").expect("appendix number"));
+
+fn is_statement(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Reservation | Kind::SpecialStatement | Kind::SubstituteStatement | Kind::ProtocolNote
+    )
+}
+
+/// Whether a segment is only a notice: one paragraph, under its heading at most.
+fn only_notice(s: &Segment) -> bool {
+    let mut paras: Vec<&str> = s
+        .text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    if paras.len() > 1 && !s.heading.is_empty() && paras[0].trim() == s.heading.trim() {
+        paras.remove(0);
+    }
+    paras.len() == 1
+}
+
+/// A written statement in an appendix ("Bilaga 6 till … § 118") announced in its § by a
+/// notice that points to it ("Sverigedemokraternas ledamöter reserverar sig skriftligt,
+/// bilaga 6."): the appendix's text becomes one statement of the notice's kind with the
+/// notice's parties and persons, and a notice that says nothing else is dropped, so the
+/// statement is counted once where it is written. Returns the appended segments, rewritten
+/// when a notice was found.
+fn join_announced(
+    texts: &[&str],
+    target: &mut Vec<Segment>,
+    mut appended: Vec<Segment>,
+) -> Vec<Segment> {
+    let label = appended.first().map(|s| fold(&s.text)).unwrap_or_default();
+    let Some(number) = APPENDIX_NUMBER
+        .captures(&label.chars().take(200).collect::<String>())
+        .map(|c| c[1].to_string())
+    else {
+        return appended;
+    };
+    let points_here = |s: &Segment| {
+        is_statement(s.kind)
+            && APPENDIX_NUMBER
+                .captures_iter(&fold(&s.text))
+                .any(|c| c[1] == number)
+    };
+    let Some(k) = target.iter().position(points_here) else {
+        return appended;
+    };
+    // A notice that says more ("… till förmån för eget yrkande med en skriftlig reservation")
+    // or shares its paragraph with another reservation is a reservation of its own.
+    let notice = &target[k];
+    let runs_into_next = notice.text.lines().last().is_some_and(|last| {
+        let at = texts.iter().position(|t| t.trim() == last.trim());
+        at.and_then(|i| texts.get(i + 1))
+            .is_some_and(|next| !next.trim().is_empty() && heading_kind(next).is_none())
+    });
+    if !only_notice(notice) || in_favour(&notice.text).is_some() || runs_into_next {
+        return appended;
+    }
+    let notice = target.remove(k);
+    // The label segment ("Bilaga 6 till …") stays apart when text follows it.
+    let body_at = usize::from(appended.len() > 1 && appended[0].kind == Kind::Other);
+    let mut body = appended.split_off(body_at).into_iter();
+    let Some(mut statement) = body.next() else {
+        return appended;
+    };
+    statement.kind = notice.kind;
+    for s in body {
+        if matches!(s.kind, Kind::Matter | Kind::Other) || s.kind == notice.kind {
+            build::absorb(&mut statement, s);
+        } else {
+            appended.push(s);
+        }
+    }
+    let union = |x: &mut Vec<String>, y: &[String]| {
+        let set: BTreeSet<String> = x.iter().chain(y).cloned().collect();
+        *x = set.into_iter().collect();
+    };
+    union(&mut statement.persons, &notice.persons);
+    union(&mut statement.parties, &notice.parties);
+    appended.insert(body_at.min(appended.len()), statement);
+    appended
 }
 
 /// Whether a proposal heading is the board's own ("Kommunstyrelsens förslag till
@@ -129,8 +219,7 @@ pub fn segment(doc_id: &str, source: &str, pages: &[RepairedPage]) -> Document {
             .find(|m| item.paragraph.is_some() && m.paragraph == item.paragraph)
         {
             Some(m) => {
-                let appended: Vec<Segment> = item
-                    .segments
+                let appended: Vec<Segment> = join_announced(&texts, &mut m.segments, item.segments)
                     .into_iter()
                     .map(|s| written_by_announcers(s, &m.segments))
                     .collect();
@@ -242,7 +331,32 @@ pub fn pages_from_text(text: &str) -> Vec<RepairedPage> {
 
 #[cfg(test)]
 mod tests {
-    use super::own_proposal;
+    use super::{own_proposal, pages_from_text, segment};
+    use crate::model::Kind;
+
+    #[test]
+    fn written_reservation_in_an_appendix_is_one_reservation() {
+        let text = "§ 7\nNy taxa för parkering\n\nBeslut\nNämnden antar taxan.\n\n\
+            Reservationer\nPer Ek (M) reserverar sig mot beslutet.\n\n\
+            Centerpartiets ledamöter reserverar sig skriftligt, bilaga 2.\n\n\
+            Expedieras till\nGatukontoret\n\n\
+            BYNÄS KOMMUN                        Bilaga 2\n\
+            Tekniska nämnden                    TN 2024-03-01 § 7\n\n\
+            Reservation i ärende § 7, Ny taxa för parkering\n\n\
+            Vi anser att taxan slår hårt mot dem som bor på landsbygden och behöver bilen.\n";
+        let doc = segment("t", "t", &pages_from_text(text));
+        let reservations: Vec<_> = doc
+            .items
+            .iter()
+            .filter(|i| i.paragraph.as_deref() == Some("7"))
+            .flat_map(|i| &i.segments)
+            .filter(|s| s.kind == Kind::Reservation)
+            .collect();
+        assert_eq!(reservations.len(), 2, "{reservations:#?}");
+        let written = reservations[1];
+        assert!(written.text.contains("slår hårt"));
+        assert_eq!(written.parties, vec!["C".to_string()]);
+    }
 
     #[test]
     fn own_proposal_names_the_board() {

@@ -78,8 +78,11 @@ static PARTY_WORDS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
 });
 
 /// Words before a party's name that make it the object of the sentence ("bifall till
-/// Moderaternas förslag", "med hänvisning till Moderaternas uttalande"), not its speaker.
-const REFERRING: [&str; 6] = ["till", "mot", "på", "om", "i", "med"];
+/// Moderaternas förslag", "med hänvisning till Moderaternas uttalande", "delar
+/// Socialdemokraternas uppfattning"), not its speaker.
+const REFERRING: [&str; 11] = [
+    "till", "mot", "på", "om", "i", "med", "delar", "stöder", "stödjer", "bifaller", "bifalla",
+];
 
 /// Parties named in words rather than in a parenthesis, as speakers ("Centerpartiets
 /// ledamöter lämnar …", "Ledamöterna för Socialdemokraterna reserverar sig").
@@ -289,6 +292,17 @@ fn table_cells_apart(text: &str) -> String {
 /// Parties and persons of a text: every party parenthesis with the names before it, and the
 /// names in a "gjordes av"/"från" list.
 pub fn who(text: &str) -> Who {
+    who_of(text, true)
+}
+
+/// Parties and persons of a procedure: the chair puts parties' proposals to the vote
+/// ("ställer Moderaternas förslag mot …", "Den som bifaller Moderaternas förslag röstar nej"),
+/// so a party named in words there is what is voted on, not who speaks.
+pub fn who_in_procedure(text: &str) -> Who {
+    who_of(text, false)
+}
+
+fn who_of(text: &str, party_words: bool) -> Who {
     let text = table_cells_apart(text);
     let mut out = Who::default();
     for c in PAREN.captures_iter(&text) {
@@ -327,7 +341,9 @@ pub fn who(text: &str) -> Who {
             out.persons.insert(name);
         }
     }
-    out.parties.extend(parties_in_words(&text));
+    if party_words {
+        out.parties.extend(parties_in_words(&text));
+    }
     for c in PARTY_MEMBERS.captures_iter(&text) {
         out.parties
             .extend(c[1].split([',', ' ']).filter_map(national_party));
@@ -599,6 +615,10 @@ mod tests {
 
     #[test]
     fn parties_named_in_words() {
+        let w = who("Eva Ek (V) anför att Vänsterpartiet delar Moderaternas uppfattning.");
+        assert_eq!(sorted(&w.parties), ["V"]);
+        let w = who_in_procedure("Ordföranden ställer Moderaternas förslag mot Anna Ek (V).");
+        assert_eq!(sorted(&w.parties), ["V"]);
         let w = who("Ledamöterna för Socialdemokraterna och Vänsterpartiet reserverar sig.");
         assert_eq!(sorted(&w.parties), ["S", "V"]);
         let w = who(
