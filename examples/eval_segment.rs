@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use diarium::model::{Document, Kind, Segment};
+use diarium::model::{Document, Segment};
 use diarium::segment::{dnr_key, fold, pages_from_text, segment, similar};
 use serde::Deserialize;
 
@@ -84,13 +84,6 @@ fn matches_phrase(seg: &Segment, g: &GoldSegment) -> bool {
     seg.kind.as_str() == g.kind && contains_damaged(&squash(&seg.text), &squash(&g.phrase))
 }
 
-fn is_statement(k: Kind) -> bool {
-    matches!(
-        k,
-        Kind::Reservation | Kind::SpecialStatement | Kind::SubstituteStatement | Kind::ProtocolNote
-    )
-}
-
 fn score(name: &str, doc: &Document, gold: &Gold, verbose: bool) -> Score {
     let mut s = Score {
         gold: gold.segments.len(),
@@ -131,7 +124,7 @@ fn score(name: &str, doc: &Document, gold: &Gold, verbose: bool) -> Score {
             .segments
             .iter()
             .any(|g| p.map(String::as_str) == g.paragraph.as_deref() && matches_phrase(seg, g));
-        if is_statement(seg.kind) && !known {
+        if seg.kind.is_statement() && !known {
             s.invented += 1;
             if verbose {
                 println!(

@@ -155,6 +155,18 @@ impl Kind {
         Kind::Other,
     ];
 
+    /// Whether segments of this kind are a statement by named members: a reservation, special
+    /// or substitute statement, or protocol note.
+    pub fn is_statement(self) -> bool {
+        matches!(
+            self,
+            Kind::Reservation
+                | Kind::SpecialStatement
+                | Kind::SubstituteStatement
+                | Kind::ProtocolNote
+        )
+    }
+
     /// The name used in JSON, on the command line and in the index.
     pub fn as_str(self) -> &'static str {
         match self {

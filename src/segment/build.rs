@@ -30,14 +30,7 @@ pub struct DocLine<'a> {
 /// Kinds whose segments carry a statement by named persons; inside them, only another
 /// statement opens a new segment (their text may say "vi föreslår att … beslutar").
 fn is_statement(kind: Kind) -> bool {
-    matches!(
-        kind,
-        Kind::Reservation
-            | Kind::SpecialStatement
-            | Kind::SubstituteStatement
-            | Kind::ProtocolNote
-            | Kind::Motion
-    )
+    kind.is_statement() || kind == Kind::Motion
 }
 
 static POINT: LazyLock<Regex> =
@@ -352,6 +345,16 @@ fn same_reservation(a: &Segment, b: &Segment) -> bool {
         && (a.text.len() <= NOTICE_CHARS || b.text.len() <= NOTICE_CHARS)
 }
 
+/// Adds `b`'s persons and parties to `a`'s (sorted, without repeats).
+pub fn add_who(a: &mut Segment, b: &Segment) {
+    let union = |x: &mut Vec<String>, y: &[String]| {
+        let set: BTreeSet<String> = x.iter().chain(y).cloned().collect();
+        *x = set.into_iter().collect();
+    };
+    union(&mut a.persons, &b.persons);
+    union(&mut a.parties, &b.parties);
+}
+
 /// Adds `b`'s persons, parties and text to `a`.
 pub fn absorb(a: &mut Segment, b: Segment) {
     let union = |x: &mut Vec<String>, y: Vec<String>| {
@@ -453,12 +456,7 @@ pub fn segments(
                 }
                 if is_notice {
                     // The notice's lines already belong to another segment: take only who.
-                    let union = |x: &mut Vec<String>, y: &[String]| {
-                        let set: BTreeSet<String> = x.iter().chain(y).cloned().collect();
-                        *x = set.into_iter().collect();
-                    };
-                    union(&mut merged[k].persons, &seg.persons);
-                    union(&mut merged[k].parties, &seg.parties);
+                    add_who(&mut merged[k], &seg);
                 } else {
                     absorb(&mut merged[k], seg);
                 }

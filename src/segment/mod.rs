@@ -60,13 +60,6 @@ fn written_by_announcers(mut s: Segment, in_item: &[Segment]) -> Segment {
 static APPENDIX_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bbilaga\s+(\d{1,2})\b").expect("appendix number"));
 
-fn is_statement(kind: Kind) -> bool {
-    matches!(
-        kind,
-        Kind::Reservation | Kind::SpecialStatement | Kind::SubstituteStatement | Kind::ProtocolNote
-    )
-}
-
 /// Whether a segment is only a notice: one paragraph, under its heading at most.
 fn only_notice(s: &Segment) -> bool {
     let mut paras: Vec<&str> = s
@@ -99,7 +92,7 @@ fn join_announced(
         return appended;
     };
     let points_here = |s: &Segment| {
-        is_statement(s.kind)
+        s.kind.is_statement()
             && APPENDIX_NUMBER
                 .captures_iter(&fold(&s.text))
                 .any(|c| c[1] == number)
@@ -133,12 +126,7 @@ fn join_announced(
             appended.push(s);
         }
     }
-    let union = |x: &mut Vec<String>, y: &[String]| {
-        let set: BTreeSet<String> = x.iter().chain(y).cloned().collect();
-        *x = set.into_iter().collect();
-    };
-    union(&mut statement.persons, &notice.persons);
-    union(&mut statement.parties, &notice.parties);
+    build::add_who(&mut statement, &notice);
     appended.insert(body_at.min(appended.len()), statement);
     appended
 }
