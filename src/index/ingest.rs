@@ -100,7 +100,7 @@ pub fn ingest(opts: &IngestOptions) -> Result<IngestSummary> {
     let index = Index::create_or_open(&opts.index, opts.rebuild)?;
     let files = pdf_files(&opts.paths)?;
     let known = index.indexed_hashes()?;
-    let mut writer = index.writer(WRITER_MEMORY)?;
+    let mut writer = index.writer_knowing(WRITER_MEMORY, known.keys().cloned().collect())?;
     let mut summary = IngestSummary {
         files: files.len(),
         ..IngestSummary::default()

@@ -14,6 +14,7 @@ mod search;
 mod trace;
 mod writer;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::TopDocs;
@@ -118,6 +119,16 @@ impl Index {
     /// A writer with a bounded memory budget in bytes (tantivy flushes a segment when it is
     /// reached). Only one writer can exist per index; a second gets a clear "locked" error.
     pub fn writer(&self, memory_budget: usize) -> Result<Writer<'_>> {
+        let indexed = self.indexed_hashes()?.into_keys().collect();
+        self.writer_knowing(memory_budget, indexed)
+    }
+
+    /// [`Index::writer`] for a caller that has already read which sources are indexed.
+    pub(super) fn writer_knowing(
+        &self,
+        memory_budget: usize,
+        indexed: HashSet<String>,
+    ) -> Result<Writer<'_>> {
         let writer = self
             .index
             .writer_with_num_threads(1, memory_budget)
@@ -125,7 +136,6 @@ impl Index {
                 TantivyError::LockFailure(LockError::LockBusy, _) => locked(&self.dir),
                 e => Error::index(&self.dir, e),
             })?;
-        let indexed = self.indexed_hashes()?.into_keys().collect();
         Ok(Writer::new(self, writer, indexed))
     }
 
