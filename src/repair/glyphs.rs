@@ -1,7 +1,7 @@
 //! The document's own glyph habits. Which vulnerable letter a glyph stands for depends on the
 //! font and the OCR engine (one scan's `é` is an ö, another's an ä), so the learned split of a
 //! letter's damage among glyphs is re-estimated per text from the repairs it leaves no doubt
-//! about (`godkénner` → godkänner), and then decides the doubtful ones (`dér`: där or dör).
+//! about (`sékert` → säkert), and then decides the doubtful ones (`lést`: läst or löst).
 
 use std::collections::HashMap;
 
@@ -75,16 +75,12 @@ mod tests {
     fn a_text_that_writes_e_acute_for_a_diaeresis_reads_it_so() {
         let channel = Channel::embedded();
         // The learned fonts write é mostly for ö; this text writes it for ä.
-        let sure = [
-            ("vérde", "värde"),
-            ("béttre", "bättre"),
-            ("sékert", "säkert"),
-        ];
+        let sure = [("vérde", "värde"), ("vénta", "vänta"), ("sékert", "säkert")];
         let glyphs = Glyphs::learn(&channel, sure);
-        assert!(glyphs.cost("hér", "här") < 0.0);
-        assert_eq!(glyphs.cost("hér", "hör"), 0.0);
+        assert!(glyphs.cost("lés", "läs") < 0.0);
+        assert_eq!(glyphs.cost("lés", "lös"), 0.0);
         // No evidence on a letter leaves its learned split alone.
         assert_eq!(glyphs.cost("gang", "gång"), 0.0);
-        assert_eq!(Glyphs::default().cost("hér", "här"), 0.0);
+        assert_eq!(Glyphs::default().cost("lés", "läs"), 0.0);
     }
 }

@@ -7,8 +7,8 @@
 //! probable as its spelling under a character model of Swedish words ([`spelling`]). How often vulnerable letters
 //! (å, ä, ö …) are damaged is estimated per text first, so clean text is left alone while a
 //! badly damaged layer has its `for` read as `för`. Which letter a glyph stands for is learned
-//! per text too, from its sure repairs ([`glyphs`]), so a scan that writes `é` for ä reads `dér`
-//! as `där`.
+//! per text too, from its sure repairs ([`glyphs`]), so a scan that writes `é` for ä reads `lést`
+//! as `läst`.
 
 mod channel;
 mod context;
