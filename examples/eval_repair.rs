@@ -4,6 +4,7 @@
 //! - seed 002 against `../shared/gold` token for token: damaged words fixed, correct words broken;
 //! - seeds 000/001: how many tokens change (no gold);
 //! - the scanned corpus PDFs' text layers: WER against their truth before and after repair;
+//! - the held-out OCR texts of `corpus/heldout` (`NAME-ocr.txt`): WER against `NAME.txt`;
 //! - clean truth texts of born-digital documents: share of words changed;
 //! - the most frequent remaining errors on seed 002.
 
@@ -53,6 +54,24 @@ fn main() -> anyhow::Result<()> {
     for name in names.iter().filter(|n| n.ends_with(".scan.layer.txt")) {
         let layer = fs::read_to_string(truth.join(name))?;
         let truth_text = fs::read_to_string(truth.join(name.replace(".layer.txt", ".txt")))?;
+        let before = word_errors(&layer, &truth_text).rate();
+        let after = word_errors(&repairer.repair_text(&layer).text, &truth_text).rate();
+        println!(
+            "  {name:50} {:5.1}% → {:5.1}%",
+            before * 100.0,
+            after * 100.0
+        );
+    }
+    println!("\nheld-out OCR texts (tesseract, corpus/heldout), WER against their clean text:");
+    let heldout = root.join("corpus/heldout");
+    let mut ocr: Vec<_> = fs::read_dir(&heldout)?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with("-ocr.txt"))
+        .collect();
+    ocr.sort();
+    for name in ocr {
+        let layer = fs::read_to_string(heldout.join(&name))?;
+        let truth_text = fs::read_to_string(heldout.join(name.replace("-ocr.txt", ".txt")))?;
         let before = word_errors(&layer, &truth_text).rate();
         let after = word_errors(&repairer.repair_text(&layer).text, &truth_text).rate();
         println!(

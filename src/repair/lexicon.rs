@@ -8,6 +8,8 @@ use fst::Map;
 
 /// The compiled lexicon.
 static LEXICON_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
+/// The compiled head classes (`data/heads.tsv`, `tools/lexicon/heads.py`).
+static HEADS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/heads.fst"));
 
 /// Natural-log cost of one frequency class: class `c` means a frequency of 10^(-c/100).
 pub const COST_PER_CLASS: f64 = std::f64::consts::LN_10 / 100.0;
@@ -16,6 +18,17 @@ pub const COST_PER_CLASS: f64 = std::f64::consts::LN_10 / 100.0;
 pub fn shared() -> &'static Map<Vec<u8>> {
     static LEXICON: OnceLock<Map<Vec<u8>>> = OnceLock::new();
     LEXICON.get_or_init(|| open(LEXICON_FST))
+}
+
+/// -ln P of `head` ending a compound beyond what its frequency says: a frequent word that ends
+/// few of the lexicon's compounds (`den`, `det`) is priced by that productivity instead, so it
+/// does not make a cheap compound of a damaged token (`namn|den`).
+pub fn head_penalty(head: &str, class: u64) -> f64 {
+    static HEADS: OnceLock<Map<Vec<u8>>> = OnceLock::new();
+    let heads = HEADS.get_or_init(|| open(HEADS_FST));
+    heads
+        .get(head)
+        .map_or(0.0, |h| h.saturating_sub(class) as f64 * COST_PER_CLASS)
 }
 
 /// An fst map of embedded bytes `build.rs` wrote; an unreadable one (impossible unless the build

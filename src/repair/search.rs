@@ -4,7 +4,7 @@
 use fst::raw::{Fst, Node};
 
 use super::channel::Channel;
-use super::lexicon::{endings, walk, COST_PER_CLASS};
+use super::lexicon::{endings, head_penalty, walk, COST_PER_CLASS};
 
 /// Most confusions one token may carry; OCR seldom wrecks more letters in one word.
 const MAX_EDITS: u32 = 5;
@@ -90,10 +90,15 @@ pub fn candidates(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str) -> Vec<Can
         if s.node.is_final() && part_len > 0 {
             let class = s.out + s.node.final_output().value();
             let cost = class as f64 * COST_PER_CLASS;
+            let head_cost = if s.parts > 1 {
+                cost + head_penalty(&s.word[s.part_start..], class)
+            } else {
+                cost
+            };
             if s.pos == chars.len() {
                 found.push(Candidate {
                     word: s.word.clone(),
-                    prior: cost + s.parts_cost,
+                    prior: head_cost + s.parts_cost,
                     channel: s.channel,
                     edits: s.edits,
                     intact: s.intact.clone(),
@@ -102,7 +107,7 @@ pub fn candidates(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str) -> Vec<Can
                 // Two endings span at most a few letters; most stems reached leave far more.
                 let stem_chars = s.word[s.part_start..].chars().count();
                 if stem_chars >= MIN_STEM && token.len() - byte_pos <= MAX_ENDINGS {
-                    inflect(&mut found, &s, channel, &token[byte_pos..], cost);
+                    inflect(&mut found, &s, channel, &token[byte_pos..], head_cost);
                 }
                 if s.parts < MAX_PARTS && part_len >= MIN_PART && token.len() - byte_pos >= MIN_PART
                 {
