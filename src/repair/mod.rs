@@ -193,7 +193,7 @@ impl Repairer {
                     Some(t) if !piece.sentence_end => resolve(t),
                     _ => context::END.to_string(),
                 };
-                let around = |w: &str| ctx.gain(&prev, w) + ctx.gain(w, &next);
+                let around = |w: &str| ctx.gain(&prev, w) + ctx.gain_before(w, &next);
                 decide(r, lambda, piece.margin(), around, &glyphs)
             });
             match decision {
