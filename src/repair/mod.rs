@@ -47,6 +47,9 @@ const SURE_MARGIN: f64 = 3.0;
 const CLEAN_EVIDENCE: f64 = 30.0;
 /// Most share of words that may read as damaged in a document taken as clean.
 const CLEAN_DAMAGE: f64 = 0.02;
+/// Damage rate from which a text is taken as OCR output, whose misread marks are repaired too:
+/// well above what clean text shows (under 1%), well below any real scan's (15% and more).
+const MARK_DAMAGE: f64 = 0.05;
 /// Distinct tokens whose readings a repairer remembers across texts before it starts afresh;
 /// bounds memory in a long batch while a corpus's vocabulary is read once.
 const MEMO_SIZE: usize = 500_000;
@@ -162,19 +165,11 @@ impl Repairer {
                 .and_then(|r| decide(r, lambda, MARGIN, |_| 0.0, &glyphs))
                 .map_or(word, |(w, _)| w)
         };
-        let mut out = String::with_capacity(text.len());
-        let mut changes = Vec::new();
-        let mut line = 1;
-        let mut line_start = 0;
-        let mut last = 0;
-        for (offset, piece) in &pieces {
-            out.push_str(&text[last..*offset]);
-            for (i, _) in text[last..*offset].match_indices('\n') {
-                line += 1;
-                line_start = last + i + 1;
-            }
-            last = offset + piece.word.len();
-            let decision = readings.get(&piece.word.to_lowercase()).and_then(|r| {
+        // (offset, as written, repair and its score) of every token that changes.
+        let mut edits: Vec<(usize, &str, String, f64)> = pieces
+            .iter()
+            .filter_map(|(offset, piece)| {
+                let r = readings.get(&piece.word.to_lowercase())?;
                 // Context can move the score by at most MAX_SWING: skip it where that can't
                 // make a repair (most tokens).
                 decide(
@@ -194,27 +189,46 @@ impl Repairer {
                     _ => context::END.to_string(),
                 };
                 let around = |w: &str| ctx.gain(&prev, w) + ctx.gain_before(w, &next);
-                decide(r, lambda, piece.margin(), around, &glyphs)
-            });
-            match decision {
-                Some((to, score)) => {
-                    // A capital I read as l was a lower-case l, not a capital.
-                    let to = if piece.word.starts_with('I') && to.starts_with('l') {
-                        to
-                    } else {
-                        piece.shape.apply(&to)
-                    };
-                    changes.push(Change {
-                        line,
-                        column: offset - line_start,
-                        from: piece.word.to_string(),
-                        to: to.clone(),
-                        score,
-                    });
-                    out.push_str(&to);
-                }
-                None => out.push_str(piece.word),
+                let (to, score) = decide(r, lambda, piece.margin(), around, &glyphs)?;
+                // A capital I read as l was a lower-case l, not a capital.
+                let to = if piece.word.starts_with('I') && to.starts_with('l') {
+                    to
+                } else {
+                    piece.shape.apply(&to)
+                };
+                Some((*offset, piece.word, to, score))
+            })
+            .collect();
+        if lambda >= MARK_DAMAGE {
+            // How much likelier the text is OCR output than clean, as log-odds.
+            let score = (lambda / CLEAN_DAMAGE).ln();
+            edits.extend(
+                tokens::marks(text)
+                    .into_iter()
+                    .map(|(offset, mark, reading)| (offset, mark, reading.to_string(), score)),
+            );
+            edits.sort_by_key(|e| e.0);
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut changes = Vec::with_capacity(edits.len());
+        let mut line = 1;
+        let mut line_start = 0;
+        let mut last = 0;
+        for (offset, from, to, score) in edits {
+            out.push_str(&text[last..offset]);
+            for (i, _) in text[last..offset].match_indices('\n') {
+                line += 1;
+                line_start = last + i + 1;
             }
+            last = offset + from.len();
+            out.push_str(&to);
+            changes.push(Change {
+                line,
+                column: offset - line_start,
+                from: from.to_string(),
+                to,
+                score,
+            });
         }
         out.push_str(&text[last..]);
         Repaired { text: out, changes }

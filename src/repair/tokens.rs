@@ -60,11 +60,37 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
         let next = tokens.get(i + 1).map(|&(_, t)| t);
         let neighbours = (prev.map(|(_, t)| t), next);
         let sentence_end = token.ends_with(['.', '!', '?', ':', ';']);
+        if token.contains("://") || token.starts_with("www.") || token.contains('@') {
+            continue; // addresses are copied as written
+        }
         let core = token.trim_start_matches(OPENERS);
         let lead = token.len() - core.len();
         let core = core.trim_end_matches(CLOSERS);
         let mut part_offset = offset + lead;
-        for (k, part) in core.split('-').enumerate() {
+        // Parts of hyphenated and slashed compounds (åtgärder/insatser) are read one by one.
+        for (k, part) in core.split(['-', '/']).enumerate() {
+            // A unit written onto its number (12år, 16ggr) is read as a word after a number; a
+            // single digit before letters is more often a damaged letter (6ver).
+            let digits = part.len() - part.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if digits >= 2
+                && part.len() - digits >= 2
+                && part[digits..].chars().all(char::is_alphabetic)
+            {
+                if let Some(shape) = shape(&part[digits..]) {
+                    pieces.push((
+                        part_offset + digits,
+                        Piece {
+                            word: &part[digits..],
+                            shape,
+                            sentence_start: false,
+                            sentence_end,
+                            neighbours: (Some(&part[..digits]), neighbours.1),
+                        },
+                    ));
+                }
+                part_offset += part.len() + 1;
+                continue;
+            }
             let is_word = part.chars().any(char::is_alphabetic)
                 && part
                     .chars()
@@ -113,7 +139,18 @@ fn lone_digit_in_prose(prev: Option<(usize, &str)>, next: Option<(usize, &str)>)
 fn shape(word: &str) -> Option<Shape> {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let first = letters.next()?;
-    if !letters.all(char::is_lowercase) {
+    // OCR writes a lower-case å or ö as a capital A or O inside a word (pA, JOrgen); those
+    // capitals are read as the lower-case letters they stand for.
+    if first.is_uppercase()
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        return None; // PÅ, OA: capitals throughout
+    }
+    let mut rest = letters.filter(|c| !matches!(c, 'A' | 'O'));
+    if !rest.all(char::is_lowercase) {
         return None; // ALL CAPS abbreviations and MixedCase names are left alone
     }
     if first.is_uppercase() {
@@ -132,4 +169,54 @@ fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
             Some((start, chunk.trim_end_matches(char::is_whitespace)))
         })
         .filter(|(_, t)| !t.is_empty())
+}
+
+/// Marks an OCR engine misreads in Swedish text, with what they stand for: the en dash Swedish
+/// sets as a dash and list marker read as an em dash, and a list bullet read as `+` or `*` at
+/// the start of a line. Only for text known to be OCR output: clean text means what it writes.
+pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
+    let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
+    let mut marks = Vec::new();
+    for (i, &(offset, token)) in tokens.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| tokens[j]);
+        let line_start = prev.is_none_or(|(o, t)| text[o + t.len()..offset].contains('\n'));
+        let next_is_word = tokens
+            .get(i + 1)
+            .is_some_and(|(_, t)| t.starts_with(char::is_alphabetic));
+        match token {
+            "—" => marks.push((offset, token, "–")),
+            "+" | "*" if line_start && next_is_word => marks.push((offset, token, "•")),
+            _ => {}
+        }
+    }
+    marks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|(_, p)| p.word).collect()
+    }
+
+    #[test]
+    fn slashed_parts_units_and_inner_capitals_are_read() {
+        assert_eq!(words("atgarder/insatser"), ["atgarder", "insatser"]);
+        let pieces = split("barn 13-18ar");
+        assert_eq!(pieces[1].1.word, "ar");
+        assert_eq!(pieces[1].1.neighbours.0, Some("18"));
+        assert_eq!(words("pA JOrgen"), ["pA", "JOrgen"]);
+        // Capitals throughout, single-digit damage and addresses.
+        assert_eq!(words("PA SAPO"), Vec::<&str>::new());
+        assert_eq!(words("6ver"), ["6ver"]);
+        assert!(words("file:///tmp/kn-goteborg.html").is_empty());
+    }
+
+    #[test]
+    fn marks_are_dashes_and_line_initial_bullets() {
+        let text = "a — b\n+ Punkt\n* punkt\n3 + 4";
+        let marks: Vec<_> = marks(text).into_iter().map(|(_, m, r)| (m, r)).collect();
+        assert_eq!(marks, [("—", "–"), ("+", "•"), ("*", "•")]);
+    }
 }
