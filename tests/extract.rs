@@ -61,6 +61,37 @@ fn chromium_running_lines_go_to_header_and_footer() {
 }
 
 #[test]
+fn scan_running_lines_go_to_header_and_footer_despite_ocr_layout() {
+    // Tesseract joins the Chromium header's date and title into one line on page 2 only, and
+    // the footer's URL with its page number, so the running lines differ from page to page.
+    let p = pages("corpus/kn-goteborg-2012-protokollsutdrag.scan.pdf");
+    let text = all_text(&p);
+    assert!(!text.contains("file:///"), "{text}");
+    assert!(!text.contains("10:00 AM"), "{text}");
+    for page in &p {
+        assert!(
+            page.header.iter().any(|l| l.contains("10:00 AM")),
+            "page {}: {:?}",
+            page.number,
+            page.header
+        );
+        assert!(
+            page.footer.iter().any(|l| l.contains("file:///")),
+            "page {}: {:?}",
+            page.number,
+            page.footer
+        );
+    }
+    // Body lines stay, among them page 2's first line, which stands in the top margin.
+    assert!(text.contains("Den som bifaller"), "{text}");
+    assert!(
+        p[1].text().contains("reserverade sig mot beslutet till"),
+        "{}",
+        p[1].text()
+    );
+}
+
+#[test]
 fn two_columns_read_column_by_column() {
     let text = all_text(&pages("corpus/kf-stockholm-2011-utlatande.tex.pdf"));
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -243,8 +274,18 @@ fn rotated_page_reads_upright() {
 #[test]
 fn streams_with_indirect_filters_decode() {
     let pages = open_with("tests/data/pdfminer/issue-1062-filters.pdf", None).expect("opens");
+    // The letterhead recurs on both pages, a few points lower on page 2: a running header.
+    for page in &pages {
+        assert!(
+            page.header
+                .iter()
+                .any(|l| l.contains("Kamer van Koophandel 's-Hertogenbosch")),
+            "{:?}",
+            page.header
+        );
+    }
     assert!(
-        all_text(&pages).contains("Kamer van Koophandel 's-Hertogenbosch"),
+        all_text(&pages).contains("Betalingsvoorwaarden 30 dagen netto"),
         "{}",
         all_text(&pages)
     );

@@ -1,7 +1,8 @@
 //! Unicode clean-up, running header/footer removal and line-end hyphen joining.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use super::layout::RawLine;
@@ -25,21 +26,6 @@ pub(crate) fn normalize(text: &str) -> String {
         }
     }
     out.nfc().collect()
-}
-
-/// A line with its digits folded, so "Sida 2 (5)" on page 2 matches "Sida 3 (5)" on page 3.
-fn shape(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            if !out.ends_with('#') {
-                out.push('#');
-            }
-        } else if !c.is_whitespace() {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Whether a line is nothing but a page number: "2", "2/3", "2 (5)", "Sida 2 (5)", "- 2 -".
@@ -68,33 +54,140 @@ fn is_page_number(text: &str) -> bool {
 /// How far from the page edge a running header or footer may stand, as a share of the height.
 const MARGIN: f32 = 0.14;
 
+/// How far apart, as a share of the page height, the same running line may stand on two pages:
+/// a scanned page is shifted and turned a degree or so, which moves a header's baseline by up
+/// to a line's height between pages and between its left and right ends.
+const DRIFT: f32 = 0.015;
+
+/// One tab-separated cell of a margin line, reduced to what OCR reads alike on every page.
+struct Cell {
+    page: usize,
+    line: usize,
+    y: f32,
+    key: String,
+    page_number: bool,
+    /// Character counts by bucket: half their difference is a lower bound of the edit distance,
+    /// which rules out most pairs before the distance is computed.
+    histogram: [u16; 32],
+}
+
+impl Cell {
+    fn new(page: usize, line: usize, y: f32, text: &str) -> Cell {
+        let key = key(text);
+        let mut histogram = [0u16; 32];
+        for c in key.chars() {
+            histogram[c as usize % 32] = histogram[c as usize % 32].saturating_add(1);
+        }
+        Cell {
+            page,
+            line,
+            y,
+            key,
+            page_number: is_page_number(text),
+            histogram,
+        }
+    }
+
+    /// Whether two cells read as the same text: equal keys, or, for keys of eight characters
+    /// or more, keys at most one edit in eight apart (OCR misreads a letter or two per line).
+    fn similar(&self, other: &Cell) -> bool {
+        if self.key == other.key {
+            return true;
+        }
+        let allowed = self.key.chars().count().max(other.key.chars().count()) / 8;
+        if allowed == 0 {
+            return false;
+        }
+        let bound: usize = self
+            .histogram
+            .iter()
+            .zip(&other.histogram)
+            .map(|(a, b)| usize::from(a.abs_diff(*b)))
+            .sum();
+        bound <= 2 * allowed && strsim::levenshtein(&self.key, &other.key) <= allowed
+    }
+}
+
+/// Text as OCR reads it alike on every page: lower-case letters without diacritics (English
+/// OCR reads "ä" as "a"), one `#` per run of digits ("Sida 2" on page 2 matches "Sida 3" on
+/// page 3), no spaces or punctuation ("protokoll. html" matches "protokoll.html"). Text with no
+/// letter or digit keeps its other characters, so a rule of underscores still matches itself.
+fn key(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_digits = false;
+    for c in text.nfd() {
+        if c.is_numeric() {
+            if !in_digits {
+                out.push('#');
+            }
+            in_digits = true;
+            continue;
+        }
+        in_digits = false;
+        if c.is_alphabetic() && !is_combining_mark(c) {
+            out.extend(c.to_lowercase());
+        }
+    }
+    if out.is_empty() {
+        out = text.chars().filter(|c| !c.is_whitespace()).collect();
+    }
+    out
+}
+
 /// Which lines of each page are running headers/footers: lines in the top or bottom margin
-/// whose digit-folded text recurs at about the same height on at least half the pages (at
-/// least two), and lone page numbers in the margins.
+/// each of whose table cells is a page number or reads alike (see [`Cell::similar`]) at about
+/// the same height on at least half the pages (at least two), and lone page numbers in the
+/// margins. Cells rather than whole lines are compared because a scan's layer joins a header's
+/// parts into one line on some pages and not on others.
 pub(crate) fn running_lines(pages: &[(Vec<RawLine>, f32)]) -> Vec<Vec<bool>> {
-    let mut seen: HashMap<(String, i32), HashSet<usize>> = HashMap::new();
+    let mut cells: Vec<Cell> = Vec::new();
     for (p, (lines, height)) in pages.iter().enumerate() {
-        for l in lines {
+        for (i, l) in lines.iter().enumerate() {
             if in_margin(l, *height) {
-                let band = (l.y / 6.0).round() as i32;
-                seen.entry((shape(&l.text), band)).or_default().insert(p);
+                let parts = l.text.split('\t').filter(|t| !t.trim().is_empty());
+                cells.extend(parts.map(|t| Cell::new(p, i, l.y, t)));
             }
         }
     }
+    cells.sort_by(|a, b| a.y.total_cmp(&b.y));
     let needed = (pages.len() / 2).max(2);
-    let recurring = |l: &RawLine| {
-        let band = (l.y / 6.0).round() as i32;
-        (band - 1..=band + 1).any(|b| {
-            seen.get(&(shape(&l.text), b))
-                .is_some_and(|s| s.len() >= needed)
-        })
-    };
+    // Per line: whether it has a recurring cell, and whether all its cells recur or are page
+    // numbers.
+    let mut verdict: Vec<Vec<(bool, bool)>> = pages
+        .iter()
+        .map(|(lines, _)| vec![(false, true); lines.len()])
+        .collect();
+    for (i, cell) in cells.iter().enumerate() {
+        let drift = DRIFT * pages[cell.page].1;
+        let mut on_pages: HashSet<usize> = HashSet::new();
+        let near = cells[..i]
+            .iter()
+            .rev()
+            .take_while(|c| cell.y - c.y <= drift)
+            .chain(cells[i..].iter().take_while(|c| c.y - cell.y <= drift));
+        for other in near {
+            if !on_pages.contains(&other.page) && cell.similar(other) {
+                on_pages.insert(other.page);
+                if on_pages.len() >= needed {
+                    break;
+                }
+            }
+        }
+        let recurs = on_pages.len() >= needed;
+        let (any, all) = &mut verdict[cell.page][cell.line];
+        *any |= recurs;
+        *all &= recurs || cell.page_number;
+    }
     pages
         .iter()
-        .map(|(lines, height)| {
+        .zip(verdict)
+        .map(|((lines, height), verdict)| {
             lines
                 .iter()
-                .map(|l| in_margin(l, *height) && (is_page_number(&l.text) || recurring(l)))
+                .zip(verdict)
+                .map(|(l, (any, all))| {
+                    in_margin(l, *height) && (is_page_number(&l.text) || any && all)
+                })
                 .collect()
         })
         .collect()
@@ -216,6 +309,49 @@ mod tests {
         for t in ["2015-09-24", "§ 23", "KS 155-943/2015"] {
             assert!(!is_page_number(t), "{t}");
         }
+    }
+
+    fn line(text: &str, y: f32) -> RawLine {
+        let mut l = RawLine::default();
+        l.text = text.to_string();
+        l.y = y;
+        l
+    }
+
+    #[test]
+    fn running_lines_survive_ocr_variation_but_body_lines_stay() {
+        let height = 842.0;
+        // A scan's header, read a little differently on each page, joined into one line on
+        // some pages, a few points higher or lower; body lines in the margins differ.
+        let pages: Vec<(Vec<RawLine>, f32)> = [
+            (
+                "Stadsdelsnämnden Protokoll 2015-09-24\tSida 1 (4)",
+                40.0,
+                "Förslag till beslut",
+            ),
+            (
+                "Stadsdelsndmnden Protokol1 2015-09-24\tSida 2 (4)",
+                48.0,
+                "Förslag till yttrande",
+            ),
+            ("Stadsdelsnamnden Protokoll 2015-09-24", 44.0, "Ärendet"),
+            ("Stadsdelsnämnden Protokoll. 2015-09-24", 36.0, "Bakgrund"),
+        ]
+        .iter()
+        .map(|(head, y, body)| (vec![line(head, *y), line(body, 80.0)], height))
+        .collect();
+        let running = running_lines(&pages);
+        for (p, flags) in running.iter().enumerate() {
+            assert_eq!(flags, &[true, false], "page {}", p + 1);
+        }
+    }
+
+    #[test]
+    fn ocr_keys_fold_digits_diacritics_and_punctuation() {
+        assert_eq!(key("Sida 2 (5)"), key("Sida 3 (5)"));
+        assert_eq!(key("protokollsutdrag. html"), key("protokollsutdrag.html"));
+        assert_eq!(key("Kulturnämnden"), "kulturnamnden");
+        assert_eq!(key("____"), "____");
     }
 
     #[test]
