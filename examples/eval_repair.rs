@@ -4,6 +4,7 @@
 //! - seed 002 against `../shared/gold` token for token: damaged words fixed, correct words broken;
 //! - seeds 000/001: how many tokens change (no gold);
 //! - the scanned corpus PDFs' text layers: WER against their truth before and after repair;
+//! - the scanned corpus PDFs end to end (extracted as `diarium extract` does, then repaired);
 //! - the held-out OCR texts of `corpus/heldout` (`NAME-ocr.txt`): WER against `NAME.txt`;
 //! - clean truth texts of born-digital documents: share of words changed;
 //! - the most frequent remaining errors on seed 002.
@@ -12,7 +13,8 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
-use diarium::eval::{word_errors, words};
+use diarium::eval::{word_errors, words, WordErrors};
+use diarium::pdf;
 use diarium::repair::{Change, Repairer};
 
 fn main() -> anyhow::Result<()> {
@@ -62,6 +64,38 @@ fn main() -> anyhow::Result<()> {
             after * 100.0
         );
     }
+    println!("\nscanned PDFs end to end (extract, repair), WER against truth:");
+    let (mut raw_all, mut repaired_all) = (WordErrors::default(), WordErrors::default());
+    for name in names.iter().filter(|n| n.ends_with(".scan.txt")) {
+        let pdf_path = root.join("corpus").join(name.replace(".txt", ".pdf"));
+        let truth_text = fs::read_to_string(truth.join(name))?;
+        let pages = pdf::extract_path(&pdf_path, &pdf::Options::default())?;
+        let text = |pages: &[String]| pages.join("\u{c}");
+        let raw: Vec<String> = pages.iter().map(|p| p.text()).collect();
+        let repaired: Vec<String> = repairer
+            .repair_pages(pages)
+            .iter()
+            .map(|p| p.text())
+            .collect();
+        let (before, after) = (
+            word_errors(&text(&raw), &truth_text),
+            word_errors(&text(&repaired), &truth_text),
+        );
+        raw_all.add(before);
+        repaired_all.add(after);
+        println!(
+            "  {:50} {:5.1}% → {:5.1}%",
+            name.replace(".txt", ".pdf"),
+            before.rate() * 100.0,
+            after.rate() * 100.0
+        );
+    }
+    println!(
+        "  {:50} {:5.1}% → {:5.1}%",
+        "all",
+        raw_all.rate() * 100.0,
+        repaired_all.rate() * 100.0
+    );
     println!("\nheld-out OCR texts (tesseract, corpus/heldout), WER against their clean text:");
     let heldout = root.join("corpus/heldout");
     let mut ocr: Vec<_> = fs::read_dir(&heldout)?
