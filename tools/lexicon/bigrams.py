@@ -80,10 +80,16 @@ def sentences(text):
 
 def main():
     unigrams, bigrams = collections.Counter(), collections.Counter()
-    for text in list(help_texts()) + list(corpus_texts()):
-        for s in sentences(text):
-            unigrams.update(s)
-            bigrams.update(zip(s, s[1:]))
+    help_sentences = [s for text in help_texts() for s in sentences(text)]
+    domain_sentences = [s for text in corpus_texts() for s in sentences(text)]
+    # The help texts outnumber the municipal documents many times over but speak of dialogs and
+    # menus, not of boards and decisions: the two sources are mixed half and half.
+    weight = round(sum(map(len, help_sentences)) / max(1, sum(map(len, domain_sentences))))
+    for sentence_list, w in [(help_sentences, 1), (domain_sentences, weight)]:
+        for s in sentence_list:
+            for _ in range(w):
+                unigrams.update(s)
+                bigrams.update(zip(s, s[1:]))
     followers = collections.Counter(a for (a, _) in bigrams)
     preceders = collections.Counter(b for (_, b) in bigrams)
     out = os.path.join(ROOT, "src", "repair", "data", "bigrams.tsv")
@@ -98,7 +104,7 @@ def main():
             if c >= 2 and unigrams[a] >= 2 and unigrams[b] >= 2:
                 f.write(f"{a} {b}\t{c}\n")
                 rows += 1
-    print(f"{sum(unigrams.values())} tokens, {rows} rows → {out}")
+    print(f"{sum(unigrams.values())} tokens (municipal documents ×{weight}), {rows} rows → {out}")
 
 
 if __name__ == "__main__":
