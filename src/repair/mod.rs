@@ -151,45 +151,51 @@ impl Repairer {
         let sure: Vec<(&str, String)> = readings
             .iter()
             .filter_map(|(key, r)| {
-                let (word, _) = decide(r, lambda, SURE_MARGIN, |_| 0.0, &Glyphs::default())?;
+                let (word, _) = decide(r, lambda, SURE_MARGIN, &Glyphs::default())?;
                 Some((key.as_str(), word))
             })
             .collect();
         let glyphs = Glyphs::learn(self.channel, sure.iter().map(|(k, w)| (*k, w.as_str())));
         let ctx = Context::shared();
+        let priced: HashMap<&str, Priced> = readings
+            .iter()
+            .map(|(key, r)| (key.as_str(), Priced::new(r, lambda, &glyphs)))
+            .collect();
         // A neighbour is read as its context-free repair, so a damaged neighbour still speaks.
         let resolve = |token: &str| {
             let word = context::normal(token);
-            readings
-                .get(&word)
-                .and_then(|r| decide(r, lambda, MARGIN, |_| 0.0, &glyphs))
+            priced
+                .get(word.as_str())
+                .and_then(|p| p.decide(MARGIN, |_| 0.0))
                 .map_or(word, |(w, _)| w)
         };
         // (offset, as written, repair and its score) of every token that changes.
         let mut edits: Vec<(usize, &str, String, f64)> = pieces
             .iter()
             .filter_map(|(offset, piece)| {
-                let r = readings.get(&piece.word.to_lowercase())?;
-                // Context can move the score by at most MAX_SWING: skip it where that can't
-                // make a repair (most tokens).
-                decide(
-                    r,
-                    lambda,
-                    piece.margin() - context::MAX_SWING,
-                    |_| 0.0,
-                    &glyphs,
-                )?;
-                let (before, after) = piece.neighbours;
-                let prev = match before {
-                    Some(t) if !piece.sentence_start => resolve(t),
-                    _ => context::START.to_string(),
-                };
-                let next = match after {
-                    Some(t) if !piece.sentence_end => resolve(t),
-                    _ => context::END.to_string(),
-                };
-                let around = |w: &str| ctx.gain(&prev, w) + ctx.gain_before(w, &next);
-                let (to, score) = decide(r, lambda, piece.margin(), around, &glyphs)?;
+                let p = priced.get(piece.word.to_lowercase().as_str())?;
+                let margin = piece.margin();
+                // Context moves a score by at most MAX_SWING: where that can neither make nor
+                // unmake a repair, nor put another reading first, it is not asked (most tokens).
+                let (score, lead) = p.lead()?;
+                if score <= margin - context::MAX_SWING {
+                    return None;
+                }
+                let (to, score) =
+                    if score > margin + context::MAX_SWING && lead > context::MAX_SWING {
+                        (p.readings[0].0.clone(), score)
+                    } else {
+                        let (before, after) = piece.neighbours;
+                        let prev = match before {
+                            Some(t) if !piece.sentence_start => resolve(t),
+                            _ => context::START.to_string(),
+                        };
+                        let next = match after {
+                            Some(t) if !piece.sentence_end => resolve(t),
+                            _ => context::END.to_string(),
+                        };
+                        p.decide(margin, |w| ctx.gain(&prev, w) + ctx.gain_before(w, &next))?
+                    };
                 // A capital I read as l was a lower-case l, not a capital.
                 let to = if piece.word.starts_with('I') && to.starts_with('l') {
                     to
@@ -350,7 +356,7 @@ impl Repairer {
             let Some(r) = readings.get(&piece.word.to_lowercase()) else {
                 continue;
             };
-            if decide(r, 0.5, MARGIN, |_| 0.0, &Glyphs::default()).is_some() {
+            if decide(r, 0.5, MARGIN, &Glyphs::default()).is_some() {
                 damaged += 1.0;
             } else if piece
                 .word
@@ -389,32 +395,64 @@ fn page_text(pages: &[Page]) -> String {
         .join("\n")
 }
 
-/// The best repair of a token, if it beats the token itself by `margin`, with its log-odds;
-/// `around` is what the neighbouring words say of a reading (log-probability gain), `glyphs` what
-/// the text's own glyph habits say of its confusions.
-fn decide(
-    r: &Readings,
-    lambda: f64,
-    margin: f64,
-    around: impl Fn(&str) -> f64,
-    glyphs: &Glyphs,
-) -> Option<(String, f64)> {
-    let token = r.identity.as_ref().map_or("", |i| i.word.as_str());
-    let keep = r.identity.as_ref().map_or(ODD_TOKEN_COST, |i| {
-        i.cost(lambda) - around(&context::normal(&i.word))
-    });
-    let best = r
-        .best
-        .iter()
-        .map(|c| {
-            (
-                c,
-                c.cost(lambda) + glyphs.cost(token, &c.word) - around(&c.word),
-            )
-        })
-        .min_by(|a, b| a.1.total_cmp(&b.1))?;
-    let score = keep - best.1;
-    (score > margin).then(|| (best.0.word.clone(), score))
+/// A token's readings priced for one text, with its damage rate and glyph habits: what is left
+/// to weigh per occurrence is only what the neighbouring words say.
+struct Priced {
+    /// -ln P of the token read as itself.
+    keep: f64,
+    /// The token's context form, for what its neighbours say of it as itself.
+    normal: String,
+    /// Each reading with -ln P, cheapest first.
+    readings: Vec<(String, f64)>,
+}
+
+impl Priced {
+    fn new(r: &Readings, lambda: f64, glyphs: &Glyphs) -> Priced {
+        let token = r.identity.as_ref().map_or("", |i| i.word.as_str());
+        let mut readings: Vec<(String, f64)> = r
+            .best
+            .iter()
+            .map(|c| {
+                let cost = c.cost(lambda) + glyphs.cost(token, &c.word);
+                (c.word.clone(), cost)
+            })
+            .collect();
+        readings.sort_by(|a, b| a.1.total_cmp(&b.1));
+        Priced {
+            keep: r
+                .identity
+                .as_ref()
+                .map_or(ODD_TOKEN_COST, |i| i.cost(lambda)),
+            normal: context::normal(token),
+            readings,
+        }
+    }
+
+    /// The best repair, if it beats the token itself by `margin`, with its log-odds; `around` is
+    /// what the neighbouring words say of a reading (log-probability gain).
+    fn decide(&self, margin: f64, around: impl Fn(&str) -> f64) -> Option<(String, f64)> {
+        let keep = self.keep - around(&self.normal);
+        let (word, cost) = self
+            .readings
+            .iter()
+            .map(|(w, c)| (w, c - around(w)))
+            .min_by(|a, b| a.1.total_cmp(&b.1))?;
+        let score = keep - cost;
+        (score > margin).then(|| (word.clone(), score))
+    }
+
+    /// The log-odds of the best repair without context, and by how much it beats the next best
+    /// reading (infinite when it is the only one).
+    fn lead(&self) -> Option<(f64, f64)> {
+        let best = self.readings.first()?.1;
+        let next = self.readings.get(1).map_or(f64::INFINITY, |r| r.1);
+        Some((self.keep - best, next - best))
+    }
+}
+
+/// The best repair of a token, without context, if it beats the token itself by `margin`.
+fn decide(r: &Readings, lambda: f64, margin: f64, glyphs: &Glyphs) -> Option<(String, f64)> {
+    Priced::new(r, lambda, glyphs).decide(margin, |_| 0.0)
 }
 
 impl Readings {
