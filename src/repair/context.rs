@@ -50,34 +50,70 @@ impl Context {
         self.map.get(key).map_or(0.0, |n| n as f64)
     }
 
-    /// ln P(word | prev) − ln P(word): what the word before says about `word`, clamped.
-    pub fn gain(&self, prev: &str, word: &str) -> f64 {
-        self.gain_beside(prev, &format!("{prev}\t"), word, &format!("{prev} {word}"))
+    /// What `prev` (the word before a token) and `next` (the word after) say of its readings.
+    pub fn around(&self, prev: &str, next: &str) -> Around<'_> {
+        let side = |word: &str, kinds_key: String| Side {
+            word: word.to_string(),
+            seen: self.count(word),
+            kinds: self.count(&kinds_key),
+        };
+        Around {
+            ctx: self,
+            prev: side(prev, format!("{prev}\t")),
+            next: side(next, format!("\t{next}")),
+        }
     }
+}
 
-    /// ln P(word | next) − ln P(word): what the word after says about `word`, clamped.
-    ///
-    /// Smoothed on the side of `next`, which is the same for every reading of a token: smoothed
-    /// on the reading's side, a reading the counts never saw (`dör`) would back off to an even
-    /// gain while a common one (`där`) paid Witten–Bell's discount for every pair the counts
-    /// happen to lack.
-    pub fn gain_before(&self, word: &str, next: &str) -> f64 {
-        self.gain_beside(next, &format!("\t{next}"), word, &format!("{word} {next}"))
-    }
+/// The neighbours of one token, their counts looked up once for all its readings.
+///
+/// Each side is smoothed on the neighbour's side, which is the same for every reading: smoothed
+/// on the reading's side, a reading the counts never saw (`dör`) would back off to an even gain
+/// while a common one (`där`) paid Witten–Bell's discount for every pair the counts happen to
+/// lack.
+#[derive(Debug)]
+pub struct Around<'c> {
+    ctx: &'c Context,
+    prev: Side,
+    next: Side,
+}
 
-    /// Witten–Bell: `anchor` is the neighbour, `kinds_key` the key of how many distinct words it
-    /// was seen beside, `pair_key` the key of the pair.
-    fn gain_beside(&self, anchor: &str, kinds_key: &str, word: &str, pair_key: &str) -> f64 {
-        let seen = self.count(anchor);
-        let kinds = self.count(kinds_key);
-        if seen + kinds == 0.0 {
+/// One neighbour: how often it was seen, and beside how many distinct words on this side.
+#[derive(Debug)]
+struct Side {
+    word: String,
+    seen: f64,
+    kinds: f64,
+}
+
+impl Side {
+    /// Witten–Bell: ln P(word | this neighbour) − ln P(word), clamped; `pair` is the count of
+    /// the two side by side.
+    fn gain(&self, unigram: f64, pair: f64) -> f64 {
+        if self.seen + self.kinds == 0.0 {
             return 0.0; // nothing known about the neighbour
         }
-        let unigram = (self.count(word) + 0.5) / self.tokens;
-        let pair = self.count(pair_key);
-        ((pair / unigram + kinds) / (seen + kinds))
+        ((pair / unigram + self.kinds) / (self.seen + self.kinds))
             .ln()
             .clamp(-MAX_GAIN, MAX_GAIN)
+    }
+}
+
+impl Around<'_> {
+    /// ln P(word | neighbours) − ln P(word), as the sum of what each side says.
+    pub fn gain(&self, word: &str) -> f64 {
+        let unigram = (self.ctx.count(word) + 0.5) / self.ctx.tokens;
+        let mut key =
+            String::with_capacity(word.len() + self.prev.word.len().max(self.next.word.len()) + 1);
+        key.push_str(&self.prev.word);
+        key.push(' ');
+        key.push_str(word);
+        let before = self.prev.gain(unigram, self.ctx.count(&key));
+        key.clear();
+        key.push_str(word);
+        key.push(' ');
+        key.push_str(&self.next.word);
+        before + self.next.gain(unigram, self.ctx.count(&key))
     }
 }
 

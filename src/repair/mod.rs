@@ -194,7 +194,8 @@ impl Repairer {
                             Some(t) if !piece.sentence_end => resolve(t),
                             _ => context::END.to_string(),
                         };
-                        p.decide(margin, |w| ctx.gain(&prev, w) + ctx.gain_before(w, &next))?
+                        let around = ctx.around(&prev, &next);
+                        p.decide(margin, |w| around.gain(w))?
                     };
                 // A capital I read as l was a lower-case l, not a capital.
                 let to = if piece.word.starts_with('I') && to.starts_with('l') {
