@@ -300,37 +300,49 @@ impl Repairer {
         let fst = lexicon::shared().as_fst();
         let all = search::candidates(fst, self.channel, key);
         let mut identity: Option<Candidate> = None;
-        let mut best: Vec<Candidate> = Vec::new();
+        // The cheapest analysis of each word the token may stand for.
+        let mut best: HashMap<String, Candidate> = HashMap::new();
         for c in all {
             if c.edits == 0 {
                 if identity.as_ref().is_none_or(|i| c.prior < i.prior) {
                     identity = Some(c);
                 }
-            } else if let Some(b) = best.iter_mut().find(|b| b.word == c.word) {
+            } else if let Some(b) = best.get_mut(&c.word) {
                 if c.cost(0.5) < b.cost(0.5) {
                     *b = c;
                 }
             } else {
-                best.push(c);
+                best.insert(c.word.clone(), c);
             }
         }
-        // A token is at least as likely as an unknown word, however costly its analysis.
+        // A token is at least as likely as an unknown word, however costly its analysis; no
+        // unknown word is likelier than the floor, so a well-known token skips the spelling model.
         let number = key.chars().all(|c| c.is_ascii_digit());
-        let unknown = if number {
-            NUMBER_COST
-        } else {
-            unknown_word(key)
+        let floor = if number { NUMBER_COST } else { OOV_COST };
+        let unknown = || {
+            if number {
+                NUMBER_COST
+            } else {
+                unknown_word(key)
+            }
         };
-        if identity.as_ref().is_none_or(|i| i.prior > unknown) {
+        if let Some(prior) = identity.as_ref().map_or(Some(unknown()), |i| {
+            (i.prior > floor).then(unknown).filter(|&u| i.prior > u)
+        }) {
             identity = Some(Candidate {
                 word: key.to_string(),
-                prior: unknown,
+                prior,
                 channel: 0.0,
                 edits: 0,
                 intact: Vec::new(),
             });
         }
-        best.sort_by(|a, b| a.cost(0.5).total_cmp(&b.cost(0.5)));
+        let mut best: Vec<Candidate> = best.into_values().collect();
+        best.sort_by(|a, b| {
+            a.cost(0.5)
+                .total_cmp(&b.cost(0.5))
+                .then_with(|| a.word.cmp(&b.word))
+        });
         best.truncate(3);
         Readings { identity, best }
     }
