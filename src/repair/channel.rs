@@ -173,13 +173,18 @@ impl Channel {
     /// The share of truth letter `truth`'s damage that OCR writes as `glyph`.
     pub fn share(&self, truth: char, glyph: char) -> Option<f64> {
         let damage = self.damage.get(&truth).copied().filter(|&d| d > 0.0)?;
+        Some(self.probability(truth, glyph)? / damage)
+    }
+
+    /// P(OCR writes `glyph` | `truth`), for a confusion the table has.
+    pub fn probability(&self, truth: char, glyph: char) -> Option<f64> {
         let mut buf = [0u8; 4];
         let truth = truth.encode_utf8(&mut buf);
         let rule = self
             .rules(glyph)
             .iter()
             .find(|r| r.truth == *truth && r.ocr.chars().count() == 1)?;
-        Some((-rule.cost).exp() / damage)
+        Some((-rule.cost).exp())
     }
 
     /// The probability that the OCR damages truth character `c` (0 for robust characters).

@@ -17,6 +17,9 @@ pub struct Glyphs<'c> {
     pairs: HashMap<(char, char), f64>,
     /// Damaged occurrences of each truth letter among the sure repairs.
     damaged: HashMap<char, f64>,
+    /// One-letter words the text writes as another glyph: (word, glyph) → the change in
+    /// -ln P(glyph | word) the text's own counts make.
+    words: HashMap<(char, char), f64>,
 }
 
 impl<'c> Glyphs<'c> {
@@ -38,12 +41,33 @@ impl<'c> Glyphs<'c> {
         glyphs
     }
 
+    /// Learns how often the text writes the one-letter word `word` as `glyph` (the word i as 1):
+    /// `written` times, against `intact` times as itself. No sure repair shows this habit, as a
+    /// lone glyph is never a sure repair, so the text's counts of the two tokens speak for it.
+    pub fn learn_word(&mut self, word: char, glyph: char, written: f64, intact: f64) {
+        let Some(learned) = self.channel.and_then(|c| c.probability(word, glyph)) else {
+            return;
+        };
+        let share = (written + LEARNED_WEIGHT * learned) / (written + intact + LEARNED_WEIGHT);
+        self.words
+            .insert((word, glyph), (-(share / learned).ln()).min(0.0));
+    }
+
     /// The change in -ln P(token | reading) once this text's habits replace the learned split,
     /// for readings that change letters one for one (0 otherwise).
     pub fn cost(&self, token: &str, reading: &str) -> f64 {
         let Some(channel) = self.channel else {
             return 0.0;
         };
+        let one = |s: &str| {
+            let mut chars = s.chars();
+            chars.next().filter(|_| chars.next().is_none())
+        };
+        if let (Some(glyph), Some(word)) = (one(token), one(reading)) {
+            if let Some(&adjust) = self.words.get(&(word, glyph)) {
+                return adjust;
+            }
+        }
         confusions(token, reading)
             .filter_map(|(truth, glyph)| {
                 let n = *self.damaged.get(&truth)?;
@@ -82,5 +106,17 @@ mod tests {
         // No evidence on a letter leaves its learned split alone.
         assert_eq!(glyphs.cost("gang", "gång"), 0.0);
         assert_eq!(Glyphs::default().cost("lés", "läs"), 0.0);
+    }
+
+    #[test]
+    fn a_text_that_writes_the_word_i_as_1_reads_a_lone_1_so() {
+        let channel = Channel::embedded();
+        let mut often = Glyphs::learn(&channel, []);
+        often.learn_word('i', '1', 6.0, 20.0);
+        let mut never = Glyphs::learn(&channel, []);
+        never.learn_word('i', '1', 0.0, 200.0);
+        assert!(often.cost("1", "i") < -3.0);
+        assert!(never.cost("1", "i") > often.cost("1", "i"));
+        assert_eq!(often.cost("l", "i"), 0.0);
     }
 }

@@ -155,7 +155,10 @@ impl Repairer {
                 Some((key.as_str(), word))
             })
             .collect();
-        let glyphs = Glyphs::learn(self.channel, sure.iter().map(|(k, w)| (*k, w.as_str())));
+        let mut glyphs = Glyphs::learn(self.channel, sure.iter().map(|(k, w)| (*k, w.as_str())));
+        // The word i written as a lone 1 in prose (tokens::split keeps only those).
+        let lone = |w: &str| pieces.iter().filter(|(_, p)| p.word == w).count() as f64;
+        glyphs.learn_word('i', '1', lone("1"), lone("i"));
         let ctx = Context::shared();
         let priced: HashMap<&str, Priced> = readings
             .iter()
