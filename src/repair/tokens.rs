@@ -76,7 +76,7 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                 && part.len() - digits >= 2
                 && part[digits..].chars().all(char::is_alphabetic)
             {
-                if let Some(shape) = shape(&part[digits..]) {
+                if let Some(shape) = shape(&part[digits..], false) {
                     pieces.push((
                         part_offset + digits,
                         Piece {
@@ -96,7 +96,7 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                     .chars()
                     .all(|c| c.is_alphanumeric() || c == '&' || c == '#');
             if is_word {
-                if let Some(shape) = shape(part) {
+                if let Some(shape) = shape(part, sentence_start && k == 0) {
                     pieces.push((
                         part_offset,
                         Piece {
@@ -136,7 +136,8 @@ fn lone_digit_in_prose(prev: Option<(usize, &str)>, next: Option<(usize, &str)>)
         && next.is_some_and(|(_, t)| lower_word(t.trim_end_matches(CLOSERS)))
 }
 
-fn shape(word: &str) -> Option<Shape> {
+/// The letter case of `word`, if repair may read it; `opens` when it opens a sentence or line.
+fn shape(word: &str, opens: bool) -> Option<Shape> {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let first = letters.next()?;
     // OCR writes a lower-case å or ö as a capital A or O inside a word (pA, JOrgen); those
@@ -154,8 +155,9 @@ fn shape(word: &str) -> Option<Shape> {
         return None; // ALL CAPS abbreviations and MixedCase names are left alone
     }
     if first.is_uppercase() {
-        // A capitalised word of one or two letters is an initial or abbreviation.
-        (word.chars().count() > 2).then_some(Shape::Capitalised)
+        // Inside a sentence, a capitalised word of one or two letters is an initial or an
+        // abbreviation; opening one, it is a word (På, Är).
+        (word.chars().count() > 2 || opens).then_some(Shape::Capitalised)
     } else {
         Some(Shape::Lower)
     }
@@ -207,6 +209,8 @@ mod tests {
         assert_eq!(pieces[1].1.word, "ar");
         assert_eq!(pieces[1].1.neighbours.0, Some("18"));
         assert_eq!(words("pA JOrgen"), ["pA", "JOrgen"]);
+        // Two capitalised letters open a sentence as a word, and inside one are an initial.
+        assert_eq!(words("Pa grund av Ek"), ["Pa", "grund", "av"]);
         // Capitals throughout, single-digit damage and addresses.
         assert_eq!(words("PA SAPO"), Vec::<&str>::new());
         assert_eq!(words("6ver"), ["6ver"]);
