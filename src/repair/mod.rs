@@ -4,11 +4,13 @@
 //! learned by `tools/confusion/learn.py` ([`channel`]) against the Swedish lexicon with
 //! frequencies and compound analysis ([`lexicon`], [`search`]). A token changes only when a
 //! reading is more probable than the token itself by a margin; a token no lexicon knows is as
-//! probable as its spelling under a character model of Swedish words ([`spelling`]). How often vulnerable letters
-//! (å, ä, ö …) are damaged is estimated per text first, so clean text is left alone while a
-//! badly damaged layer has its `for` read as `för`. Which letter a glyph stands for is learned
-//! per text too, from its sure repairs ([`glyphs`]), so a scan that writes `é` for ä reads `lést`
-//! as `läst`.
+//! probable as its spelling under a character model of Swedish words ([`spelling`]). The words
+//! on either side weigh the readings of real-word ambiguities such as `ar` → är/år
+//! ([`context`]). How often vulnerable letters (å, ä, ö …) are damaged is estimated per text
+//! first, so clean text is left alone while a badly damaged layer has its `for` read as `för`
+//! and its misread marks restored (an em dash for the en dash, `+` for a bullet). Which letter a
+//! glyph stands for is learned per text too, from its sure repairs ([`glyphs`]), so a scan that
+//! writes `é` for ä reads `lést` as `läst`.
 
 mod channel;
 mod context;
