@@ -159,21 +159,25 @@ pub(crate) fn running_lines(pages: &[(Vec<RawLine>, f32)]) -> Vec<Vec<bool>> {
         .collect();
     for (i, cell) in cells.iter().enumerate() {
         let drift = DRIFT * pages[cell.page].1;
-        let mut on_pages: HashSet<usize> = HashSet::new();
+        // Other pages the cell recurs on; its own page counts too. Cells of its own page are
+        // skipped unread, so a page of thousands of lines at one height stays linear per cell.
+        let mut others: Vec<usize> = Vec::new();
         let near = cells[..i]
             .iter()
             .rev()
             .take_while(|c| cell.y - c.y <= drift)
             .chain(cells[i..].iter().take_while(|c| c.y - cell.y <= drift));
-        for other in near {
-            if !on_pages.contains(&other.page) && cell.similar(other) {
-                on_pages.insert(other.page);
-                if on_pages.len() >= needed {
-                    break;
+        if pages.len() >= needed {
+            for other in near {
+                if other.page != cell.page && !others.contains(&other.page) && cell.similar(other) {
+                    others.push(other.page);
+                    if others.len() + 1 >= needed {
+                        break;
+                    }
                 }
             }
         }
-        let recurs = on_pages.len() >= needed;
+        let recurs = others.len() + 1 >= needed;
         let (any, all) = &mut verdict[cell.page][cell.line];
         *any |= recurs;
         *all &= recurs || cell.page_number;
