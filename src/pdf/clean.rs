@@ -329,17 +329,17 @@ mod tests {
         // some pages, a few points higher or lower; body lines in the margins differ.
         let pages: Vec<(Vec<RawLine>, f32)> = [
             (
-                "Stadsdelsnämnden Protokoll 2015-09-24\tSida 1 (4)",
+                "Byggnadsnämnden Protokoll 2015-09-24\tSida 1 (4)",
                 40.0,
                 "Förslag till beslut",
             ),
             (
-                "Stadsdelsndmnden Protokol1 2015-09-24\tSida 2 (4)",
+                "Byggnadsnàmnden Protokol1 2015-09-24\tSida 2 (4)",
                 48.0,
                 "Förslag till yttrande",
             ),
-            ("Stadsdelsnamnden Protokoll 2015-09-24", 44.0, "Ärendet"),
-            ("Stadsdelsnämnden Protokoll. 2015-09-24", 36.0, "Bakgrund"),
+            ("Byggnadsnamnden Protokoll 2015-09-24", 44.0, "Ärendet"),
+            ("Byggnadsnämnden Protokoll. 2015-09-24", 36.0, "Bakgrund"),
         ]
         .iter()
         .map(|(head, y, body)| (vec![line(head, *y), line(body, 80.0)], height))
