@@ -54,9 +54,8 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
     let mut pieces = Vec::new();
     for (i, &(offset, token)) in tokens.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| tokens[j]);
-        let line_start = prev.is_none_or(|(o, t)| text[o + t.len()..offset].contains('\n'));
-        let sentence_start =
-            line_start || prev.is_some_and(|(_, t)| t.ends_with(['.', '!', '?', ':']));
+        let sentence_start = opens_line(text, &tokens, i)
+            || prev.is_some_and(|(_, t)| t.ends_with(['.', '!', '?', ':']));
         let next = tokens.get(i + 1).map(|&(_, t)| t);
         let neighbours = (prev.map(|(_, t)| t), next);
         let sentence_end = token.ends_with(['.', '!', '?', ':', ';']);
@@ -69,55 +68,38 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
         let mut part_offset = offset + lead;
         // Parts of hyphenated and slashed compounds (åtgärder/insatser) are read one by one.
         for (k, part) in core.split(['-', '/']).enumerate() {
+            let opens = sentence_start && k == 0;
             // A unit written onto its number (12år, 16ggr) is read as a word after a number; a
             // single digit before letters is more often a damaged letter (6versyn).
             let digits = part.len() - part.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            if digits >= 2
-                && part.len() - digits >= 2
-                && part[digits..].chars().all(char::is_alphabetic)
-            {
-                if let Some(shape) = shape(&part[digits..], false) {
-                    pieces.push((
-                        part_offset + digits,
-                        Piece {
-                            word: &part[digits..],
-                            shape,
-                            sentence_start: false,
-                            sentence_end,
-                            neighbours: (Some(&part[..digits]), neighbours.1),
-                        },
-                    ));
-                }
-                part_offset += part.len() + 1;
-                continue;
-            }
             let is_word = part.chars().any(char::is_alphabetic)
                 && part
                     .chars()
                     .all(|c| c.is_alphanumeric() || c == '&' || c == '#');
-            if is_word {
-                if let Some(shape) = shape(part, sentence_start && k == 0) {
-                    pieces.push((
-                        part_offset,
-                        Piece {
-                            word: part,
-                            shape,
-                            sentence_start: sentence_start && k == 0,
-                            sentence_end,
-                            neighbours,
-                        },
-                    ));
-                }
+            // (bytes skipped, letter case, opens a sentence, neighbours) of a part to read.
+            let read = if digits >= 2
+                && part.len() - digits >= 2
+                && part[digits..].chars().all(char::is_alphabetic)
+            {
+                let after_number = (Some(&part[..digits]), neighbours.1);
+                shape(&part[digits..], false).map(|s| (digits, s, false, after_number))
+            } else if is_word {
+                shape(part, opens).map(|s| (0, s, opens, neighbours))
             } else if part == "1"
                 && core == "1"
                 && lone_digit_in_prose(prev, tokens.get(i + 1).copied())
             {
+                Some((0, Shape::Lower, false, neighbours))
+            } else {
+                None
+            };
+            if let Some((skip, shape, sentence_start, neighbours)) = read {
                 pieces.push((
-                    part_offset,
+                    part_offset + skip,
                     Piece {
-                        word: part,
-                        shape: Shape::Lower,
-                        sentence_start: false,
+                        word: &part[skip..],
+                        shape,
+                        sentence_start,
                         sentence_end,
                         neighbours,
                     },
@@ -127,6 +109,14 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
         }
     }
     pieces
+}
+
+/// Whether token `i` of `tokens` (offsets into `text`) opens a line.
+fn opens_line(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
+    i.checked_sub(1).is_none_or(|j| {
+        let (offset, token) = tokens[j];
+        text[offset + token.len()..tokens[i].0].contains('\n')
+    })
 }
 
 /// A bare "1" between two lower-case words is more often a misread "i" than a count.
@@ -180,8 +170,7 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
     let mut marks = Vec::new();
     for (i, &(offset, token)) in tokens.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|j| tokens[j]);
-        let line_start = prev.is_none_or(|(o, t)| text[o + t.len()..offset].contains('\n'));
+        let line_start = opens_line(text, &tokens, i);
         let next_is_word = tokens
             .get(i + 1)
             .is_some_and(|(_, t)| t.starts_with(char::is_alphabetic));
