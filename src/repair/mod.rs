@@ -26,7 +26,7 @@ use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::model::{Page, RepairedPage};
 use channel::Channel;
-use context::Context;
+use context::{Around, Context};
 use glyphs::Glyphs;
 use search::Candidate;
 use tokens::{Piece, Shape};
@@ -171,7 +171,7 @@ impl Repairer {
             let word = context::normal(token);
             priced
                 .get(word.as_str())
-                .and_then(|p| p.decide(MARGIN, |_| 0.0))
+                .and_then(|p| p.decide(MARGIN, None))
                 .map_or(word, |(w, _)| w)
         };
         // (offset, as written, repair and its score) of every token that changes.
@@ -188,7 +188,7 @@ impl Repairer {
                 }
                 let (to, score) =
                     if score > margin + context::MAX_SWING && lead > context::MAX_SWING {
-                        (p.readings[0].0.clone(), score)
+                        (p.readings[0].0.to_string(), score)
                     } else {
                         let (before, after) = piece.neighbours;
                         let prev = match before {
@@ -200,7 +200,7 @@ impl Repairer {
                             _ => context::END.to_string(),
                         };
                         let around = ctx.around(&prev, &next);
-                        p.decide(margin, |w| around.gain(w))?
+                        p.decide(margin, Some(&around))?
                     };
                 // A capital I read as l was a lower-case l, not a capital.
                 let to = if piece.word.starts_with('I') && to.starts_with('l') {
@@ -324,16 +324,14 @@ impl Repairer {
         // unknown word is likelier than the floor, so a well-known token skips the spelling model.
         let number = key.chars().all(|c| c.is_ascii_digit());
         let floor = if number { NUMBER_COST } else { OOV_COST };
-        let unknown = || {
-            if number {
-                NUMBER_COST
-            } else {
-                unknown_word(key)
-            }
+        let unknown = if identity.as_ref().is_some_and(|i| i.prior <= floor) {
+            None
+        } else if number {
+            Some(NUMBER_COST)
+        } else {
+            Some(unknown_word(key))
         };
-        if let Some(prior) = identity.as_ref().map_or(Some(unknown()), |i| {
-            (i.prior > floor).then(unknown).filter(|&u| i.prior > u)
-        }) {
+        if let Some(prior) = unknown.filter(|&u| identity.as_ref().is_none_or(|i| i.prior > u)) {
             identity = Some(Candidate {
                 word: key.to_string(),
                 prior,
@@ -370,11 +368,16 @@ impl Repairer {
         readings: &HashMap<String, Arc<Readings>>,
     ) -> (f64, f64) {
         let (mut damaged, mut intact) = (0.0_f64, 0.0_f64);
+        // Whether each distinct token reads as damaged, decided once however often it occurs.
+        let mut reads_damaged: HashMap<&str, bool> = HashMap::new();
         for (_, piece) in pieces {
-            let Some(r) = readings.get(&piece.word.to_lowercase()) else {
+            let Some((key, r)) = readings.get_key_value(&piece.word.to_lowercase()) else {
                 continue;
             };
-            if decide(r, 0.5, MARGIN, &Glyphs::default()).is_some() {
+            let is_damaged = *reads_damaged
+                .entry(key.as_str())
+                .or_insert_with(|| decide(r, 0.5, MARGIN, &Glyphs::default()).is_some());
+            if is_damaged {
                 damaged += 1.0;
             } else if piece
                 .word
@@ -415,24 +418,26 @@ fn page_text(pages: &[Page]) -> String {
 
 /// A token's readings priced for one text, with its damage rate and glyph habits: what is left
 /// to weigh per occurrence is only what the neighbouring words say.
-struct Priced {
+struct Priced<'r> {
     /// -ln P of the token read as itself.
     keep: f64,
-    /// The token's context form, for what its neighbours say of it as itself.
-    normal: String,
+    /// The token (lower case).
+    token: &'r str,
     /// Each reading with -ln P, cheapest first.
-    readings: Vec<(String, f64)>,
+    readings: Vec<(&'r str, f64)>,
 }
 
-impl Priced {
-    fn new(r: &Readings, lambda: f64, glyphs: &Glyphs) -> Priced {
+impl<'r> Priced<'r> {
+    fn new(r: &'r Readings, lambda: f64, glyphs: &Glyphs) -> Priced<'r> {
         let token = r.identity.as_ref().map_or("", |i| i.word.as_str());
-        let mut readings: Vec<(String, f64)> = r
+        let mut readings: Vec<(&str, f64)> = r
             .best
             .iter()
             .map(|c| {
-                let cost = c.cost(lambda) + glyphs.cost(token, &c.word);
-                (c.word.clone(), cost)
+                (
+                    c.word.as_str(),
+                    c.cost(lambda) + glyphs.cost(token, &c.word),
+                )
             })
             .collect();
         readings.sort_by(|a, b| a.1.total_cmp(&b.1));
@@ -441,22 +446,23 @@ impl Priced {
                 .identity
                 .as_ref()
                 .map_or(ODD_TOKEN_COST, |i| i.cost(lambda)),
-            normal: context::normal(token),
+            token,
             readings,
         }
     }
 
-    /// The best repair, if it beats the token itself by `margin`, with its log-odds; `around` is
-    /// what the neighbouring words say of a reading (log-probability gain).
-    fn decide(&self, margin: f64, around: impl Fn(&str) -> f64) -> Option<(String, f64)> {
-        let keep = self.keep - around(&self.normal);
+    /// The best repair, if it beats the token itself by `margin`, with its log-odds; `around`,
+    /// when given, is what the neighbouring words say of each reading.
+    fn decide(&self, margin: f64, around: Option<&Around>) -> Option<(String, f64)> {
+        let gain = |w: &str| around.map_or(0.0, |a| a.gain(w));
+        let keep = self.keep - around.map_or(0.0, |a| a.gain(&context::normal(self.token)));
         let (word, cost) = self
             .readings
             .iter()
-            .map(|(w, c)| (w, c - around(w)))
+            .map(|&(w, c)| (w, c - gain(w)))
             .min_by(|a, b| a.1.total_cmp(&b.1))?;
         let score = keep - cost;
-        (score > margin).then(|| (word.clone(), score))
+        (score > margin).then(|| (word.to_string(), score))
     }
 
     /// The log-odds of the best repair without context, and by how much it beats the next best
@@ -470,7 +476,7 @@ impl Priced {
 
 /// The best repair of a token, without context, if it beats the token itself by `margin`.
 fn decide(r: &Readings, lambda: f64, margin: f64, glyphs: &Glyphs) -> Option<(String, f64)> {
-    Priced::new(r, lambda, glyphs).decide(margin, |_| 0.0)
+    Priced::new(r, lambda, glyphs).decide(margin, None)
 }
 
 impl Readings {
