@@ -90,15 +90,18 @@ pub fn candidates(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str) -> Vec<Can
         if s.node.is_final() && part_len > 0 {
             let class = s.out + s.node.final_output().value();
             let cost = class as f64 * COST_PER_CLASS;
-            let head_cost = if s.parts > 1 {
-                cost + head_penalty(&s.word[s.part_start..], class)
-            } else {
-                cost
+            // Looked up only where the part ends a reading, not at every final node passed.
+            let head_cost = || {
+                if s.parts > 1 {
+                    cost + head_penalty(&s.word[s.part_start..], class)
+                } else {
+                    cost
+                }
             };
             if s.pos == chars.len() {
                 found.push(Candidate {
                     word: s.word.clone(),
-                    prior: head_cost + s.parts_cost,
+                    prior: head_cost() + s.parts_cost,
                     channel: s.channel,
                     edits: s.edits,
                     intact: s.intact.clone(),
@@ -107,7 +110,7 @@ pub fn candidates(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str) -> Vec<Can
                 // Two endings span at most a few letters; most stems reached leave far more.
                 let stem_chars = s.word[s.part_start..].chars().count();
                 if stem_chars >= MIN_STEM && token.len() - byte_pos <= MAX_ENDINGS {
-                    inflect(&mut found, &s, channel, &token[byte_pos..], head_cost);
+                    inflect(&mut found, &s, channel, &token[byte_pos..], head_cost());
                 }
                 if s.parts < MAX_PARTS && part_len >= MIN_PART && token.len() - byte_pos >= MIN_PART
                 {
