@@ -54,15 +54,8 @@ fn main() -> anyhow::Result<()> {
     names.sort();
     println!("\nscanned PDFs' text layers, WER against truth:");
     for name in names.iter().filter(|n| n.ends_with(".scan.layer.txt")) {
-        let layer = fs::read_to_string(truth.join(name))?;
-        let truth_text = fs::read_to_string(truth.join(name.replace(".layer.txt", ".txt")))?;
-        let before = word_errors(&layer, &truth_text).rate();
-        let after = word_errors(&repairer.repair_text(&layer).text, &truth_text).rate();
-        println!(
-            "  {name:50} {:5.1}% → {:5.1}%",
-            before * 100.0,
-            after * 100.0
-        );
+        let true_text = truth.join(name.replace(".layer.txt", ".txt"));
+        text_row(&repairer, name, &truth.join(name), &true_text)?;
     }
     println!("\nscanned PDFs end to end (extract, repair), WER against truth:");
     let (mut raw_all, mut repaired_all) = (WordErrors::default(), WordErrors::default());
@@ -83,19 +76,9 @@ fn main() -> anyhow::Result<()> {
         );
         raw_all.add(before);
         repaired_all.add(after);
-        println!(
-            "  {:50} {:5.1}% → {:5.1}%",
-            name.replace(".txt", ".pdf"),
-            before.rate() * 100.0,
-            after.rate() * 100.0
-        );
+        row(&name.replace(".txt", ".pdf"), before.rate(), after.rate());
     }
-    println!(
-        "  {:50} {:5.1}% → {:5.1}%",
-        "all",
-        raw_all.rate() * 100.0,
-        repaired_all.rate() * 100.0
-    );
+    row("all", raw_all.rate(), repaired_all.rate());
     println!("\nheld-out OCR texts (tesseract, corpus/heldout), WER against their clean text:");
     let heldout = root.join("corpus/heldout");
     let mut ocr: Vec<_> = fs::read_dir(&heldout)?
@@ -104,15 +87,8 @@ fn main() -> anyhow::Result<()> {
         .collect();
     ocr.sort();
     for name in ocr {
-        let layer = fs::read_to_string(heldout.join(&name))?;
-        let truth_text = fs::read_to_string(heldout.join(name.replace("-ocr.txt", ".txt")))?;
-        let before = word_errors(&layer, &truth_text).rate();
-        let after = word_errors(&repairer.repair_text(&layer).text, &truth_text).rate();
-        println!(
-            "  {name:50} {:5.1}% → {:5.1}%",
-            before * 100.0,
-            after * 100.0
-        );
+        let true_text = heldout.join(name.replace("-ocr.txt", ".txt"));
+        text_row(&repairer, &name, &heldout.join(&name), &true_text)?;
     }
     println!("\nclean truth texts (born-digital documents), words changed:");
     let damaged_seed = |n: &str| ["000", "001", "002"].iter().any(|p| n.starts_with(p));
@@ -137,6 +113,25 @@ fn main() -> anyhow::Result<()> {
         "  total: {changed} of {total} = {:.3}%",
         100.0 * changed as f64 / total.max(1) as f64
     );
+    Ok(())
+}
+
+/// Prints a row of WER before → after repair.
+fn row(name: &str, before: f64, after: f64) {
+    println!(
+        "  {name:50} {:5.1}% → {:5.1}%",
+        before * 100.0,
+        after * 100.0
+    );
+}
+
+/// Scores the repair of the OCR text at `ocr` against the true text at `truth` and prints it.
+fn text_row(repairer: &Repairer, name: &str, ocr: &Path, truth: &Path) -> anyhow::Result<()> {
+    let layer = fs::read_to_string(ocr)?;
+    let truth = fs::read_to_string(truth)?;
+    let before = word_errors(&layer, &truth).rate();
+    let after = word_errors(&repairer.repair_text(&layer).text, &truth).rate();
+    row(name, before, after);
     Ok(())
 }
 
