@@ -23,6 +23,8 @@ pub const MAX_SWING: f64 = 4.0 * MAX_GAIN;
 pub const START: &str = "<s>";
 /// Marks the end of a sentence, as the counts do.
 pub const END: &str = "</s>";
+/// Stands for a capitalised word inside a sentence, as the counts do.
+pub const NAME: &str = "<name>";
 /// Stands for any number but a year, as the counts do.
 pub const NUMBER: &str = "<num>";
 /// Stands for a year (1800–2099), as the counts do: "år 2019" and "är 2" are told apart.

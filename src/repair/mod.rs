@@ -29,7 +29,7 @@ use channel::Channel;
 use context::{Around, Context};
 use glyphs::Glyphs;
 use search::Candidate;
-use tokens::{Piece, Shape};
+use tokens::{Neighbour, Piece, Shape};
 
 /// Log-odds a repair must win by; a wrong change costs more than a missed one.
 const MARGIN: f64 = 1.0;
@@ -190,16 +190,14 @@ impl Repairer {
                     if score > margin + context::MAX_SWING && lead > context::MAX_SWING {
                         (p.readings[0].0.to_string(), score)
                     } else {
+                        let side = |n: Neighbour, edge: &str| match n {
+                            Neighbour::Token(t) => resolve(t),
+                            Neighbour::Name => context::NAME.to_string(),
+                            Neighbour::Edge => edge.to_string(),
+                        };
                         let (before, after) = piece.neighbours;
-                        let prev = match before {
-                            Some(t) if !piece.sentence_start => resolve(t),
-                            _ => context::START.to_string(),
-                        };
-                        let next = match after {
-                            Some(t) if !piece.sentence_end => resolve(t),
-                            _ => context::END.to_string(),
-                        };
-                        let around = ctx.around(&prev, &next);
+                        let around =
+                            ctx.around(&side(before, context::START), &side(after, context::END));
                         p.decide(margin, Some(&around))?
                     };
                 // A capital I read as l was a lower-case l, not a capital.

@@ -42,23 +42,53 @@ pub struct Piece<'t> {
     pub shape: Shape,
     /// Whether it opens a sentence or line, where a capital says nothing about names.
     pub sentence_start: bool,
-    /// Whether punctuation closes a sentence right after it.
-    pub sentence_end: bool,
     /// The whitespace-separated tokens before and after it, for word context.
-    pub neighbours: (Option<&'t str>, Option<&'t str>),
+    pub neighbours: (Neighbour<'t>, Neighbour<'t>),
+}
+
+/// A token beside a piece, as word context sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Neighbour<'t> {
+    /// A word or number, read in its context form.
+    Token(&'t str),
+    /// A capitalised word inside a sentence, which the counts take as a name: a name's
+    /// neighbours in one document say nothing of another's.
+    Name,
+    /// None: the piece opens or closes a sentence.
+    Edge,
 }
 
 /// Every repairable piece of `text`, with its byte offset.
 pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
+    let opens: Vec<bool> = (0..tokens.len())
+        .map(|i| opens_line(text, &tokens, i) || tokens[i - 1].1.ends_with(['.', '!', '?', ':']))
+        .collect();
+    let neighbour = |j: usize| {
+        let (_, t) = tokens[j];
+        if !opens[j] && is_capitalised(t) {
+            Neighbour::Name
+        } else {
+            Neighbour::Token(t)
+        }
+    };
     let mut pieces = Vec::new();
     for (i, &(offset, token)) in tokens.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| tokens[j]);
-        let sentence_start = opens_line(text, &tokens, i)
-            || prev.is_some_and(|(_, t)| t.ends_with(['.', '!', '?', ':']));
-        let next = tokens.get(i + 1).map(|&(_, t)| t);
-        let neighbours = (prev.map(|(_, t)| t), next);
+        let sentence_start = opens[i];
         let sentence_end = token.ends_with(['.', '!', '?', ':', ';']);
+        let neighbours = (
+            if sentence_start {
+                Neighbour::Edge
+            } else {
+                neighbour(i - 1)
+            },
+            if sentence_end || i + 1 == tokens.len() {
+                Neighbour::Edge
+            } else {
+                neighbour(i + 1)
+            },
+        );
         if token.contains("://") || token.starts_with("www.") || token.contains('@') {
             continue; // addresses are copied as written
         }
@@ -81,7 +111,7 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                 && part.len() - digits >= 2
                 && part[digits..].chars().all(char::is_alphabetic)
             {
-                let after_number = (Some(&part[..digits]), neighbours.1);
+                let after_number = (Neighbour::Token(&part[..digits]), neighbours.1);
                 shape(&part[digits..], false).map(|s| (digits, s, false, after_number))
             } else if is_word {
                 shape(part, opens).map(|s| (0, s, opens, neighbours))
@@ -100,7 +130,6 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                         word: &part[skip..],
                         shape,
                         sentence_start,
-                        sentence_end,
                         neighbours,
                     },
                 ));
@@ -117,6 +146,12 @@ fn opens_line(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
         let (offset, token) = tokens[j];
         text[offset + token.len()..tokens[i].0].contains('\n')
     })
+}
+
+/// Whether `token` is written capitalised: a capital first, not capitals throughout.
+fn is_capitalised(token: &str) -> bool {
+    let word = token.trim_start_matches(OPENERS);
+    word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase)
 }
 
 /// A bare "1" between two lower-case words is more often a misread "i" than a count.
@@ -196,7 +231,7 @@ mod tests {
         assert_eq!(words("ansokan/beslut"), ["ansokan", "beslut"]);
         let pieces = split("barn 13-18ar");
         assert_eq!(pieces[1].1.word, "ar");
-        assert_eq!(pieces[1].1.neighbours.0, Some("18"));
+        assert_eq!(pieces[1].1.neighbours.0, Neighbour::Token("18"));
         assert_eq!(words("pA JOrgen"), ["pA", "JOrgen"]);
         // Two capitalised letters open a sentence as a word, and inside one are an initial.
         assert_eq!(words("Pa grund av Ek"), ["Pa", "grund", "av"]);
