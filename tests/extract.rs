@@ -92,6 +92,28 @@ fn scan_running_lines_go_to_header_and_footer_despite_ocr_layout() {
 }
 
 #[test]
+fn scan_table_rows_read_cell_by_cell_though_tilted_and_drawn_line_by_line() {
+    let text = all_text(&pages("corpus/004-handlingsplan-alvsjo-2018.scan.pdf"));
+    let row = |first: &str| -> Vec<String> {
+        let line = text.lines().find(|l| l.starts_with(first));
+        let line = line.unwrap_or_else(|| panic!("no row {first:?} in {text}"));
+        line.split('\t').map(str::to_string).collect()
+    };
+    // The scanned page is tilted: the row's last cell stands an em higher than its first.
+    let cells = row("Trygghetsgruppen");
+    assert_eq!(cells.len(), 4, "{cells:?}");
+    assert!(cells[0].ends_with("andra berérda."), "{cells:?}");
+    assert_eq!(cells[3], "VB 2018");
+    // Tesseract draws this table line by line across the cells; each cell's lines still
+    // read together, and the next row starts a line of its own.
+    let cells = row("Komet");
+    assert!(cells[0].ends_with("som ar 3-11 ar"), "{cells:?}");
+    assert_eq!(cells[1], "Preventions-samordnare");
+    assert!(cells[2].ends_with("hésten. Lépande"), "{cells:?}");
+    assert!(row("Alskade").len() >= 3);
+}
+
+#[test]
 fn two_columns_read_column_by_column() {
     let text = all_text(&pages("corpus/kf-stockholm-2011-utlatande.tex.pdf"));
     let words: Vec<&str> = text.split_whitespace().collect();

@@ -36,6 +36,8 @@ pub(crate) struct PageContent {
     pub glyphs: Vec<Glyph>,
     /// Whether any image was drawn.
     pub images: bool,
+    /// Glyphs drawn invisible (text render mode 3 or 7): an OCR text layer laid over a scan.
+    pub invisible: usize,
     /// Whether a limit cut the page short.
     pub truncated: bool,
 }
@@ -77,6 +79,8 @@ struct GState {
     hscale: f32,
     leading: f32,
     rise: f32,
+    /// Text render mode 3 or 7: the glyphs paint nothing.
+    invisible: bool,
 }
 
 /// Fonts already loaded, by object id, shared across the pages of a document.
@@ -136,6 +140,7 @@ impl<'a> Interpreter<'a> {
             hscale: 1.0,
             leading: 0.0,
             rise: 0.0,
+            invisible: false,
         };
         self.run(&content, &resources, state);
         while !self.marked.is_empty() {
@@ -186,6 +191,7 @@ impl<'a> Interpreter<'a> {
                 "Tz" => gs.hscale = n(0) / 100.0,
                 "TL" => gs.leading = n(0),
                 "Ts" => gs.rise = n(0),
+                "Tr" => gs.invisible = matches!(n(0) as i32, 3 | 7),
                 "Td" => {
                     tlm = mul(&[1.0, 0.0, 0.0, 1.0, n(0), n(1)], &tlm);
                     tm = tlm;
@@ -290,6 +296,7 @@ impl<'a> Interpreter<'a> {
             let unmapped = code.text.is_none();
             let text = code.text.unwrap_or_else(|| "\u{FFFD}".to_string());
             if !text.chars().all(char::is_whitespace) || size > 0.0 {
+                self.out.invisible += usize::from(gs.invisible);
                 self.out.glyphs.push(Glyph {
                     text,
                     x0: x.min(x_end),

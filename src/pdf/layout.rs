@@ -120,9 +120,50 @@ pub(crate) fn merge_overprints(glyphs: &mut Vec<Glyph>) {
     });
 }
 
+/// Glyph pairs a page needs before its baselines' tilt is trusted.
+const TILT_EVIDENCE: usize = 50;
+/// Tilt (rise per unit of run) below which a page is taken as level: born-digital text is
+/// exactly level, and a tilt this small moves a line's end by under a point.
+const LEVEL: f32 = 0.002;
+
+/// Turns a tilted page's glyphs level. A scan's text layer follows the tilt of the scanned
+/// image, so a table row's last cell sits higher or lower than its first by up to an em and a
+/// column's edge drifts across lines; reading rows and cells needs them level.
+fn deskew(glyphs: &mut [Glyph]) {
+    // Neighbouring glyphs of one word or line rise with the page's tilt.
+    let mut slopes: Vec<f32> = glyphs
+        .windows(2)
+        .filter_map(|w| {
+            let (a, b) = (&w[0], &w[1]);
+            let dx = b.x0 - a.x0;
+            let em = a.size;
+            let level = (b.y - a.y).abs() < 0.2 * em && (a.size - b.size).abs() < 0.1 * em;
+            (em > 0.0 && level && dx > 0.2 * em && dx < 2.0 * em).then(|| (b.y - a.y) / dx)
+        })
+        .collect();
+    if slopes.len() < TILT_EVIDENCE {
+        return;
+    }
+    let mid = slopes.len() / 2;
+    let tilt = *slopes.select_nth_unstable_by(mid, f32::total_cmp).1;
+    if tilt.abs() < LEVEL {
+        return;
+    }
+    // A rotation back by the tilt's angle; cos is 1 to a few parts per million at scan tilts.
+    for g in glyphs {
+        let y = g.y;
+        g.y = y - tilt * g.x0;
+        g.x0 += tilt * y;
+        g.x1 += tilt * y;
+    }
+}
+
 /// Groups glyphs (page space, y up) into runs in drawing order, with word spaces inserted
 /// from the gaps.
-fn runs(glyphs: &[Glyph], page_top: f32) -> Vec<Run> {
+fn runs(glyphs: &[Glyph], page_top: f32, line_major: bool) -> Vec<Run> {
+    // Drawn line by line, a wide gap may part two table cells; drawn in reading order, a run
+    // goes on over a justified line's widest spaces.
+    let max_gap = if line_major { CELL_GAP } else { 3.0 };
     let mut out: Vec<Run> = Vec::new();
     let mut last: Option<&Glyph> = None;
     for g in glyphs {
@@ -131,7 +172,7 @@ fn runs(glyphs: &[Glyph], page_top: f32) -> Vec<Run> {
         let is_space = g.text.chars().all(char::is_whitespace);
         let cont = last.filter(|p| {
             let em = p.size.max(size);
-            (p.y - g.y).abs() < 0.6 * em && g.x0 > p.x1 - 0.5 * em && g.x0 - p.x1 < 3.0 * em
+            (p.y - g.y).abs() < 0.6 * em && g.x0 > p.x1 - 0.5 * em && g.x0 - p.x1 <= max_gap * em
         });
         match (cont, out.last_mut()) {
             (Some(p), Some(run)) => {
@@ -197,7 +238,7 @@ impl Row {
 }
 
 /// Most lines a table cell may span before the run is taken for a new column instead.
-const MAX_CELL_LINES: usize = 15;
+const MAX_CELL_LINES: usize = 25;
 
 /// The earlier row a run starts the next cell of: the run's baseline is at or just below that
 /// row's top, and everything drawn since lies to its left.
@@ -228,10 +269,57 @@ fn cell_row(rows: &[Row], r: &Run) -> Option<usize> {
     None
 }
 
-/// Lays out a page's glyphs into lines in reading order.
-pub(crate) fn layout(mut glyphs: Vec<Glyph>, page_top: f32) -> Vec<RawLine> {
+/// Gap, in ems, from which two runs on one baseline are set apart by a tab stop or cell border.
+const CELL_GAP: f32 = 1.5;
+/// Farthest, in ems, a table cell's next line lies below its last: line spacing, not the gap
+/// between rows.
+const CELL_LINE: f32 = 2.6;
+/// The same on a page drawn line by line across cells, where a line below may start the next
+/// row: more than the line spacing, less than the padding between rows.
+const LINE_MAJOR_CELL_LINE: f32 = 1.5;
+
+/// Most cells a table row has; a line cut into more by wide gaps is spaced text, not a row.
+const MAX_ROW_CELLS: usize = 24;
+/// Most runs a table cell gathers; bounds the work per run on hostile pages.
+const MAX_CELL_RUNS: usize = 200;
+
+/// The cell of a table row `r` is the next line of: just below the cell's last line and
+/// within its column. Drawn cell by cell, only the last cell goes on; drawn line by line
+/// (`line_major`), any cell may.
+fn continued_cell(row: &Row, r: &Run, line_major: bool) -> Option<usize> {
+    let n = row.cells.len();
+    if n < 2 || n > MAX_ROW_CELLS {
+        return None;
+    }
+    let em = r.size;
+    let left = |cell: &[Run]| cell.iter().map(|c| c.x0).fold(f32::MAX, f32::min);
+    let first = if line_major { 0 } else { n - 1 };
+    (first..n).find(|&j| {
+        let cell = &row.cells[j];
+        let end = match row.cells.get(j + 1) {
+            Some(next) => left(next) - 0.5 * em,
+            None => cell.iter().map(|c| c.x1).fold(f32::MIN, f32::max),
+        };
+        let reach = if j + 1 < n {
+            LINE_MAJOR_CELL_LINE
+        } else {
+            CELL_LINE
+        };
+        let below = cell.last().map_or(0.0, |l| r.y - l.y);
+        cell.len() < MAX_CELL_RUNS
+            && r.x0 > left(cell) - 2.0 * em
+            && r.x0 < end
+            && below > 0.4 * em
+            && below < reach * em
+    })
+}
+
+/// Lays out a page's glyphs into lines in reading order. `line_major` says the page was drawn
+/// line by line across table cells (an OCR layer) rather than cell by cell.
+pub(crate) fn layout(mut glyphs: Vec<Glyph>, page_top: f32, line_major: bool) -> Vec<RawLine> {
     merge_overprints(&mut glyphs);
-    let runs = runs(&glyphs, page_top);
+    deskew(&mut glyphs);
+    let runs = runs(&glyphs, page_top, line_major);
     let mut rows: Vec<Row> = Vec::new();
     for r in runs {
         let Some(row) = rows.last_mut() else {
@@ -239,32 +327,33 @@ pub(crate) fn layout(mut glyphs: Vec<Glyph>, page_top: f32) -> Vec<RawLine> {
             continue;
         };
         let em = r.size;
-        let multi = row.cells.len() > 1;
+        if let Some(j) = continued_cell(row, &r, line_major) {
+            row.bottom = row.bottom.max(r.y);
+            row.cells[j].push(r);
+            continue;
+        }
+        let room = row.cells.len() < MAX_ROW_CELLS;
         let Some(cell) = row.cells.last_mut() else {
             continue;
         };
-        let cell_x0 = cell.iter().map(|c| c.x0).fold(f32::MAX, f32::min);
-        let cell_x1 = cell.iter().map(|c| c.x1).fold(f32::MIN, f32::max);
         let Some(prev) = cell.last_mut() else {
             continue;
         };
         let same_baseline = (r.y - prev.y).abs() < 0.4 * em;
         if same_baseline && r.x0 >= prev.x1 - 0.5 * em {
-            // The line goes on: a wide gap is a tab stop or a cell border.
             let gap = r.x0 - prev.x1;
-            prev.text.push_str(if gap > 1.5 * em { "\t" } else { " " });
+            if line_major && room && gap > CELL_GAP * em {
+                // A line drawn across a table row: the wide gap is a cell border.
+                row.cells.push(vec![r]);
+                continue;
+            }
+            // The line goes on: a wide gap is a tab stop or a cell border.
+            prev.text
+                .push_str(if gap > CELL_GAP * em { "\t" } else { " " });
             prev.text.push_str(&r.text);
             prev.x1 = prev.x1.max(r.x1);
             prev.chars += r.chars;
             prev.bold_chars += r.bold_chars;
-            continue;
-        }
-        let below = r.y > prev.y + 0.4 * em && r.y < prev.y + 2.6 * em;
-        let within_cell = r.x0 > cell_x0 - 2.0 * em && r.x0 < cell_x1;
-        if below && multi && within_cell {
-            // The next line of a table cell.
-            row.bottom = row.bottom.max(r.y);
-            cell.push(r);
             continue;
         }
         // Back up to an earlier row's first baseline and on to the right: the next cell of a

@@ -161,7 +161,9 @@ fn extract_inner(bytes: &[u8], opts: &Options) -> Result<Vec<Page>, PdfError> {
         let content = interp::Interpreter::new(&doc, &mut fonts, &LIMITS).run_page(id, base);
         let unmapped = content.glyphs.iter().filter(|g| g.unmapped).count();
         let has_text = content.glyphs.iter().any(|g| !g.text.trim().is_empty());
-        let mut lines = layout::layout(content.glyphs, top);
+        // OCR engines write a scan's text layer invisibly, line by line across a table's cells.
+        let line_major = content.images && content.invisible * 2 > content.glyphs.len();
+        let mut lines = layout::layout(content.glyphs, top, line_major);
         for l in &mut lines {
             l.text = clean::normalize(&l.text);
         }
