@@ -288,7 +288,7 @@ const MAX_CELL_RUNS: usize = 200;
 /// (`line_major`), any cell may.
 fn continued_cell(row: &Row, r: &Run, line_major: bool) -> Option<usize> {
     let n = row.cells.len();
-    if n < 2 || n > MAX_ROW_CELLS {
+    if !(2..=MAX_ROW_CELLS).contains(&n) {
         return None;
     }
     let em = r.size;
