@@ -6,11 +6,16 @@ use std::path::Path;
 use diarium::eval::{word_errors, words};
 use diarium::repair::Repairer;
 
-fn truth(name: &str) -> String {
+fn corpus(dir: &str, name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus/truth")
+        .join("corpus")
+        .join(dir)
         .join(name);
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn truth(name: &str) -> String {
+    corpus("truth", name)
 }
 
 /// Whitespace and every character outside the changed tokens stay exactly as they were.
@@ -90,6 +95,17 @@ fn numbers_case_numbers_and_abbreviations_are_untouched() {
     }
     let line = "dnr 3.1.3-91/2019, 1. SAPO och FHS (M) 0,3 mnkr § 14";
     assert_eq!(Repairer::embedded().repair_text(line).text, line);
+}
+
+#[test]
+fn a_heading_in_capitals_is_repaired_in_capitals() {
+    let ocr = corpus("heldout", "linkoping-bun-2013-protokoll-ocr.txt");
+    let clean = corpus("heldout", "linkoping-bun-2013-protokoll.txt");
+    let repaired = Repairer::embedded().repair_text(&ocr).text;
+    // The minutes' title, a long word in capitals throughout, damaged by the OCR.
+    let title = |text: &str| text.lines().nth(1).unwrap_or_default().to_string();
+    assert_ne!(title(&ocr), title(&clean));
+    assert_eq!(title(&repaired), title(&clean));
 }
 
 #[test]

@@ -498,7 +498,7 @@ impl Readings {
 
 impl Piece<'_> {
     fn margin(&self) -> f64 {
-        if self.shape == Shape::Capitalised && !self.sentence_start {
+        if self.shape != Shape::Lower && !self.sentence_start {
             MARGIN + NAME_MARGIN
         } else {
             MARGIN

@@ -15,7 +15,12 @@ pub enum Shape {
     Lower,
     /// First letter upper case, the rest lower case.
     Capitalised,
+    /// ALL UPPER CASE.
+    Upper,
 }
+
+/// Letters from which a word in capitals throughout is read as a word, not an abbreviation.
+const CAPS_WORD: usize = 6;
 
 impl Shape {
     /// `word` (lower case) in this shape.
@@ -29,6 +34,7 @@ impl Shape {
                     .map(|c| c.to_uppercase().chain(chars).collect())
                     .unwrap_or_default()
             }
+            Shape::Upper => word.to_uppercase(),
         }
     }
 }
@@ -173,11 +179,14 @@ fn shape(word: &str, opens: bool) -> Option<Shape> {
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
     {
-        return None; // PÅ, OA: capitals throughout
+        // A long word in capitals throughout is a heading's (PROTOKOLL); a short one is an
+        // abbreviation (SAPO, FHS), which repair leaves alone.
+        let long = word.chars().filter(|c| c.is_alphabetic()).count() >= CAPS_WORD;
+        return long.then_some(Shape::Upper);
     }
     let mut rest = letters.filter(|c| !matches!(c, 'A' | 'O'));
     if !rest.all(char::is_lowercase) {
-        return None; // ALL CAPS abbreviations and MixedCase names are left alone
+        return None; // MixedCase names are left alone
     }
     if first.is_uppercase() {
         // Inside a sentence, a capitalised word of one or two letters is an initial or an
@@ -237,6 +246,8 @@ mod tests {
         assert_eq!(words("Pa grund av Ek"), ["Pa", "grund", "av"]);
         // Capitals throughout, single-digit damage and addresses.
         assert_eq!(words("PA SAPO"), Vec::<&str>::new());
+        assert_eq!(words("NAMNDEN"), ["NAMNDEN"]);
+        assert_eq!(split("NAMNDEN")[0].1.shape, Shape::Upper);
         assert_eq!(words("6versyn"), ["6versyn"]);
         assert!(words("file:///tmp/kn-goteborg.html").is_empty());
     }
