@@ -6,6 +6,8 @@
 //! - the scanned corpus PDFs' text layers: WER against their truth before and after repair;
 //! - the scanned corpus PDFs end to end (extracted as `diarium extract` does, then repaired);
 //! - the held-out OCR texts of `corpus/heldout` (`NAME-ocr.txt`): WER against `NAME.txt`;
+//! - the scan layers and held-out OCR texts pooled, their words paired with the true words where
+//!   the two align one for one: damaged words fixed, correct words broken, remaining errors;
 //! - clean truth texts of born-digital documents: share of words changed;
 //! - the most frequent remaining errors on seed 002.
 
@@ -13,7 +15,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
-use diarium::eval::{word_errors, words, WordErrors};
+use diarium::eval::{word_errors, word_pairs, words, WordErrors};
 use diarium::pdf;
 use diarium::repair::{Change, Repairer};
 
@@ -52,10 +54,12 @@ fn main() -> anyhow::Result<()> {
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .collect();
     names.sort();
+    // Every OCR text's words paired with its true words where they align one for one.
+    let mut unseen = Tally::default();
     println!("\nscanned PDFs' text layers, WER against truth:");
     for name in names.iter().filter(|n| n.ends_with(".scan.layer.txt")) {
         let true_text = truth.join(name.replace(".layer.txt", ".txt"));
-        text_row(&repairer, name, &truth.join(name), &true_text)?;
+        text_row(&repairer, name, &truth.join(name), &true_text, &mut unseen)?;
     }
     println!("\nscanned PDFs end to end (extract, repair), WER against truth:");
     let (mut raw_all, mut repaired_all) = (WordErrors::default(), WordErrors::default());
@@ -88,8 +92,20 @@ fn main() -> anyhow::Result<()> {
     ocr.sort();
     for name in ocr {
         let true_text = heldout.join(name.replace("-ocr.txt", ".txt"));
-        text_row(&repairer, &name, &heldout.join(&name), &true_text)?;
+        text_row(
+            &repairer,
+            &name,
+            &heldout.join(&name),
+            &true_text,
+            &mut unseen,
+        )?;
     }
+    println!(
+        "\nthe OCR texts above (scan layers, held-out), words paired with their truth where the \
+         two align one for one: {} damaged",
+        unseen.damaged
+    );
+    unseen.print(25);
     println!("\nclean truth texts (born-digital documents), words changed:");
     let damaged_seed = |n: &str| ["000", "001", "002"].iter().any(|p| n.starts_with(p));
     let (mut changed, mut total) = (0, 0);
@@ -125,13 +141,25 @@ fn row(name: &str, before: f64, after: f64) {
     );
 }
 
-/// Scores the repair of the OCR text at `ocr` against the true text at `truth` and prints it.
-fn text_row(repairer: &Repairer, name: &str, ocr: &Path, truth: &Path) -> anyhow::Result<()> {
+/// Scores the repair of the OCR text at `ocr` against the true text at `truth` and prints it;
+/// its words, paired with the true words where the two align, go to `tally`.
+fn text_row(
+    repairer: &Repairer,
+    name: &str,
+    ocr: &Path,
+    truth: &Path,
+    tally: &mut Tally,
+) -> anyhow::Result<()> {
     let layer = fs::read_to_string(ocr)?;
     let truth = fs::read_to_string(truth)?;
-    let before = word_errors(&layer, &truth).rate();
-    let after = word_errors(&repairer.repair_text(&layer).text, &truth).rate();
-    row(name, before, after);
+    let repaired = repairer.repair_text(&layer).text;
+    row(
+        name,
+        word_errors(&layer, &truth).rate(),
+        word_errors(&repaired, &truth).rate(),
+    );
+    let (o, t, r) = (words(&layer), words(&truth), words(&repaired));
+    tally.add(&o, &t, &r, word_pairs(&o, &t).into_iter());
     Ok(())
 }
 
@@ -160,42 +188,73 @@ fn seed_002(repairer: &Repairer, damaged: &str, gold: &str) {
         );
         return;
     }
-    let (mut damaged_n, mut fixed, mut broken, mut right) = (0, 0, 0, 0);
-    let mut remaining: HashMap<(String, String, String), usize> = HashMap::new();
-    for ((dw, gw), rw) in d.iter().zip(&g).zip(&r) {
-        if dw != gw {
-            damaged_n += 1;
-            fixed += usize::from(rw == gw);
-        } else {
-            broken += usize::from(rw != gw);
-        }
-        right += usize::from(rw == gw);
-        if rw != gw {
-            *remaining
-                .entry((dw.clone(), rw.clone(), gw.clone()))
-                .or_default() += 1;
+    let mut tally = Tally::default();
+    tally.add(&d, &g, &r, (0..g.len()).map(|i| (i, i)));
+    println!(
+        "seed 002 vs gold: {} words, {} damaged",
+        g.len(),
+        tally.damaged
+    );
+    tally.print(20);
+}
+
+/// Damaged words fixed and correct words broken, over OCR words paired with true words.
+#[derive(Default)]
+struct Tally {
+    damaged: usize,
+    fixed: usize,
+    correct: usize,
+    broken: usize,
+    /// (OCR word, repaired word, true word) of every pair repair left wrong, with counts.
+    remaining: HashMap<(String, String, String), usize>,
+}
+
+impl Tally {
+    /// Counts the `pairs` (index in `ocr` and `repaired`, index in `truth`).
+    fn add(
+        &mut self,
+        ocr: &[String],
+        truth: &[String],
+        repaired: &[String],
+        pairs: impl Iterator<Item = (usize, usize)>,
+    ) {
+        for (o, t) in pairs {
+            let (ow, tw, rw) = (&ocr[o], &truth[t], &repaired[o]);
+            if ow != tw {
+                self.damaged += 1;
+                self.fixed += usize::from(rw == tw);
+            } else {
+                self.correct += 1;
+                self.broken += usize::from(rw != tw);
+            }
+            if rw != tw {
+                *self
+                    .remaining
+                    .entry((ow.clone(), rw.clone(), tw.clone()))
+                    .or_default() += 1;
+            }
         }
     }
-    let correct_n = g.len() - damaged_n;
-    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
-    println!("seed 002 vs gold: {} words, {damaged_n} damaged", g.len());
-    println!(
-        "  fixed  {fixed} / {damaged_n} = {:.1}%",
-        pct(fixed, damaged_n)
-    );
-    println!(
-        "  broken {broken} / {correct_n} = {:.2}%",
-        pct(broken, correct_n)
-    );
-    println!(
-        "  word accuracy {:.1}% (before {:.1}%)",
-        pct(right, g.len()),
-        pct(correct_n, g.len())
-    );
-    let mut top: Vec<_> = remaining.into_iter().collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    println!("  most frequent remaining errors:");
-    for ((dw, rw, gw), n) in top.iter().take(20) {
-        println!("    {n:3}  {dw} → {rw}  (gold {gw})");
+
+    fn print(&self, top_n: usize) {
+        let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+        let (d, c) = (self.damaged, self.correct);
+        println!("  fixed  {} / {d} = {:.1}%", self.fixed, pct(self.fixed, d));
+        println!(
+            "  broken {} / {c} = {:.2}%",
+            self.broken,
+            pct(self.broken, c)
+        );
+        println!(
+            "  word accuracy {:.1}% (before {:.1}%)",
+            pct(self.fixed + c - self.broken, d + c),
+            pct(c, d + c)
+        );
+        let mut top: Vec<_> = self.remaining.iter().collect();
+        top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        println!("  most frequent remaining errors:");
+        for ((ow, rw, tw), n) in top.iter().take(top_n) {
+            println!("    {n:3}  {ow} → {rw}  (true {tw})");
+        }
     }
 }

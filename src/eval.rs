@@ -91,6 +91,74 @@ fn align_counts(hyp: &[String], truth: &[String]) -> (usize, usize, usize) {
     (s, d, i)
 }
 
+/// The words of `ocr` paired with the words of `truth` they stand for, by one cheapest
+/// Levenshtein alignment: matches, and substitutions where the words between two matches are
+/// as many on both sides (so a word split or joined, or a moved line, pairs nothing).
+pub fn word_pairs(ocr: &[String], truth: &[String]) -> Vec<(usize, usize)> {
+    let (n, m) = (ocr.len(), truth.len());
+    // cost[i][j]: edit distance of ocr[..i] and truth[..j]; one row at a time, moves kept whole.
+    let mut moves = vec![0u8; (n + 1) * (m + 1)];
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur = vec![0; m + 1];
+    const DIAG: u8 = 0;
+    const UP: u8 = 1;
+    const LEFT: u8 = 2;
+    moves[1..=m].fill(LEFT);
+    for i in 1..=n {
+        cur[0] = i;
+        moves[i * (m + 1)] = UP;
+        for j in 1..=m {
+            let diag = prev[j - 1] + usize::from(ocr[i - 1] != truth[j - 1]);
+            let up = prev[j] + 1;
+            let left = cur[j - 1] + 1;
+            let (cost, mv) = if diag <= up && diag <= left {
+                (diag, DIAG)
+            } else if up <= left {
+                (up, UP)
+            } else {
+                (left, LEFT)
+            };
+            cur[j] = cost;
+            moves[i * (m + 1) + j] = mv;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    // Back from the end: runs of moves between two matches, kept when they only substitute.
+    let (mut i, mut j) = (n, m);
+    let mut pairs = Vec::new();
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let mut run_clean = true;
+    while i > 0 || j > 0 {
+        let mv = moves[i * (m + 1) + j];
+        if mv == DIAG && i > 0 && j > 0 {
+            i -= 1;
+            j -= 1;
+            if ocr[i] == truth[j] {
+                if run_clean {
+                    pairs.append(&mut run);
+                }
+                run.clear();
+                run_clean = true;
+                pairs.push((i, j));
+            } else {
+                run.push((i, j));
+            }
+        } else {
+            run_clean = false;
+            if mv == UP {
+                i -= 1;
+            } else {
+                j -= 1;
+            }
+        }
+    }
+    if run_clean {
+        pairs.append(&mut run);
+    }
+    pairs.reverse();
+    pairs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +176,13 @@ mod tests {
         let e = word_errors("", "ett två");
         assert_eq!(e.deletions, 2);
         assert!((e.rate() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn pairs_words_one_for_one_where_they_align() {
+        let w = |s: &str| words(s);
+        let pairs = word_pairs(&w("a b x c d e"), &w("a b y c dd ee f"));
+        // b→b, x→y between two matches; "d e" against "dd ee f" pairs nothing.
+        assert_eq!(pairs, [(0, 0), (1, 1), (2, 2), (3, 3)]);
     }
 }
