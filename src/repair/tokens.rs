@@ -121,11 +121,12 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                 shape(&part[digits..], false).map(|s| (digits, s, false, after_number))
             } else if is_word {
                 shape(part, opens).map(|s| (0, s, opens, neighbours))
-            } else if part == "1"
-                && core == "1"
-                && lone_digit_in_prose(prev, tokens.get(i + 1).copied())
-            {
-                Some((0, Shape::Lower, false, neighbours))
+            } else if part == "1" && core == "1" {
+                // After a blank line, a paragraph starts, whatever the line before ended with.
+                let prev =
+                    prev.filter(|&(o, t)| text[o + t.len()..offset].matches('\n').count() < 2);
+                lone_digit_in_prose(prev.map(|(_, t)| t), tokens.get(i + 1).map(|&(_, t)| t))
+                    .map(|shape| (0, shape, shape == Shape::Capitalised, neighbours))
             } else {
                 None
             };
@@ -160,11 +161,19 @@ fn is_capitalised(token: &str) -> bool {
     word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase)
 }
 
-/// A bare "1" between two lower-case words is more often a misread "i" than a count.
-fn lone_digit_in_prose(prev: Option<(usize, &str)>, next: Option<(usize, &str)>) -> bool {
+/// A bare "1" before a lower-case word is more often a misread "i" than a count: inside a
+/// sentence after a lower-case word (`i`), or opening one (`I`). Its letter case, if so.
+fn lone_digit_in_prose(prev: Option<&str>, next: Option<&str>) -> Option<Shape> {
     let lower_word = |t: &str| t.chars().all(|c| c.is_lowercase());
-    prev.is_some_and(|(_, t)| lower_word(t))
-        && next.is_some_and(|(_, t)| lower_word(t.trim_end_matches(CLOSERS)))
+    if !next.is_some_and(|t| lower_word(t.trim_end_matches(CLOSERS))) {
+        return None;
+    }
+    match prev {
+        None => Some(Shape::Capitalised),
+        Some(t) if t.ends_with(['.', '!', '?', ':']) => Some(Shape::Capitalised),
+        Some(t) if lower_word(t) => Some(Shape::Lower),
+        Some(_) => None,
+    }
 }
 
 /// The letter case of `word`, if repair may read it; `opens` when it opens a sentence or line.
@@ -249,6 +258,19 @@ mod tests {
         assert_eq!(words("KOMMUNSTYRELSEN"), ["KOMMUNSTYRELSEN"]);
         assert_eq!(split("KOMMUNSTYRELSEN")[0].1.shape, Shape::Upper);
         assert_eq!(words("6versyn"), ["6versyn"]);
+        // A lone 1 before a lower-case word: i inside a sentence, I opening one or a paragraph,
+        // a number before a capital or after one.
+        let ones = |text: &str| -> Vec<Shape> {
+            split(text)
+                .into_iter()
+                .filter(|(_, p)| p.word == "1")
+                .map(|(_, p)| p.shape)
+                .collect()
+        };
+        assert_eq!(ones("bor 1 staden"), [Shape::Lower]);
+        assert_eq!(ones("Klart. 1 staden"), [Shape::Capitalised]);
+        assert_eq!(ones("Rubrik\n\n1 staden"), [Shape::Capitalised]);
+        assert!(ones("bor 1 Staden, Klart 1 januari").is_empty());
         assert!(words("file:///tmp/kn-goteborg.html").is_empty());
     }
 
