@@ -34,7 +34,7 @@ use tokens::{Neighbour, Piece, Shape};
 /// Log-odds a repair must win by; a wrong change costs more than a missed one.
 const MARGIN: f64 = 1.0;
 /// Extra log-odds for capitalised words inside a sentence, which are mostly names.
-const NAME_MARGIN: f64 = 3.0;
+const NAME_MARGIN: f64 = 2.0;
 /// -ln P of a token being a word neither the lexicon nor compound analysis knows, before its
 /// spelling is judged.
 const OOV_COST: f64 = 12.0;
