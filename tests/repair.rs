@@ -109,6 +109,19 @@ fn a_heading_in_capitals_is_repaired_in_capitals() {
 }
 
 #[test]
+fn a_range_read_with_a_hyphen_gets_its_en_dash_back() {
+    let ocr = corpus("heldout", "linkoping-bun-2013-protokoll-ocr.txt");
+    let repaired = Repairer::embedded().repair_text(&ocr).text;
+    for (written, range) in [("13.30-16.45", "13.30–16.45"), ("2014-2018", "2014–2018")] {
+        assert!(ocr.contains(written) && repaired.contains(range), "{range}");
+    }
+    // Dates and case numbers keep their hyphens.
+    for kept in ["2013-10-17", "2013-187"] {
+        assert!(repaired.contains(kept), "{kept}");
+    }
+}
+
+#[test]
 fn misread_dashes_and_bullets_of_a_scan_are_restored() {
     let layer = truth("003-tjut-alvsjo-2015.scan.layer.txt");
     let expected = truth("003-tjut-alvsjo-2015.scan.txt");

@@ -52,6 +52,13 @@ impl Context {
         self.map.get(key).map_or(0.0, |n| n as f64)
     }
 
+    /// Log-odds that the municipal documents join a range of `kind` (`year`, `time`, `number`)
+    /// with an en dash rather than a hyphen, add-one smoothed.
+    pub fn range_odds(&self, kind: &str) -> f64 {
+        let count = |dash: &str| self.count(&format!("#range {kind} {dash}")) + 1.0;
+        (count("–") / count("-")).ln()
+    }
+
     /// What `prev` (the word before a token) and `next` (the word after) say of its readings.
     pub fn around(&self, prev: &str, next: &str) -> Around<'_> {
         let side = |word: &str, kinds_key: String| Side {

@@ -8,7 +8,8 @@
 //! on either side weigh the readings of real-word ambiguities such as `ar` → är/år
 //! ([`context`]). How often vulnerable letters (å, ä, ö …) are damaged is estimated per text
 //! first, so clean text is left alone while a badly damaged layer has its `for` read as `för`
-//! and its misread marks restored (an em dash for the en dash, `+` for a bullet). Which letter a
+//! and its misread marks restored (an em dash for the en dash, `+` for a bullet, a hyphen for
+//! the en dash of a range of years or times, as the documents mostly set it). Which letter a
 //! glyph stands for is learned per text too, from its sure repairs ([`glyphs`]), so a scan that
 //! writes `é` for ä reads `lést` as `läst`.
 
@@ -216,6 +217,18 @@ impl Repairer {
                 tokens::marks(text)
                     .into_iter()
                     .map(|(offset, mark, reading)| (offset, mark, reading.to_string(), score)),
+            );
+            // A range's hyphen is the en dash the documents mostly set, read as a hyphen, when
+            // that is likelier than a hyphen written and read as itself.
+            let misread = self.channel.probability('–', '-').unwrap_or(0.0).ln();
+            edits.extend(
+                tokens::range_hyphens(text)
+                    .into_iter()
+                    .filter_map(|(offset, kind)| {
+                        let score = misread + ctx.range_odds(kind);
+                        (score > MARGIN)
+                            .then(|| (offset, &text[offset..offset + 1], "–".to_string(), score))
+                    }),
             );
             edits.sort_by_key(|e| e.0);
         }

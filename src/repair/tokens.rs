@@ -236,6 +236,46 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     marks
 }
 
+/// The hyphen of every number range in `text` (2014-2018, 13.00-16.30, 3-12), with what the
+/// range joins: `year`, `time` or `number`, as `tools/lexicon/bigrams.py` counts them. An OCR
+/// engine reads the en dash Swedish sets in ranges as a hyphen; dates (2019-04-10) and case
+/// numbers, with more than two parts, are not ranges.
+pub fn range_hyphens(text: &str) -> Vec<(usize, &'static str)> {
+    let mut ranges = Vec::new();
+    for (offset, token) in whitespace_tokens(text) {
+        let core = token.trim_start_matches(OPENERS);
+        let lead = token.len() - core.len();
+        let core = core.trim_end_matches(CLOSERS);
+        let Some((left, right)) = core.split_once('-') else {
+            continue;
+        };
+        let number = |s: &str| {
+            let digits =
+                |d: &str| !d.is_empty() && d.len() <= 4 && d.bytes().all(|b| b.is_ascii_digit());
+            match s.split_once(['.', ':']) {
+                Some((h, m)) => digits(h) && h.len() <= 2 && m.len() == 2 && digits(m),
+                None => digits(s),
+            }
+        };
+        if !number(left) || !number(right) {
+            continue;
+        }
+        let year = |s: &str| {
+            s.len() == 4 && (s.starts_with("18") || s.starts_with("19") || s.starts_with("20"))
+        };
+        let time = |s: &str| s.contains(['.', ':']);
+        let kind = if year(left) && year(right) {
+            "year"
+        } else if time(left) && time(right) {
+            "time"
+        } else {
+            "number"
+        };
+        ranges.push((offset + lead + left.len(), kind));
+    }
+    ranges
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,6 +312,14 @@ mod tests {
         assert_eq!(ones("Rubrik\n\n1 staden"), [Shape::Capitalised]);
         assert!(ones("bor 1 Staden, Klart 1 januari").is_empty());
         assert!(words("file:///tmp/kn-goteborg.html").is_empty());
+    }
+
+    #[test]
+    fn ranges_are_years_times_and_numbers_but_not_dates() {
+        let text = "år 2014-2018, kl. 13.00-16.30 (sid. 3-12) 2019-04-10 KS-2019-12 a-b";
+        let kinds: Vec<_> = range_hyphens(text).into_iter().map(|(_, k)| k).collect();
+        assert_eq!(kinds, ["year", "time", "number"]);
+        assert_eq!(&text[range_hyphens(text)[0].0..][..1], "-");
     }
 
     #[test]

@@ -16,6 +16,8 @@ Words are lower-cased; a capitalised word inside a sentence becomes <name>, a ye
 at least twice, `w count` for every word seen at least twice (unigrams), `w\\t count` for the
 number of distinct words seen after `w` (Witten–Bell's type count), `\\tw count` for the number
 of distinct words seen before `w`, and `\\t N` (empty key) for the number of tokens.
+Rows `#range KIND DASH count` count how the municipal documents join a range of years, of clock
+times and of other numbers (2014–2018, 13.00–16.30, 3–12): with an en dash or a hyphen.
 
     apt-get install libreoffice-help-sv && tools/lexicon/bigrams.py
 """
@@ -78,6 +80,27 @@ def sentences(text):
             yield ["<s>"] + words + ["</s>"]
 
 
+RANGE = re.compile(r"(?<![\w.–-])(\d{1,4}(?:[.:]\d{2})?)([-–])(\d{1,4}(?:[.:]\d{2})?)(?![\w–-])")
+
+
+def range_kind(left, right):
+    """As tokens::range_kind in src/repair/tokens.rs."""
+    if YEAR.fullmatch(left) and YEAR.fullmatch(right):
+        return "year"
+    if re.fullmatch(r"\d{1,2}[.:]\d{2}", left) and re.fullmatch(r"\d{1,2}[.:]\d{2}", right):
+        return "time"
+    return "number"
+
+
+def ranges(texts):
+    counts = collections.Counter()
+    for text in texts:
+        for m in RANGE.finditer(unicodedata.normalize("NFC", text)):
+            left, dash, right = m.groups()
+            counts[(range_kind(left, right), dash)] += 1
+    return counts
+
+
 def main():
     unigrams, bigrams = collections.Counter(), collections.Counter()
     help_sentences = [s for text in help_texts() for s in sentences(text)]
@@ -104,6 +127,10 @@ def main():
             if c >= 2 and unigrams[a] >= 2 and unigrams[b] >= 2:
                 f.write(f"{a} {b}\t{c}\n")
                 rows += 1
+        # How the municipal documents write ranges; the help texts' are menus and shortcuts.
+        for (kind, dash), c in sorted(ranges(corpus_texts()).items()):
+            f.write(f"#range {kind} {dash}\t{c}\n")
+            rows += 1
     print(f"{sum(unigrams.values())} tokens (municipal documents ×{weight}), {rows} rows → {out}")
 
 
