@@ -140,7 +140,7 @@ pub fn normal(token: &str) -> String {
 }
 
 /// Whether `word` is a year of the modern record, 1800–2099.
-fn is_year(word: &str) -> bool {
+pub fn is_year(word: &str) -> bool {
     word.len() == 4
         && word.bytes().all(|b| b.is_ascii_digit())
         && (word.starts_with("18") || word.starts_with("19") || word.starts_with("20"))

@@ -34,7 +34,8 @@ use tokens::{Neighbour, Piece, Shape};
 
 /// Log-odds a repair must win by; a wrong change costs more than a missed one.
 const MARGIN: f64 = 1.0;
-/// Extra log-odds for capitalised words inside a sentence, which are mostly names.
+/// Extra log-odds for capitalised or all-capitals words inside a sentence, which are mostly
+/// names and abbreviations.
 const NAME_MARGIN: f64 = 2.0;
 /// -ln P of a token being a word neither the lexicon nor compound analysis knows, before its
 /// spelling is judged.

@@ -1,6 +1,10 @@
 //! Splits text into the word pieces repair may touch, leaving everything else (punctuation,
 //! numbers, case numbers, abbreviations, whitespace) to be copied through byte for byte.
 
+use super::context::is_year;
+
+/// Punctuation that ends a sentence, so the next word opens one.
+const STOPS: [char; 4] = ['.', '!', '?', ':'];
 /// Punctuation that may open a token before its word.
 const OPENERS: &[char] = &['(', '[', '"', '\'', '«', '»', '“', '”', '‘', '’'];
 /// Punctuation that may close a token after its word.
@@ -68,7 +72,7 @@ pub enum Neighbour<'t> {
 pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
     let opens: Vec<bool> = (0..tokens.len())
-        .map(|i| opens_line(text, &tokens, i) || tokens[i - 1].1.ends_with(['.', '!', '?', ':']))
+        .map(|i| opens_line(text, &tokens, i) || tokens[i - 1].1.ends_with(STOPS))
         .collect();
     let neighbour = |j: usize| {
         let (_, t) = tokens[j];
@@ -98,9 +102,7 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
         if token.contains("://") || token.starts_with("www.") || token.contains('@') {
             continue; // addresses are copied as written
         }
-        let core = token.trim_start_matches(OPENERS);
-        let lead = token.len() - core.len();
-        let core = core.trim_end_matches(CLOSERS);
+        let (lead, core) = core(token);
         let mut part_offset = offset + lead;
         // Parts of hyphenated and slashed compounds (åtgärder/insatser) are read one by one.
         for (k, part) in core.split(['-', '/']).enumerate() {
@@ -147,6 +149,12 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
     pieces
 }
 
+/// A token's word with its surrounding punctuation trimmed, and the bytes trimmed before it.
+fn core(token: &str) -> (usize, &str) {
+    let core = token.trim_start_matches(OPENERS);
+    (token.len() - core.len(), core.trim_end_matches(CLOSERS))
+}
+
 /// Whether token `i` of `tokens` (offsets into `text`) opens a line.
 fn opens_line(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
     i.checked_sub(1).is_none_or(|j| {
@@ -170,7 +178,7 @@ fn lone_digit_in_prose(prev: Option<&str>, next: Option<&str>) -> Option<Shape> 
     }
     match prev {
         None => Some(Shape::Capitalised),
-        Some(t) if t.ends_with(['.', '!', '?', ':']) => Some(Shape::Capitalised),
+        Some(t) if t.ends_with(STOPS) => Some(Shape::Capitalised),
         Some(t) if lower_word(t) => Some(Shape::Lower),
         Some(_) => None,
     }
@@ -243,9 +251,7 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
 pub fn range_hyphens(text: &str) -> Vec<(usize, &'static str)> {
     let mut ranges = Vec::new();
     for (offset, token) in whitespace_tokens(text) {
-        let core = token.trim_start_matches(OPENERS);
-        let lead = token.len() - core.len();
-        let core = core.trim_end_matches(CLOSERS);
+        let (lead, core) = core(token);
         let Some((left, right)) = core.split_once('-') else {
             continue;
         };
@@ -260,11 +266,8 @@ pub fn range_hyphens(text: &str) -> Vec<(usize, &'static str)> {
         if !number(left) || !number(right) {
             continue;
         }
-        let year = |s: &str| {
-            s.len() == 4 && (s.starts_with("18") || s.starts_with("19") || s.starts_with("20"))
-        };
         let time = |s: &str| s.contains(['.', ':']);
-        let kind = if year(left) && year(right) {
+        let kind = if is_year(left) && is_year(right) {
             "year"
         } else if time(left) && time(right) {
             "time"
