@@ -60,102 +60,110 @@ pub fn word_errors(hypothesis: &str, truth: &str) -> WordErrors {
     }
 }
 
-/// Levenshtein alignment of two word sequences; returns (substitutions, deletions, insertions)
-/// of one cheapest alignment, deletions counted against `truth`.
-fn align_counts(hyp: &[String], truth: &[String]) -> (usize, usize, usize) {
-    // One row of (cost, subs, dels, ins) per position of `hyp`; O(|hyp|) memory.
-    type Cell = (usize, usize, usize, usize);
-    let mut prev: Vec<Cell> = (0..=hyp.len()).map(|j| (j, 0, 0, j)).collect();
-    let mut cur: Vec<Cell> = vec![(0, 0, 0, 0); hyp.len() + 1];
+/// One step of a word alignment, with the indices it consumes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// `hyp[i]` is `truth[j]`, equal or not.
+    Pair(usize, usize),
+    /// `truth[j]` is missing from the hypothesis.
+    Delete(usize),
+    /// `hyp[i]` is not in the truth.
+    Insert(usize),
+}
+
+/// One cheapest Levenshtein alignment of two word sequences, in order. On a tie a pair goes
+/// before a deletion, a deletion before an insertion.
+fn align(hyp: &[String], truth: &[String]) -> Vec<Step> {
+    const PAIR: u8 = 0;
+    const DELETE: u8 = 1;
+    const INSERT: u8 = 2;
+    let (n, m) = (truth.len(), hyp.len());
+    // The move into each cell (truth position i, hypothesis position j); costs one row at a time.
+    let mut moves = vec![PAIR; (n + 1) * (m + 1)];
+    moves[1..=m].fill(INSERT);
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur = vec![0; m + 1];
     for (i, t) in truth.iter().enumerate() {
-        cur[0] = (i + 1, 0, i + 1, 0);
+        cur[0] = i + 1;
+        moves[(i + 1) * (m + 1)] = DELETE;
         for (j, h) in hyp.iter().enumerate() {
-            let diag = prev[j];
-            let diag = if t == h {
-                diag
+            let pair = prev[j] + usize::from(t != h);
+            let delete = prev[j + 1] + 1;
+            let insert = cur[j] + 1;
+            let (cost, mv) = if pair <= delete && pair <= insert {
+                (pair, PAIR)
+            } else if delete <= insert {
+                (delete, DELETE)
             } else {
-                (diag.0 + 1, diag.1 + 1, diag.2, diag.3)
+                (insert, INSERT)
             };
-            let up = prev[j + 1];
-            let up = (up.0 + 1, up.1, up.2 + 1, up.3);
-            let left = cur[j];
-            let left = (left.0 + 1, left.1, left.2, left.3 + 1);
-            cur[j + 1] = [diag, up, left]
-                .into_iter()
-                .min_by_key(|c| c.0)
-                .unwrap_or(diag);
+            cur[j + 1] = cost;
+            moves[(i + 1) * (m + 1) + j + 1] = mv;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    let (_, s, d, i) = prev[hyp.len()];
-    (s, d, i)
+    let (mut i, mut j) = (n, m);
+    let mut steps = Vec::with_capacity(n.max(m));
+    while i > 0 || j > 0 {
+        match moves[i * (m + 1) + j] {
+            PAIR => {
+                i -= 1;
+                j -= 1;
+                steps.push(Step::Pair(j, i));
+            }
+            DELETE => {
+                i -= 1;
+                steps.push(Step::Delete(i));
+            }
+            _ => {
+                j -= 1;
+                steps.push(Step::Insert(j));
+            }
+        }
+    }
+    steps.reverse();
+    steps
+}
+
+/// Levenshtein alignment of two word sequences; returns (substitutions, deletions, insertions)
+/// of one cheapest alignment, deletions counted against `truth`.
+fn align_counts(hyp: &[String], truth: &[String]) -> (usize, usize, usize) {
+    let (mut sub, mut del, mut ins) = (0, 0, 0);
+    for step in align(hyp, truth) {
+        match step {
+            Step::Pair(h, t) => sub += usize::from(hyp[h] != truth[t]),
+            Step::Delete(_) => del += 1,
+            Step::Insert(_) => ins += 1,
+        }
+    }
+    (sub, del, ins)
 }
 
 /// The words of `ocr` paired with the words of `truth` they stand for, by one cheapest
 /// Levenshtein alignment: matches, and substitutions where the words between two matches are
 /// as many on both sides (so a word split or joined, or a moved line, pairs nothing).
 pub fn word_pairs(ocr: &[String], truth: &[String]) -> Vec<(usize, usize)> {
-    let (n, m) = (ocr.len(), truth.len());
-    // cost[i][j]: edit distance of ocr[..i] and truth[..j]; one row at a time, moves kept whole.
-    let mut moves = vec![0u8; (n + 1) * (m + 1)];
-    let mut prev: Vec<usize> = (0..=m).collect();
-    let mut cur = vec![0; m + 1];
-    const DIAG: u8 = 0;
-    const UP: u8 = 1;
-    const LEFT: u8 = 2;
-    moves[1..=m].fill(LEFT);
-    for i in 1..=n {
-        cur[0] = i;
-        moves[i * (m + 1)] = UP;
-        for j in 1..=m {
-            let diag = prev[j - 1] + usize::from(ocr[i - 1] != truth[j - 1]);
-            let up = prev[j] + 1;
-            let left = cur[j - 1] + 1;
-            let (cost, mv) = if diag <= up && diag <= left {
-                (diag, DIAG)
-            } else if up <= left {
-                (up, UP)
-            } else {
-                (left, LEFT)
-            };
-            cur[j] = cost;
-            moves[i * (m + 1) + j] = mv;
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    // Back from the end: runs of moves between two matches, kept when they only substitute.
-    let (mut i, mut j) = (n, m);
     let mut pairs = Vec::new();
+    // The substitutions since the last match, and whether nothing else came between.
     let mut run: Vec<(usize, usize)> = Vec::new();
     let mut run_clean = true;
-    while i > 0 || j > 0 {
-        let mv = moves[i * (m + 1) + j];
-        if mv == DIAG && i > 0 && j > 0 {
-            i -= 1;
-            j -= 1;
-            if ocr[i] == truth[j] {
+    for step in align(ocr, truth) {
+        match step {
+            Step::Pair(o, t) if ocr[o] == truth[t] => {
                 if run_clean {
                     pairs.append(&mut run);
                 }
                 run.clear();
                 run_clean = true;
-                pairs.push((i, j));
-            } else {
-                run.push((i, j));
+                pairs.push((o, t));
             }
-        } else {
-            run_clean = false;
-            if mv == UP {
-                i -= 1;
-            } else {
-                j -= 1;
-            }
+            Step::Pair(o, t) => run.push((o, t)),
+            Step::Delete(_) | Step::Insert(_) => run_clean = false,
         }
     }
     if run_clean {
         pairs.append(&mut run);
     }
-    pairs.reverse();
     pairs
 }
 
