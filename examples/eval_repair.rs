@@ -6,8 +6,11 @@
 //! - the scanned corpus PDFs' text layers: WER against their truth before and after repair;
 //! - the scanned corpus PDFs end to end (extracted as `diarium extract` does, then repaired);
 //! - the held-out OCR texts of `corpus/heldout` (`NAME-ocr.txt`): WER against `NAME.txt`;
-//! - the scan layers and held-out OCR texts pooled, their words paired with the true words where
-//!   the two align one for one: damaged words fixed, correct words broken, remaining errors;
+//! - the scanned PDFs as extracted and the held-out OCR texts pooled, their words paired with the
+//!   true words where the two align one for one: damaged words fixed, correct words broken,
+//!   remaining errors. The scans enter as the pipeline reads them, not as tesseract's text
+//!   output: that lists a table line by line across its cells, which pairs words of different
+//!   cells with each other;
 //! - clean truth texts of born-digital documents: share of words changed;
 //! - the most frequent remaining errors on seed 002.
 
@@ -59,7 +62,7 @@ fn main() -> anyhow::Result<()> {
     println!("\nscanned PDFs' text layers, WER against truth:");
     for name in names.iter().filter(|n| n.ends_with(".scan.layer.txt")) {
         let true_text = truth.join(name.replace(".layer.txt", ".txt"));
-        text_row(&repairer, name, &truth.join(name), &true_text, &mut unseen)?;
+        text_row(&repairer, name, &truth.join(name), &true_text, None)?;
     }
     println!("\nscanned PDFs end to end (extract, repair), WER against truth:");
     let (mut raw_all, mut repaired_all) = (WordErrors::default(), WordErrors::default());
@@ -80,6 +83,7 @@ fn main() -> anyhow::Result<()> {
         );
         raw_all.add(before);
         repaired_all.add(after);
+        pair_up(&text(&raw), &truth_text, &text(&repaired), &mut unseen);
         row(&name.replace(".txt", ".pdf"), before.rate(), after.rate());
     }
     row("all", raw_all.rate(), repaired_all.rate());
@@ -97,11 +101,11 @@ fn main() -> anyhow::Result<()> {
             &name,
             &heldout.join(&name),
             &true_text,
-            &mut unseen,
+            Some(&mut unseen),
         )?;
     }
     println!(
-        "\nthe OCR texts above (scan layers, held-out), words paired with their truth where the \
+        "\nthe OCR texts above (scans as extracted, held-out), words paired with their truth where the \
          two align one for one: {} damaged",
         unseen.damaged
     );
@@ -142,13 +146,13 @@ fn row(name: &str, before: f64, after: f64) {
 }
 
 /// Scores the repair of the OCR text at `ocr` against the true text at `truth` and prints it;
-/// its words, paired with the true words where the two align, go to `tally`.
+/// its words, paired with the true words where the two align, go to `tally` if given.
 fn text_row(
     repairer: &Repairer,
     name: &str,
     ocr: &Path,
     truth: &Path,
-    tally: &mut Tally,
+    tally: Option<&mut Tally>,
 ) -> anyhow::Result<()> {
     let layer = fs::read_to_string(ocr)?;
     let truth = fs::read_to_string(truth)?;
@@ -158,9 +162,18 @@ fn text_row(
         word_errors(&layer, &truth).rate(),
         word_errors(&repaired, &truth).rate(),
     );
-    let (o, t, r) = (words(&layer), words(&truth), words(&repaired));
-    tally.add(&o, &t, &r, word_pairs(&o, &t).into_iter());
+    if let Some(tally) = tally {
+        pair_up(&layer, &truth, &repaired, tally);
+    }
     Ok(())
+}
+
+/// Adds an OCR text's words, paired with its true words where the two align one for one, and
+/// their repairs (repair keeps whitespace, so the OCR text's words and the repair's align).
+fn pair_up(ocr: &str, truth: &str, repaired: &str, tally: &mut Tally) {
+    let (o, t, r) = (words(ocr), words(truth), words(repaired));
+    assert_eq!(o.len(), r.len(), "repair keeps the token count");
+    tally.add(&o, &t, &r, word_pairs(&o, &t).into_iter());
 }
 
 fn examples(changes: &[Change]) -> String {
