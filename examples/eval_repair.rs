@@ -11,12 +11,12 @@
 //!   remaining errors. The scans enter as the pipeline reads them, not as tesseract's text
 //!   output: that lists a table line by line across its cells, which pairs words of different
 //!   cells with each other;
-//! - clean truth texts of born-digital documents: share of words changed;
+//! - clean truth texts of born-digital documents, and the held-out clean texts: words changed;
 //! - the most frequent remaining errors on seed 002.
 
 use std::collections::HashMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use diarium::eval::{word_errors, word_pairs, words, WordErrors};
 use diarium::pdf;
@@ -112,20 +112,40 @@ fn main() -> anyhow::Result<()> {
     unseen.print(25);
     println!("\nclean truth texts (born-digital documents), words changed:");
     let damaged_seed = |n: &str| ["000", "001", "002"].iter().any(|p| n.starts_with(p));
-    let (mut changed, mut total) = (0, 0);
-    for name in names
+    let clean: Vec<_> = names
         .iter()
         .filter(|n| !n.contains(".scan") && !damaged_seed(n))
-    {
-        let text = fs::read_to_string(truth.join(name))?;
+        .map(|n| truth.join(n))
+        .collect();
+    clean_rows(&repairer, &clean, true)?;
+    println!("\nheld-out clean texts (corpus/heldout), words changed (texts with changes):");
+    let mut texts: Vec<_> = fs::read_dir(&heldout)?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".txt") && !n.ends_with("-ocr.txt") && !n.contains("first-run"))
+        .map(|n| heldout.join(n))
+        .collect();
+    texts.sort();
+    clean_rows(&repairer, &texts, false)?;
+    Ok(())
+}
+
+/// Repairs each clean text and prints how many of its words changed (every text, or only
+/// those with changes), then the total.
+fn clean_rows(repairer: &Repairer, texts: &[PathBuf], every: bool) -> anyhow::Result<()> {
+    let (mut changed, mut total) = (0, 0);
+    for path in texts {
+        let text = fs::read_to_string(path)?;
         let r = repairer.repair_text(&text);
         let n = words(&text).len();
-        println!(
-            "  {name:50} {:4} of {:5}{}",
-            r.changes.len(),
-            n,
-            examples(&r.changes)
-        );
+        if every || !r.changes.is_empty() {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            println!(
+                "  {name:50} {:4} of {:5}{}",
+                r.changes.len(),
+                n,
+                examples(&r.changes)
+            );
+        }
         changed += r.changes.len();
         total += n;
     }

@@ -139,3 +139,16 @@ fn misread_dashes_and_bullets_of_a_scan_are_restored() {
     let clean = "Nämnden beslutar — i enlighet med förslaget — att godkänna planen.\n+ tillägg";
     assert_eq!(Repairer::embedded().repair_text(clean).text, clean);
 }
+
+#[test]
+fn a_capitalised_word_inside_a_sentence_is_read_as_a_name() {
+    // A surname whose unaccented spelling the web also knows: a name is likelier in its place.
+    let ocr = corpus("heldout", "linkoping-bun-2013-protokoll-ocr.txt");
+    let repaired = Repairer::embedded().repair_text(&ocr).text;
+    assert!(ocr.contains("Stromberg"));
+    assert!(repaired.contains("Strömberg") && !repaired.contains("Stromberg"));
+    // A district beside others stays a district, though a far commoner word is one letter off.
+    let layer = truth("004-handlingsplan-alvsjo-2018.scan.layer.txt");
+    let repaired = Repairer::embedded().repair_text(&layer).text;
+    assert!(repaired.contains("skolor i Farsta, Hägersten-Liljeholmen"));
+}

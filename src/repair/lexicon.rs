@@ -10,6 +10,8 @@ use fst::Map;
 static LEXICON_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
 /// The compiled head classes (`data/heads.tsv`, `tools/lexicon/heads.py`).
 static HEADS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/heads.fst"));
+/// The compiled proper names and capital counts (`data/names.tsv`, `tools/lexicon/names.py`).
+static NAMES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
 
 /// Natural-log cost of one frequency class: class `c` means a frequency of 10^(-c/100).
 pub const COST_PER_CLASS: f64 = std::f64::consts::LN_10 / 100.0;
@@ -29,6 +31,64 @@ pub fn head_penalty(head: &str, class: u64) -> f64 {
     heads
         .get(head)
         .map_or(0.0, |h| h.saturating_sub(class) as f64 * COST_PER_CLASS)
+}
+
+/// The proper names of hunspell-sv (first names, surnames, places), and how often words are
+/// written with a capital inside a sentence: what a capital says of a word being a name.
+pub struct Names {
+    map: Map<Vec<u8>>,
+    /// P(capital inside a sentence | a name), from the municipal documents' counts.
+    named: f64,
+    /// P(capital inside a sentence | another word).
+    other: f64,
+}
+
+/// Sightings a word's own capital count is worth as much as: below it, its class (name or other
+/// word) says more than the few times the word was seen.
+const CAPITAL_PRIOR_WEIGHT: f64 = 5.0;
+
+impl Names {
+    /// The embedded names, loaded once.
+    pub fn shared() -> &'static Names {
+        static NAMES: OnceLock<Names> = OnceLock::new();
+        NAMES.get_or_init(|| {
+            let map = open(NAMES_FST);
+            // Add-one smoothed, so a missing count leaves the shares above zero.
+            let count = |key: &str| map.get(key).unwrap_or(0) as f64 + 1.0;
+            let share = |class: &str| {
+                let capitalised = count(&format!("#capitalised {class}"));
+                capitalised / (capitalised + count(&format!("#lower {class}")))
+            };
+            Names {
+                named: share("named"),
+                other: share("other"),
+                map,
+            }
+        })
+    }
+
+    /// Whether `word` (lower case) is a name or a name's genitive (`håkans`).
+    pub fn is_name(&self, word: &str) -> bool {
+        self.map.contains_key(word)
+            || word
+                .strip_suffix('s')
+                .is_some_and(|stem| self.map.contains_key(stem))
+    }
+
+    /// -ln P(written with a capital inside a sentence | `word`), less what a name pays: what
+    /// reading a capitalised word as `word` (lower case) costs beyond reading it as a name. The
+    /// word's own counts, where the documents show it, weigh against its class's share.
+    pub fn capital_cost(&self, word: &str) -> f64 {
+        let class = if self.is_name(word) {
+            self.named
+        } else {
+            self.other
+        };
+        let count = |kind: &str| self.map.get(format!("#{kind} {word}")).unwrap_or(0) as f64;
+        let p = (count("capital") + CAPITAL_PRIOR_WEIGHT * class)
+            / (count("inside") + CAPITAL_PRIOR_WEIGHT);
+        -(p / self.named).ln()
+    }
 }
 
 /// An fst map of embedded bytes `build.rs` wrote; an unreadable one (impossible unless the build

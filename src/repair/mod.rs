@@ -29,6 +29,7 @@ use crate::model::{Page, RepairedPage};
 use channel::Channel;
 use context::{Around, Context};
 use glyphs::Glyphs;
+use lexicon::Names;
 use search::Candidate;
 use tokens::{Neighbour, Piece, Shape};
 
@@ -164,6 +165,7 @@ impl Repairer {
         let lone = |w: &str| pieces.iter().filter(|(_, p)| p.word == w).count() as f64;
         glyphs.learn_word('i', '1', lone("1"), lone("i"));
         let ctx = Context::shared();
+        let names = Names::shared();
         let priced: HashMap<&str, Priced> = readings
             .iter()
             .map(|(key, r)| (key.as_str(), Priced::new(r, lambda, &glyphs)))
@@ -181,6 +183,14 @@ impl Repairer {
             .iter()
             .filter_map(|(offset, piece)| {
                 let p = priced.get(piece.word.to_lowercase().as_str())?;
+                // In a name's place, a reading that is a name is worth more.
+                let named;
+                let p = if piece.in_name_place() {
+                    named = p.in_name_place(names);
+                    &named
+                } else {
+                    p
+                };
                 let margin = piece.margin();
                 // Context moves a score by at most MAX_SWING: where that can neither make nor
                 // unmake a repair, nor put another reading first, it is not asked (most tokens).
@@ -463,6 +473,22 @@ impl<'r> Priced<'r> {
         }
     }
 
+    /// These readings for a token written with a capital inside a sentence, where a name is
+    /// likelier than its frequency says.
+    fn in_name_place(&self, names: &Names) -> Priced<'r> {
+        let mut readings: Vec<(&str, f64)> = self
+            .readings
+            .iter()
+            .map(|&(w, c)| (w, c + names.capital_cost(w)))
+            .collect();
+        readings.sort_by(|a, b| a.1.total_cmp(&b.1));
+        Priced {
+            keep: self.keep + names.capital_cost(self.token),
+            token: self.token,
+            readings,
+        }
+    }
+
     /// The best repair, if it beats the token itself by `margin`, with its log-odds; `around`,
     /// when given, is what the neighbouring words say of each reading.
     fn decide(&self, margin: f64, around: Option<&Around>) -> Option<(String, f64)> {
@@ -511,6 +537,11 @@ impl Readings {
 }
 
 impl Piece<'_> {
+    /// Whether the piece is written with a capital inside a sentence, where names stand.
+    fn in_name_place(&self) -> bool {
+        self.shape == Shape::Capitalised && !self.sentence_start
+    }
+
     fn margin(&self) -> f64 {
         if self.shape != Shape::Lower && !self.sentence_start {
             MARGIN + NAME_MARGIN

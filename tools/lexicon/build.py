@@ -6,7 +6,8 @@ Sources (licences in src/repair/data/NOTICE):
   wordfreq/data/large_sv.msgpack.gz, CC BY-SA 4.0). The file is a list of bins: bin i holds the
   words of frequency 10^(-i/100); the bin index is our frequency class (lower = more frequent).
 - optionally the stems of hunspell-sv (Debian `hunspell-sv`, /usr/share/hunspell/sv_SE.dic, LGPL),
-  added with class 700 when wordfreq lacks them, for coverage of rarer base forms.
+  added with class 700 when wordfreq lacks them, for coverage of rarer base forms and of names
+  (lower-cased, as names.py lists them).
 
 Only lower-case alphabetic words (Swedish letters, é and hyphen) are kept. The Rust build does not
 run this: the TSV is turned into an fst map at first use (see src/repair/lexicon.rs).
@@ -30,6 +31,8 @@ WORD = re.compile(r"^[a-zåäöéü]+(?:-[a-zåäöéü]+)*$")
 # Rarer words than this carry more web noise (misspellings, OCR-damaged forms) than words.
 MAX_CLASS = 720
 HUNSPELL_CLASS = 700
+# hunspell-sv's NOSUGGEST and FORBIDDENWORD flags (sv_SE.aff), as in names.py.
+NAME_SKIP_FLAGS = set("!%")
 
 
 def main():
@@ -49,7 +52,12 @@ def main():
         with open("/usr/share/hunspell/sv_SE.dic", encoding="utf-8", errors="replace") as f:
             next(f)
             for line in f:
-                w = unicodedata.normalize("NFC", line.split("/")[0].strip())
+                w, _, flags = line.strip().partition("/")
+                w = unicodedata.normalize("NFC", w)
+                # Proper names (Sävja, Adelöv) too, lower-cased, so a damaged one can be read;
+                # not those the dictionary says never to propose (NOSUGGEST, FORBIDDENWORD).
+                if w[:1].isupper() and not w.isupper() and not NAME_SKIP_FLAGS & set(flags):
+                    w = w.lower()
                 if w.islower() and WORD.match(w) and len(w) > 2 and w not in lexicon:
                     lexicon[w] = HUNSPELL_CLASS
     out = os.path.join(ROOT, "src", "repair", "data", "lexicon.tsv")

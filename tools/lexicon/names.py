@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Builds src/repair/data/names.tsv: the proper names of the Swedish hunspell dictionary, and how
+much likelier a word written with a capital inside a sentence is one of them.
+
+A capitalised word inside a sentence is mostly a name, so a reading that is a name is worth more
+there than its frequency says: `Håkan` against `Hakan` (a Turkish name the web spells often),
+`Strömberg` against `Stromberg`, and a district's name against a commoner word one letter off. The rows:
+
+- `name 1` for every capitalised entry of hunspell-sv (Debian `hunspell-sv`,
+  /usr/share/hunspell/sv_SE.dic, LGPL; first names, surnames, places), lower-cased; entries the
+  dictionary marks NOSUGGEST (`!`: correct but not to be proposed, e.g. Granby beside Gränby) or
+  FORBIDDENWORD (`%`) are left out;
+- `#capitalised named N`, `#capitalised other N`, `#lower named N`, `#lower other N`: how many
+  words inside a sentence of the municipal documents (bigrams.py's corpus_texts: never the damaged
+  seeds, the gold or an OCR twin's truth) are written with a capital or not, and are a name
+  (or a name's genitive) or not;
+- `#inside WORD N` and `#capital WORD N` for every word seen at least MIN_SEEN times inside a
+  sentence there: how often, and how often with a capital. A word's own counts outweigh its
+  class's, so a word seen often and never with a capital is a poor reading of a capitalised one.
+
+src/repair/lexicon.rs turns them into P(capital | word).
+
+    apt-get install hunspell-sv && tools/lexicon/names.py
+"""
+
+import collections
+import os
+import unicodedata
+
+from bigrams import ROOT, SENTENCE_END, TOKEN, corpus_texts
+
+DIC = "/usr/share/hunspell/sv_SE.dic"
+# hunspell-sv's NOSUGGEST and FORBIDDENWORD flags (sv_SE.aff).
+SKIP_FLAGS = set("!%")
+# Sightings from which a word's own capital count is written out.
+MIN_SEEN = 3
+
+
+def names():
+    found = set()
+    with open(DIC, encoding="utf-8", errors="replace") as f:
+        next(f)
+        for line in f:
+            word, _, flags = line.strip().partition("/")
+            word = unicodedata.normalize("NFC", word)
+            if word[:1].isupper() and not word.isupper() and word.isalpha():
+                if not SKIP_FLAGS & set(flags):
+                    found.add(word.lower())
+    return found
+
+
+def is_name(word, known):
+    """As lexicon::is_name in src/repair/lexicon.rs: a name or a name's genitive."""
+    return word in known or (word.endswith("s") and word[:-1] in known)
+
+
+def capitals(known):
+    counts, inside, capital = collections.Counter(), collections.Counter(), collections.Counter()
+    for text in corpus_texts():
+        for part in SENTENCE_END.split(unicodedata.normalize("NFC", text)):
+            for word in TOKEN.findall(part)[1:]:
+                if not word[0].isalpha() or word.isupper():
+                    continue
+                lower = word.lower()
+                case = "capitalised" if word[0].isupper() else "lower"
+                kind = "named" if is_name(lower, known) else "other"
+                counts[(case, kind)] += 1
+                inside[lower] += 1
+                capital[lower] += word[0].isupper()
+    return counts, inside, capital
+
+
+def main():
+    known = names()
+    out = os.path.join(ROOT, "src", "repair", "data", "names.tsv")
+    counts, inside, capital = capitals(known)
+    with open(out, "w", encoding="utf-8") as f:
+        for (case, kind), c in sorted(counts.items()):
+            f.write(f"#{case} {kind}\t{c}\n")
+        for w, n in sorted(inside.items()):
+            if n >= MIN_SEEN:
+                f.write(f"#inside {w}\t{n}\n")
+                if capital[w]:
+                    f.write(f"#capital {w}\t{capital[w]}\n")
+        for w in sorted(known):
+            f.write(f"{w}\t1\n")
+    print(f"{len(known)} names, {dict(counts)} → {out}")
+
+
+if __name__ == "__main__":
+    main()
