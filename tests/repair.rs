@@ -152,3 +152,25 @@ fn a_capitalised_word_inside_a_sentence_is_read_as_a_name() {
     let repaired = Repairer::embedded().repair_text(&layer).text;
     assert!(repaired.contains("skolor i Farsta, Hägersten-Liljeholmen"));
 }
+
+#[test]
+fn a_capital_the_ocr_made_of_a_lower_case_letter_is_lowered_but_a_cell_keeps_its_own() {
+    // Tesseract reads a lower-case å as a capital A inside a sentence.
+    let ocr = corpus("heldout", "linkoping-bun-2013-protokoll-ocr.txt");
+    let repaired = Repairer::embedded().repair_text(&ocr).text;
+    assert!(ocr.contains("vill att arendet Aterremitteras"));
+    assert!(repaired.contains("vill att ärendet återremitteras röstar nej."));
+    // A table cell of the scanned action plan opens with a capital, after a tab or a rule (|).
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/004-handlingsplan-alvsjo-2018.scan.pdf");
+    let pages = diarium::pdf::extract_path(&path, &diarium::pdf::Options::default())
+        .expect("corpus PDF extracts");
+    let text: String = Repairer::embedded()
+        .repair_pages(pages)
+        .iter()
+        .map(|p| p.text())
+        .collect();
+    assert!(text.contains("Löpande\tÅrligen i VB"));
+    assert!(text.contains("| Årligen i VB"));
+    assert!(!text.contains("årligen i VB"));
+}

@@ -47,6 +47,9 @@ pub struct Names {
 /// word) says more than the few times the word was seen.
 const CAPITAL_PRIOR_WEIGHT: f64 = 5.0;
 
+/// Fewest letters of a name that opens a compound (`Älvsjö|borna`).
+const NAME_IN_COMPOUND: usize = 4;
+
 impl Names {
     /// The embedded names, loaded once.
     pub fn shared() -> &'static Names {
@@ -73,6 +76,17 @@ impl Names {
             || word
                 .strip_suffix('s')
                 .is_some_and(|stem| self.map.contains_key(stem))
+    }
+
+    /// Whether `word` (lower case) is a name or a compound that opens with one (`älvsjöborna`),
+    /// which Swedish writes with a capital too. Names shorter than [`NAME_IN_COMPOUND`] letters
+    /// are too often the start of an ordinary word to count.
+    pub fn opens_with_name(&self, word: &str) -> bool {
+        self.is_name(word)
+            || word
+                .char_indices()
+                .skip(NAME_IN_COMPOUND)
+                .any(|(i, _)| self.map.contains_key(&word[..i]))
     }
 
     /// -ln P(written with a capital inside a sentence | `word`), less what a name pays: what

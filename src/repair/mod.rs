@@ -212,12 +212,7 @@ impl Repairer {
                             ctx.around(&side(before, context::START), &side(after, context::END));
                         p.decide(margin, Some(&around))?
                     };
-                // A capital I read as l was a lower-case l, not a capital.
-                let to = if piece.word.starts_with('I') && to.starts_with('l') {
-                    to
-                } else {
-                    piece.shape.apply(&to)
-                };
+                let to = piece.written(to, names);
                 Some((*offset, piece.word, to, score))
             })
             .collect();
@@ -537,6 +532,24 @@ impl Readings {
 }
 
 impl Piece<'_> {
+    /// The repair `to` (lower case) in the piece's letter case, unless the capital was the
+    /// OCR's: a capital I read for an l was a lower-case l, and a capital A or O read for a
+    /// lower-case å, ä or ö (whose ring or dots make it as tall as a capital) inside a sentence
+    /// was lower case too, unless the word is or opens with a name.
+    fn written(&self, to: String, names: &Names) -> String {
+        let first = |w: &str| w.chars().next().unwrap_or_default();
+        let misread_capital = match (first(self.word), first(&to)) {
+            ('I', 'l') => true,
+            ('A' | 'O', 'å' | 'ä' | 'ö') => self.in_name_place() && !names.opens_with_name(&to),
+            _ => false,
+        };
+        if misread_capital {
+            to
+        } else {
+            self.shape.apply(&to)
+        }
+    }
+
     /// Whether the piece is written with a capital inside a sentence, where names stand.
     fn in_name_place(&self) -> bool {
         self.shape == Shape::Capitalised && !self.sentence_start

@@ -72,7 +72,11 @@ pub enum Neighbour<'t> {
 pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
     let opens: Vec<bool> = (0..tokens.len())
-        .map(|i| opens_line(text, &tokens, i) || tokens[i - 1].1.ends_with(STOPS))
+        .map(|i| {
+            opens_line(text, &tokens, i)
+                || tokens[i - 1].1.ends_with(STOPS)
+                || ends_cell(text, &tokens, i - 1)
+        })
         .collect();
     let neighbour = |j: usize| {
         let (_, t) = tokens[j];
@@ -86,7 +90,8 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
     for (i, &(offset, token)) in tokens.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| tokens[j]);
         let sentence_start = opens[i];
-        let sentence_end = token.ends_with(['.', '!', '?', ':', ';']);
+        let sentence_end =
+            token.ends_with(['.', '!', '?', ':', ';']) || ends_cell(text, &tokens, i);
         let neighbours = (
             if sentence_start {
                 Neighbour::Edge
@@ -153,6 +158,16 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
 fn core(token: &str) -> (usize, &str) {
     let core = token.trim_start_matches(OPENERS);
     (token.len() - core.len(), core.trim_end_matches(CLOSERS))
+}
+
+/// Whether a table cell ends after token `i` of `tokens` (offsets into `text`), as a sentence
+/// does: the extractor put a tab there, or the OCR read the table's rule as a lone `|`.
+fn ends_cell(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
+    let Some(&(next, next_token)) = tokens.get(i + 1) else {
+        return false;
+    };
+    let (offset, token) = tokens[i];
+    text[offset + token.len()..next].contains('\t') || token == "|" || next_token == "|"
 }
 
 /// Whether token `i` of `tokens` (offsets into `text`) opens a line.
