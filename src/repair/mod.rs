@@ -179,15 +179,16 @@ impl Repairer {
                 .map_or(word, |(w, _)| w)
         };
         // (offset, as written, repair and its score) of every token that changes.
+        // The readings of tokens in a name's place, where a name is worth more, priced once each.
+        let mut in_name_place: HashMap<&str, Priced> = HashMap::new();
         let mut edits: Vec<(usize, &str, String, f64)> = pieces
             .iter()
             .filter_map(|(offset, piece)| {
-                let p = priced.get(piece.word.to_lowercase().as_str())?;
-                // In a name's place, a reading that is a name is worth more.
-                let named;
+                let (&key, p) = priced.get_key_value(piece.word.to_lowercase().as_str())?;
                 let p = if piece.in_name_place() {
-                    named = p.in_name_place(names);
-                    &named
+                    in_name_place
+                        .entry(key)
+                        .or_insert_with(|| p.in_name_place(names))
                 } else {
                     p
                 };
