@@ -3,7 +3,7 @@
 
 use fst::raw::{Fst, Node};
 
-use super::channel::Channel;
+use super::channel::{Channel, Rule};
 use super::lexicon::{endings, head_penalty, walk, COST_PER_CLASS};
 
 /// Most confusions one token may carry; OCR seldom wrecks more letters in one word.
@@ -113,6 +113,11 @@ impl Kept {
             .map_or(f64::INFINITY, |b| b.0)
     }
 
+    /// Whether readings with confusions that cost at least `floor` can no longer count.
+    fn beyond(&self, floor: f64) -> bool {
+        floor > self.bound() + ROUNDING
+    }
+
     fn offer(&mut self, m: &Met) {
         let candidate = || Candidate {
             word: m.word.to_string(),
@@ -188,10 +193,25 @@ impl State<'_, '_> {
     /// (as a modifier) or all of it (as the last part a compound may have).
     fn floor(&self) -> f64 {
         let share = if self.parts < MAX_PARTS { 0.5 } else { 1.0 };
-        self.parts_cost + share * self.out as f64 * COST_PER_CLASS + self.channel
-            - f64::from(self.edits) * RANK_LAMBDA.ln()
+        self.floor_with(share * self.out as f64 * COST_PER_CLASS)
+    }
+
+    /// The least a reading of this state costs whose last part costs at least `part`.
+    fn floor_with(&self, part: f64) -> f64 {
+        self.parts_cost + part + self.channel - f64::from(self.edits) * RANK_LAMBDA.ln()
             + self.intact_cost
     }
+}
+
+/// One letter of the token, with what the search asks of it at every state.
+struct Letter<'c> {
+    /// Its byte offset in the token.
+    offset: usize,
+    c: char,
+    /// How likely OCR damages it.
+    damage: f64,
+    /// The confusions whose OCR string starts with it.
+    rules: &'c [Rule],
 }
 
 /// The word and intact list of the state being explored.
@@ -217,7 +237,15 @@ const ROUNDING: f64 = 1e-9;
 /// as itself, and the `keep` cheapest other words. Branches that cannot reach a reading cheaper
 /// than the `keep`th met so far are cut, which leaves the readings as a full search finds them.
 pub fn readings(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str, keep: usize) -> Readings {
-    let chars: Vec<(usize, char)> = token.char_indices().collect();
+    let chars: Vec<Letter> = token
+        .char_indices()
+        .map(|(offset, c)| Letter {
+            offset,
+            c,
+            damage: channel.damage(c),
+            rules: channel.rules(c),
+        })
+        .collect();
     let mut kept = Kept {
         keep,
         identity: None,
@@ -246,12 +274,12 @@ pub fn readings(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str, keep: usize)
     let mut stack = vec![start];
     while let Some(s) = stack.pop() {
         // Only an analysis of the token as itself (no confusion) counts whatever it costs.
-        if s.edits > 0 && s.floor() > kept.bound() + ROUNDING {
+        if s.edits > 0 && kept.beyond(s.floor()) {
             continue;
         }
         path.enter(&s);
         let word = path.word.as_str();
-        let byte_pos = chars.get(s.pos).map_or(token.len(), |&(b, _)| b);
+        let byte_pos = chars.get(s.pos).map_or(token.len(), |l| l.offset);
         let part_len = word.len() - s.part_start;
         // A child of `s`: its step taken from `s`'s word and intact list.
         let child = State {
@@ -272,27 +300,26 @@ pub fn readings(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str, keep: usize)
                     cost
                 }
             };
+            // A reading with confusions that cannot count is not priced (its head looked up).
+            let out_of_reach = |extra: f64| s.edits > 0 && kept.beyond(s.floor_with(cost) + extra);
             if s.pos == chars.len() {
-                kept.offer(&Met {
-                    word,
-                    prior: head_cost() + s.parts_cost,
-                    channel: s.channel,
-                    edits: s.edits,
-                    intact: &path.intact,
-                });
+                if !out_of_reach(0.0) {
+                    kept.offer(&Met {
+                        word,
+                        prior: head_cost() + s.parts_cost,
+                        channel: s.channel,
+                        edits: s.edits,
+                        intact: &path.intact,
+                    });
+                }
             } else {
                 // Two endings span at most a few letters; most stems reached leave far more.
                 if token.len() - byte_pos <= MAX_ENDINGS
+                    && !out_of_reach(INFLECT_COST)
                     && word[s.part_start..].chars().count() >= MIN_STEM
                 {
-                    inflect(
-                        &mut kept,
-                        &s,
-                        &path,
-                        channel,
-                        &token[byte_pos..],
-                        head_cost(),
-                    );
+                    let rest = (&token[byte_pos..], &chars[s.pos..]);
+                    inflect(&mut kept, &s, &path, rest, head_cost());
                 }
                 if s.parts < MAX_PARTS && part_len >= MIN_PART && token.len() - byte_pos >= MIN_PART
                 {
@@ -311,28 +338,49 @@ pub fn readings(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str, keep: usize)
                         });
                     };
                     link(0, "");
-                    if chars[s.pos].1 == 's' && token.len() - byte_pos > MIN_PART {
+                    if chars[s.pos].c == 's' && token.len() - byte_pos > MIN_PART {
                         link(1, "s");
                     }
                 }
             }
         }
+        // What a confusion from here costs at least, before its own cost.
+        let edit_floor = s.floor() - RANK_LAMBDA.ln();
+        let out_of_reach = |rule: &Rule| {
+            s.channel + rule.cost > MAX_CHANNEL || kept.beyond(edit_floor + rule.cost)
+        };
+        // Where each first byte of a rule's truth leads from here, walked once for all rules.
+        let mut steps: Vec<(u8, Option<(Node, u64)>)> = Vec::new();
+        let mut walk_truth = |truth: &str| {
+            let (&first, more) = truth.as_bytes().split_first()?;
+            let step = match steps.iter().find(|&&(b, _)| b == first) {
+                Some(&(_, step)) => step,
+                None => {
+                    let step = walk(fst, s.node, &[first]);
+                    steps.push((first, step));
+                    step
+                }
+            };
+            let (node, out) = step?;
+            let (node, more_out) = walk(fst, node, more)?;
+            Some((node, out + more_out))
+        };
         if !s.restored && s.edits < MAX_EDITS && chars.len() <= MAX_DROPPED_LEN {
             for rule in channel.dropped() {
-                if s.channel + rule.cost > MAX_CHANNEL {
+                if out_of_reach(rule) {
                     continue;
                 }
                 // The letter must lead on to the token's next letter (or end a word), or the
                 // branch dies a step later anyway.
                 let leads_on = |node: Node| match chars.get(s.pos) {
-                    Some(&(_, next)) => {
+                    Some(next) => {
                         let mut buf = [0u8; 4];
-                        walk(fst, node, next.encode_utf8(&mut buf).as_bytes()).is_some()
+                        walk(fst, node, next.c.encode_utf8(&mut buf).as_bytes()).is_some()
                     }
                     None => node.is_final(),
                 };
                 if let Some((node, out)) =
-                    walk(fst, s.node, rule.truth.as_bytes()).filter(|&(node, _)| leads_on(node))
+                    walk_truth(&rule.truth).filter(|&(node, _)| leads_on(node))
                 {
                     stack.push(State {
                         node,
@@ -346,12 +394,17 @@ pub fn readings(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str, keep: usize)
                 }
             }
         }
-        let Some(&(_, c)) = chars.get(s.pos) else {
+        let Some(&Letter {
+            c,
+            damage: d,
+            rules,
+            ..
+        }) = chars.get(s.pos)
+        else {
             continue;
         };
         let letter = &token[byte_pos..byte_pos + c.len_utf8()];
-        if let Some((node, out)) = walk(fst, s.node, letter.as_bytes()) {
-            let d = channel.damage(c);
+        if let Some((node, out)) = walk_truth(letter) {
             let intact = (d > 0.0).then_some(d);
             stack.push(State {
                 node,
@@ -367,11 +420,13 @@ pub fn readings(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str, keep: usize)
             continue;
         }
         let rest = &token[byte_pos..];
-        for rule in channel.rules(c) {
-            if !rest.starts_with(rule.ocr.as_str()) || s.channel + rule.cost > MAX_CHANNEL {
+        for rule in rules {
+            // Every rule here starts with `c`, so one of a single letter always applies.
+            let applies = rule.ocr.len() == letter.len() || starts_with(rest, &rule.ocr);
+            if !applies || out_of_reach(rule) {
                 continue;
             }
-            if let Some((node, out)) = walk(fst, s.node, rule.truth.as_bytes()) {
+            if let Some((node, out)) = walk_truth(&rule.truth) {
                 stack.push(State {
                     node,
                     pos: s.pos + rule.ocr.chars().count(),
@@ -391,11 +446,12 @@ pub fn readings(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str, keep: usize)
 }
 
 /// Readings of the token as the word reached by `s` (its last part costing `cost`) plus one or two
-/// learned inflectional endings spelling out the `rest` of the token (nämnd + erna + s).
-fn inflect(kept: &mut Kept, s: &State, path: &Path, channel: &Channel, rest: &str, cost: f64) {
+/// learned inflectional endings spelling out the `rest` of the token (nämnd + erna + s), given
+/// with its letters.
+fn inflect(kept: &mut Kept, s: &State, path: &Path, (rest, letters): (&str, &[Letter]), cost: f64) {
     let mut add = |ending_cost: f64| {
         let mut intact = path.intact.clone();
-        intact.extend(rest.chars().map(|c| channel.damage(c)).filter(|&d| d > 0.0));
+        intact.extend(letters.iter().map(|l| l.damage).filter(|&d| d > 0.0));
         kept.offer(&Met {
             word: &[path.word.as_str(), rest].concat(),
             prior: cost + s.parts_cost + INFLECT_COST + ending_cost,
@@ -405,15 +461,25 @@ fn inflect(kept: &mut Kept, s: &State, path: &Path, channel: &Channel, rest: &st
         });
     };
     for first in endings() {
-        let Some(more) = rest.strip_prefix(first.text.as_str()) else {
+        if !starts_with(rest, &first.text) {
             continue;
-        };
+        }
+        let more = &rest[first.text.len()..];
         if more.is_empty() {
             add(first.cost);
-        } else if let Some(second) = endings().iter().find(|e| e.text == more) {
+        } else if let Some(second) = endings()
+            .iter()
+            .find(|e| e.text.len() == more.len() && starts_with(more, &e.text))
+        {
             add(first.cost + second.cost);
         }
     }
+}
+
+/// Whether `text` starts with `prefix`, compared in line: the strings are a few bytes, too short
+/// for a call to the library's comparison to pay.
+fn starts_with(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len() && text.bytes().zip(prefix.bytes()).all(|(a, b)| a == b)
 }
 
 #[cfg(test)]
