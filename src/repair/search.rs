@@ -150,7 +150,7 @@ impl Kept {
             } else {
                 return;
             }
-        } else if self.best.len() >= self.keep && self.best.last().is_some_and(|b| before(b)) {
+        } else if self.best.len() >= self.keep && self.best.last().is_some_and(&before) {
             return;
         }
         let at = self.best.partition_point(before);
