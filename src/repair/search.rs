@@ -118,6 +118,9 @@ impl Kept {
         floor > self.bound() + ROUNDING
     }
 
+    /// Weighs reading `m`. A word not among the cheapest whose reading ranks below the last of
+    /// them is dropped: its cost only falls with a cheaper analysis, and the last's only falls
+    /// too, so it could never rank among them with this analysis.
     fn offer(&mut self, m: &Met) {
         let candidate = || Candidate {
             word: m.word.to_string(),
