@@ -58,6 +58,9 @@ const MARK_DAMAGE: f64 = 0.05;
 /// Distinct tokens whose readings a repairer remembers across texts before it starts afresh;
 /// bounds memory in a long batch while a corpus's vocabulary is read once.
 const MEMO_SIZE: usize = 500_000;
+/// Readings of a token other than itself that are weighed: the cheapest few at an even damage
+/// rate, as OCR damage seldom leaves more than a few plausible words.
+const READINGS: usize = 3;
 
 /// One change repair made, for `repair --explain` and auditors.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -321,23 +324,8 @@ impl Repairer {
 
     fn readings(&self, key: &str) -> Readings {
         let fst = lexicon::shared().as_fst();
-        let all = search::candidates(fst, self.channel, key);
-        let mut identity: Option<Candidate> = None;
-        // The cheapest analysis of each word the token may stand for.
-        let mut best: HashMap<String, Candidate> = HashMap::new();
-        for c in all {
-            if c.edits == 0 {
-                if identity.as_ref().is_none_or(|i| c.prior < i.prior) {
-                    identity = Some(c);
-                }
-            } else if let Some(b) = best.get_mut(&c.word) {
-                if c.cost(0.5) < b.cost(0.5) {
-                    *b = c;
-                }
-            } else {
-                best.insert(c.word.clone(), c);
-            }
-        }
+        let search::Readings { mut identity, best } =
+            search::readings(fst, self.channel, key, READINGS);
         // A token is at least as likely as an unknown word, however costly its analysis; no
         // unknown word is likelier than the floor, so a well-known token skips the spelling model.
         let number = key.chars().all(|c| c.is_ascii_digit());
@@ -358,13 +346,6 @@ impl Repairer {
                 intact: Vec::new(),
             });
         }
-        let mut best: Vec<Candidate> = best.into_values().collect();
-        best.sort_by(|a, b| {
-            a.cost(0.5)
-                .total_cmp(&b.cost(0.5))
-                .then_with(|| a.word.cmp(&b.word))
-        });
-        best.truncate(3);
         Readings { identity, best }
     }
 

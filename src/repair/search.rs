@@ -3,7 +3,7 @@
 
 use fst::raw::{Fst, Node};
 
-use super::channel::Channel;
+use super::channel::{Channel, Rule};
 use super::lexicon::{endings, head_penalty, walk, COST_PER_CLASS};
 
 /// Most confusions one token may carry; OCR seldom wrecks more letters in one word.
@@ -28,6 +28,10 @@ const MAX_ENDINGS: usize = 10;
 /// are common enough for the lexicon to list them, so an unlisted one is a misreading.
 const MIN_STEM: usize = 3;
 
+/// The damage rate at which readings are ranked: an even prior, as nothing is known yet of the
+/// text a token comes from.
+const RANK_LAMBDA: f64 = 0.5;
+
 /// One reading of a token as a lexicon word or compound.
 #[derive(Debug, Clone)]
 pub struct Candidate {
@@ -46,220 +50,439 @@ pub struct Candidate {
 impl Candidate {
     /// -ln P(word, token) when a share `lambda` of vulnerable characters is damaged.
     pub fn cost(&self, lambda: f64) -> f64 {
-        let intact: f64 = self.intact.iter().map(|d| -(1.0 - lambda * d).ln()).sum();
-        self.prior + self.channel - f64::from(self.edits) * lambda.ln() + intact
+        price(
+            self.prior,
+            self.channel,
+            self.edits,
+            self.intact.iter().copied(),
+            lambda,
+        )
     }
 }
 
-struct State<'f> {
+/// -ln P(word, token) of a reading's parts when a share `lambda` of vulnerable characters is
+/// damaged.
+fn price(
+    prior: f64,
+    channel: f64,
+    edits: u32,
+    intact: impl Iterator<Item = f64>,
+    lambda: f64,
+) -> f64 {
+    let intact: f64 = intact.map(|d| intact_cost(d, lambda)).sum();
+    prior + channel - f64::from(edits) * lambda.ln() + intact
+}
+
+/// -ln P of a vulnerable character of damage probability `d` coming through intact.
+fn intact_cost(d: f64, lambda: f64) -> f64 {
+    -(1.0 - lambda * d).ln()
+}
+
+/// A token's readings: the token read as itself, and the cheapest other words.
+pub struct Readings {
+    /// The cheapest analysis of the token as the lexicon word (or compound) it spells.
+    pub identity: Option<Candidate>,
+    /// The cheapest analysis of each of the cheapest other words at an even damage rate,
+    /// cheapest first (ties by word).
+    pub best: Vec<Candidate>,
+}
+
+/// The readings met so far. Of several analyses of one word the first of the cheapest counts.
+struct Kept {
+    keep: usize,
+    identity: Option<Candidate>,
+    /// The cheapest words met, each with its cost at the ranking damage rate, in rank order.
+    best: Vec<(f64, Candidate)>,
+}
+
+/// A reading as the search meets it, before anything is copied out of the search's buffers.
+struct Met<'p> {
+    word: &'p str,
+    prior: f64,
+    channel: f64,
+    edits: u32,
+    intact: &'p [f64],
+}
+
+impl Kept {
+    /// The cost a reading must not exceed to count: a word costlier than the `keep`th cheapest
+    /// met so far can be neither among the cheapest nor a cheaper analysis of one of them.
+    fn bound(&self) -> f64 {
+        self.best
+            .get(self.keep.saturating_sub(1))
+            .map_or(f64::INFINITY, |b| b.0)
+    }
+
+    /// Whether readings with confusions that cost at least `floor` can no longer count.
+    fn beyond(&self, floor: f64) -> bool {
+        floor > self.bound() + ROUNDING
+    }
+
+    /// Weighs reading `m`. A word not among the cheapest whose reading ranks below the last of
+    /// them is dropped: its cost only falls with a cheaper analysis, and the last's only falls
+    /// too, so it could never rank among them with this analysis.
+    fn offer(&mut self, m: &Met) {
+        let candidate = || Candidate {
+            word: m.word.to_string(),
+            prior: m.prior,
+            channel: m.channel,
+            edits: m.edits,
+            intact: m.intact.to_vec(),
+        };
+        if m.edits == 0 {
+            if self.identity.as_ref().is_none_or(|i| m.prior < i.prior) {
+                self.identity = Some(candidate());
+            }
+            return;
+        }
+        let cost = price(
+            m.prior,
+            m.channel,
+            m.edits,
+            m.intact.iter().copied(),
+            RANK_LAMBDA,
+        );
+        let before = |b: &(f64, Candidate)| {
+            b.0.total_cmp(&cost)
+                .then_with(|| b.1.word.as_str().cmp(m.word))
+                .is_lt()
+        };
+        if let Some(i) = self.best.iter().position(|b| b.1.word == m.word) {
+            if cost < self.best[i].0 {
+                self.best.remove(i);
+            } else {
+                return;
+            }
+        } else if self.best.len() >= self.keep && self.best.last().is_some_and(&before) {
+            return;
+        }
+        let at = self.best.partition_point(before);
+        self.best.insert(at, (cost, candidate()));
+        self.best.truncate(self.keep);
+    }
+}
+
+/// One step of the search. States are explored depth first, so the word and the intact list
+/// are kept in shared buffers that each state rewinds to its parent's and extends, rather than
+/// copied into every state.
+#[derive(Clone, Copy)]
+struct State<'f, 'a> {
     node: Node<'f>,
     pos: usize,
     out: u64,
-    word: String,
+    /// Length of the parent's word: the word buffer still starts with it when this state is
+    /// taken off the stack, as everything explored in between extends that word.
+    base: usize,
+    /// What this state adds to its parent's word.
+    append: &'a str,
     part_start: usize,
     parts_cost: f64,
     parts: u32,
     channel: f64,
     edits: u32,
-    intact: Vec<f64>,
+    /// Length of the parent's intact list, kept in its buffer as `base` is for the word.
+    intact_base: usize,
+    /// The damage probability of the vulnerable letter this state read intact, if any.
+    intact: Option<f64>,
+    /// What the intact letters cost at the ranking damage rate, so far.
+    intact_cost: f64,
     /// Whether a dropped letter was restored already: OCR seldom drops two in one word.
     restored: bool,
 }
 
-/// Every lexicon reading of `token` (lower case) within the search bounds.
-pub fn candidates(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str) -> Vec<Candidate> {
-    let chars: Vec<(usize, char)> = token.char_indices().collect();
-    let mut found = Vec::new();
+impl State<'_, '_> {
+    /// The least any reading this state leads to can cost at the ranking damage rate: costs only
+    /// grow as letters are read, and the part being read costs at least half its class so far
+    /// (as a modifier) or all of it (as the last part a compound may have).
+    fn floor(&self) -> f64 {
+        let share = if self.parts < MAX_PARTS { 0.5 } else { 1.0 };
+        self.floor_with(share * self.out as f64 * COST_PER_CLASS)
+    }
+
+    /// The least a reading of this state costs whose last part costs at least `part`.
+    fn floor_with(&self, part: f64) -> f64 {
+        self.parts_cost + part + self.channel - f64::from(self.edits) * RANK_LAMBDA.ln()
+            + self.intact_cost
+    }
+}
+
+/// One letter of the token, with what the search asks of it at every state.
+struct Letter<'c> {
+    /// Its byte offset in the token.
+    offset: usize,
+    c: char,
+    /// How likely OCR damages it.
+    damage: f64,
+    /// The confusions whose OCR string starts with it.
+    rules: &'c [Rule],
+}
+
+/// The word and intact list of the state being explored.
+struct Path {
+    word: String,
+    intact: Vec<f64>,
+}
+
+impl Path {
+    /// Rewinds to `s`'s parent and takes `s`'s step.
+    fn enter(&mut self, s: &State) {
+        self.word.truncate(s.base);
+        self.word.push_str(s.append);
+        self.intact.truncate(s.intact_base);
+        self.intact.extend(s.intact);
+    }
+}
+
+/// Slack for the rounding of costs summed in another order than the floor's.
+const ROUNDING: f64 = 1e-9;
+
+/// The lexicon readings of `token` (lower case) within the search bounds: its cheapest analysis
+/// as itself, and the `keep` cheapest other words. Branches that cannot reach a reading cheaper
+/// than the `keep`th met so far are cut, which leaves the readings as a full search finds them.
+pub fn readings(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str, keep: usize) -> Readings {
+    let chars: Vec<Letter> = token
+        .char_indices()
+        .map(|(offset, c)| Letter {
+            offset,
+            c,
+            damage: channel.damage(c),
+            rules: channel.rules(c),
+        })
+        .collect();
+    let mut kept = Kept {
+        keep,
+        identity: None,
+        best: Vec::new(),
+    };
+    let mut path = Path {
+        word: String::new(),
+        intact: Vec::new(),
+    };
     let start = State {
         node: fst.root(),
         pos: 0,
         out: 0,
-        word: String::new(),
+        base: 0,
+        append: "",
         part_start: 0,
         parts_cost: 0.0,
         parts: 1,
         channel: 0.0,
         edits: 0,
-        intact: Vec::new(),
+        intact_base: 0,
+        intact: None,
+        intact_cost: 0.0,
         restored: false,
     };
     let mut stack = vec![start];
     while let Some(s) = stack.pop() {
-        let byte_pos = chars.get(s.pos).map_or(token.len(), |&(b, _)| b);
-        let part_len = s.word.len() - s.part_start;
+        // Only an analysis of the token as itself (no confusion) counts whatever it costs.
+        if s.edits > 0 && kept.beyond(s.floor()) {
+            continue;
+        }
+        path.enter(&s);
+        let word = path.word.as_str();
+        let byte_pos = chars.get(s.pos).map_or(token.len(), |l| l.offset);
+        let part_len = word.len() - s.part_start;
+        // A child of `s`: its step taken from `s`'s word and intact list.
+        let child = State {
+            base: word.len(),
+            append: "",
+            intact_base: path.intact.len(),
+            intact: None,
+            ..s
+        };
         if s.node.is_final() && part_len > 0 {
             let class = s.out + s.node.final_output().value();
             let cost = class as f64 * COST_PER_CLASS;
             // Looked up only where the part ends a reading, not at every final node passed.
             let head_cost = || {
                 if s.parts > 1 {
-                    cost + head_penalty(&s.word[s.part_start..], class)
+                    cost + head_penalty(&word[s.part_start..], class)
                 } else {
                     cost
                 }
             };
+            // A reading with confusions that cannot count is not priced (its head looked up).
+            let out_of_reach = |extra: f64| s.edits > 0 && kept.beyond(s.floor_with(cost) + extra);
             if s.pos == chars.len() {
-                found.push(Candidate {
-                    word: s.word.clone(),
-                    prior: head_cost() + s.parts_cost,
-                    channel: s.channel,
-                    edits: s.edits,
-                    intact: s.intact.clone(),
-                });
+                if !out_of_reach(0.0) {
+                    kept.offer(&Met {
+                        word,
+                        prior: head_cost() + s.parts_cost,
+                        channel: s.channel,
+                        edits: s.edits,
+                        intact: &path.intact,
+                    });
+                }
             } else {
                 // Two endings span at most a few letters; most stems reached leave far more.
-                let stem_chars = s.word[s.part_start..].chars().count();
-                if stem_chars >= MIN_STEM && token.len() - byte_pos <= MAX_ENDINGS {
-                    inflect(&mut found, &s, channel, &token[byte_pos..], head_cost());
+                if token.len() - byte_pos <= MAX_ENDINGS
+                    && !out_of_reach(INFLECT_COST)
+                    && word[s.part_start..].chars().count() >= MIN_STEM
+                {
+                    let rest = (&token[byte_pos..], &chars[s.pos..]);
+                    inflect(&mut kept, &s, &path, rest, head_cost());
                 }
                 if s.parts < MAX_PARTS && part_len >= MIN_PART && token.len() - byte_pos >= MIN_PART
                 {
                     // A modifier costs half its own rarity: the head word decides a compound's class.
                     let parts_cost = s.parts_cost + 0.5 * cost + JOIN_COST;
-                    let mut link = |skip: usize, linker: &str| {
-                        let mut word = s.word.clone();
-                        word.push_str(linker);
+                    let mut link = |skip: usize, linker: &'static str| {
                         stack.push(State {
                             node: fst.root(),
                             pos: s.pos + skip,
                             out: 0,
-                            part_start: word.len(),
-                            word,
+                            append: linker,
+                            part_start: word.len() + linker.len(),
                             parts_cost,
                             parts: s.parts + 1,
-                            channel: s.channel,
-                            edits: s.edits,
-                            intact: s.intact.clone(),
-                            restored: s.restored,
+                            ..child
                         });
                     };
                     link(0, "");
-                    if chars[s.pos].1 == 's' && token.len() - byte_pos > MIN_PART {
+                    if chars[s.pos].c == 's' && token.len() - byte_pos > MIN_PART {
                         link(1, "s");
                     }
                 }
             }
         }
+        // What a confusion from here costs at least, before its own cost.
+        let edit_floor = s.floor() - RANK_LAMBDA.ln();
+        let out_of_reach = |rule: &Rule| {
+            s.channel + rule.cost > MAX_CHANNEL || kept.beyond(edit_floor + rule.cost)
+        };
+        // Where each first byte of a rule's truth leads from here, walked once for all rules.
+        let mut steps: Vec<(u8, Option<(Node, u64)>)> = Vec::new();
+        let mut walk_truth = |truth: &str| {
+            let (&first, more) = truth.as_bytes().split_first()?;
+            let step = match steps.iter().find(|&&(b, _)| b == first) {
+                Some(&(_, step)) => step,
+                None => {
+                    let step = walk(fst, s.node, &[first]);
+                    steps.push((first, step));
+                    step
+                }
+            };
+            let (node, out) = step?;
+            let (node, more_out) = walk(fst, node, more)?;
+            Some((node, out + more_out))
+        };
         if !s.restored && s.edits < MAX_EDITS && chars.len() <= MAX_DROPPED_LEN {
             for rule in channel.dropped() {
-                if s.channel + rule.cost > MAX_CHANNEL {
+                if out_of_reach(rule) {
                     continue;
                 }
                 // The letter must lead on to the token's next letter (or end a word), or the
                 // branch dies a step later anyway.
                 let leads_on = |node: Node| match chars.get(s.pos) {
-                    Some(&(_, next)) => {
+                    Some(next) => {
                         let mut buf = [0u8; 4];
-                        walk(fst, node, next.encode_utf8(&mut buf).as_bytes()).is_some()
+                        walk(fst, node, next.c.encode_utf8(&mut buf).as_bytes()).is_some()
                     }
                     None => node.is_final(),
                 };
                 if let Some((node, out)) =
-                    walk(fst, s.node, rule.truth.as_bytes()).filter(|&(node, _)| leads_on(node))
+                    walk_truth(&rule.truth).filter(|&(node, _)| leads_on(node))
                 {
-                    let mut word = s.word.clone();
-                    word.push_str(&rule.truth);
                     stack.push(State {
                         node,
                         out: s.out + out,
-                        word,
+                        append: &rule.truth,
                         channel: s.channel + rule.cost,
                         edits: s.edits + 1,
                         restored: true,
-                        ..clone_state(&s)
+                        ..child
                     });
                 }
             }
         }
-        let Some(&(_, c)) = chars.get(s.pos) else {
+        let Some(&Letter {
+            c,
+            damage: d,
+            rules,
+            ..
+        }) = chars.get(s.pos)
+        else {
             continue;
         };
-        let mut buf = [0u8; 4];
-        if let Some((node, out)) = walk(fst, s.node, c.encode_utf8(&mut buf).as_bytes()) {
-            let mut intact = s.intact.clone();
-            let d = channel.damage(c);
-            if d > 0.0 {
-                intact.push(d);
-            }
-            let mut word = s.word.clone();
-            word.push(c);
+        let letter = &token[byte_pos..byte_pos + c.len_utf8()];
+        if let Some((node, out)) = walk_truth(letter) {
+            let intact = (d > 0.0).then_some(d);
             stack.push(State {
                 node,
                 pos: s.pos + 1,
                 out: s.out + out,
-                word,
+                append: letter,
                 intact,
-                ..clone_state(&s)
+                intact_cost: s.intact_cost + intact.map_or(0.0, |d| intact_cost(d, RANK_LAMBDA)),
+                ..child
             });
         }
         if s.edits >= MAX_EDITS {
             continue;
         }
         let rest = &token[byte_pos..];
-        for rule in channel.rules(c) {
-            if !rest.starts_with(rule.ocr.as_str()) || s.channel + rule.cost > MAX_CHANNEL {
+        for rule in rules {
+            // Every rule here starts with `c`, so one of a single letter always applies.
+            let applies = rule.ocr.len() == letter.len() || starts_with(rest, &rule.ocr);
+            if !applies || out_of_reach(rule) {
                 continue;
             }
-            if let Some((node, out)) = walk(fst, s.node, rule.truth.as_bytes()) {
-                let mut word = s.word.clone();
-                word.push_str(&rule.truth);
+            if let Some((node, out)) = walk_truth(&rule.truth) {
                 stack.push(State {
                     node,
                     pos: s.pos + rule.ocr.chars().count(),
                     out: s.out + out,
-                    word,
+                    append: &rule.truth,
                     channel: s.channel + rule.cost,
                     edits: s.edits + 1,
-                    ..clone_state(&s)
+                    ..child
                 });
             }
         }
     }
-    found
+    Readings {
+        identity: kept.identity,
+        best: kept.best.into_iter().map(|(_, c)| c).collect(),
+    }
 }
 
 /// Readings of the token as the word reached by `s` (its last part costing `cost`) plus one or two
-/// learned inflectional endings spelling out the `rest` of the token (nämnd + erna + s).
-fn inflect(found: &mut Vec<Candidate>, s: &State, channel: &Channel, rest: &str, cost: f64) {
+/// learned inflectional endings spelling out the `rest` of the token (nämnd + erna + s), given
+/// with its letters.
+fn inflect(kept: &mut Kept, s: &State, path: &Path, (rest, letters): (&str, &[Letter]), cost: f64) {
     let mut add = |ending_cost: f64| {
-        let mut intact = s.intact.clone();
-        intact.extend(rest.chars().map(|c| channel.damage(c)).filter(|&d| d > 0.0));
-        let mut word = s.word.clone();
-        word.push_str(rest);
-        found.push(Candidate {
-            word,
+        let mut intact = path.intact.clone();
+        intact.extend(letters.iter().map(|l| l.damage).filter(|&d| d > 0.0));
+        kept.offer(&Met {
+            word: &[path.word.as_str(), rest].concat(),
             prior: cost + s.parts_cost + INFLECT_COST + ending_cost,
             channel: s.channel,
             edits: s.edits,
-            intact,
+            intact: &intact,
         });
     };
     for first in endings() {
-        let Some(more) = rest.strip_prefix(first.text.as_str()) else {
+        if !starts_with(rest, &first.text) {
             continue;
-        };
+        }
+        let more = &rest[first.text.len()..];
         if more.is_empty() {
             add(first.cost);
-        } else if let Some(second) = endings().iter().find(|e| e.text == more) {
+        } else if let Some(second) = endings()
+            .iter()
+            .find(|e| e.text.len() == more.len() && starts_with(more, &e.text))
+        {
             add(first.cost + second.cost);
         }
     }
 }
 
-fn clone_state<'f>(s: &State<'f>) -> State<'f> {
-    State {
-        node: s.node,
-        pos: s.pos,
-        out: s.out,
-        word: String::new(),
-        part_start: s.part_start,
-        parts_cost: s.parts_cost,
-        parts: s.parts,
-        channel: s.channel,
-        edits: s.edits,
-        intact: s.intact.clone(),
-        restored: s.restored,
-    }
+/// Whether `text` starts with `prefix`, compared in line: the strings are a few bytes, too short
+/// for a call to the library's comparison to pay.
+fn starts_with(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len() && text.bytes().zip(prefix.bytes()).all(|(a, b)| a == b)
 }
 
 #[cfg(test)]
@@ -269,8 +492,10 @@ mod tests {
 
     fn words(token: &str) -> Vec<String> {
         let channel = Channel::embedded();
-        candidates(lexicon::shared().as_fst(), &channel, token)
+        let r = readings(lexicon::shared().as_fst(), &channel, token, usize::MAX);
+        r.identity
             .into_iter()
+            .chain(r.best)
             .map(|c| c.word)
             .collect()
     }

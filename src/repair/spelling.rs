@@ -3,6 +3,8 @@
 //! to words no lexicon lists — compounds, names, places — so a damaged spelling
 //! (`fordldrastodsprogram`) reads as less likely than its repair (`föräldrastödsprogram`).
 
+use std::sync::OnceLock;
+
 pub use super::symbols::{symbol, ORDER};
 
 /// Symbols of the model (see [`symbol`]); the base distribution is uniform over them.
@@ -33,21 +35,72 @@ impl History {
     }
 }
 
-/// Looks `key` up in a table of sorted little-endian rows of `width` u32s, the key first.
-fn lookup(table: &[u8], width: usize, key: u32) -> Option<&[u8]> {
-    let row = 4 * width;
-    let (mut lo, mut hi) = (0, table.len() / row);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        let r = &table[mid * row..(mid + 1) * row];
-        let k = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
-        match k.cmp(&key) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return Some(&r[4..]),
+/// A table of sorted little-endian rows of `width` u32s, the key first, with where each bucket of
+/// keys (by their high bits) begins: a lookup then searches the few rows of one bucket rather than
+/// bisecting the whole table from the top at every character.
+struct Table {
+    rows: &'static [u8],
+    width: usize,
+    /// How far a key is shifted to give its bucket.
+    shift: u32,
+    /// The first row of each bucket, and the end of the table last.
+    starts: Vec<u32>,
+}
+
+/// Buckets of a table's index, as a power of two: a few rows each for the long contexts, which
+/// are most of the rows.
+const BUCKET_BITS: u32 = 16;
+
+impl Table {
+    fn new(rows: &'static [u8], width: usize) -> Table {
+        let n = rows.len() / (4 * width);
+        let key = |i: usize| {
+            let r = &rows[i * 4 * width..];
+            u32::from_le_bytes([r[0], r[1], r[2], r[3]])
+        };
+        let top = if n == 0 { 0 } else { key(n - 1) };
+        let shift = (32 - top.leading_zeros()).saturating_sub(BUCKET_BITS);
+        let mut starts = Vec::with_capacity((1 << BUCKET_BITS) + 1);
+        for i in 0..n {
+            while starts.len() <= (key(i) >> shift) as usize {
+                starts.push(i as u32);
+            }
+        }
+        starts.resize((1 << BUCKET_BITS) + 1, n as u32);
+        Table {
+            rows,
+            width,
+            shift,
+            starts,
         }
     }
-    None
+
+    /// The row of `key`, after the key.
+    fn get(&self, key: u32) -> Option<&'static [u8]> {
+        let row = 4 * self.width;
+        let bucket = (key >> self.shift) as usize;
+        let (Some(&lo), Some(&hi)) = (self.starts.get(bucket), self.starts.get(bucket + 1)) else {
+            return None;
+        };
+        let (mut lo, mut hi) = (lo as usize, hi as usize);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let r = &self.rows[mid * row..(mid + 1) * row];
+            let k = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
+            match k.cmp(&key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(&r[4..]),
+            }
+        }
+        None
+    }
+}
+
+/// The model's tables: each context's occurrences and kinds of successor, and each n-gram's count.
+fn tables() -> &'static (Table, Table) {
+    static TABLES: OnceLock<(Table, Table)> = OnceLock::new();
+    TABLES.get_or_init(|| (Table::new(CONTEXTS, 3), Table::new(NGRAMS, 2)))
 }
 
 fn field(r: &[u8], i: usize) -> f64 {
@@ -63,14 +116,15 @@ fn field(r: &[u8], i: usize) -> f64 {
 /// characters.
 pub fn cost(history: History, c: char) -> f64 {
     let s = symbol(c);
+    let (contexts, ngrams) = tables();
     let mut p = 1.0 / SYMBOLS;
     for len in 0..ORDER {
         let context = history.0 & ((1u32 << (6 * len)) - 1);
-        let Some(stats) = lookup(CONTEXTS, 3, context) else {
+        let Some(stats) = contexts.get(context) else {
             break; // a longer context containing this one is unseen too
         };
         let (seen, kinds) = (field(stats, 0), field(stats, 1));
-        let n = lookup(NGRAMS, 2, (context << 6) | s).map_or(0.0, |r| field(r, 0));
+        let n = ngrams.get((context << 6) | s).map_or(0.0, |r| field(r, 0));
         p = (n + kinds * p) / (seen + kinds);
     }
     -p.ln()
