@@ -151,6 +151,13 @@ fn a_capitalised_word_inside_a_sentence_is_read_as_a_name() {
     let layer = truth("004-handlingsplan-alvsjo-2018.scan.layer.txt");
     let repaired = Repairer::embedded().repair_text(&layer).text;
     assert!(repaired.contains("skolor i Farsta, Hägersten-Liljeholmen"));
+    // A first name opening a line of the member list stays a name, and the surname after it
+    // keeps its capital, though the OCR read its Ö as a capital O.
+    let ocr = corpus("heldout", "region-vastmanland-rs-2022-protokoll-ocr.txt");
+    let repaired = Repairer::embedded().repair_text(&ocr).text;
+    assert!(ocr.contains("\nPia Rydh Lagerkvist (C)\n") && ocr.contains("Kenneth Ostberg (S)"));
+    assert!(repaired.contains("\nPia Rydh Lagerkvist (C)\n"));
+    assert!(repaired.contains("Kenneth Östberg (S)"));
 }
 
 #[test]

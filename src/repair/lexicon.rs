@@ -89,6 +89,13 @@ impl Names {
                 .any(|(i, _)| self.map.contains_key(&word[..i]))
     }
 
+    /// Whether the documents write `word` (lower case) with a capital inside a sentence more
+    /// often than not (a title such as Årsredovisning).
+    pub fn usually_capitalised(&self, word: &str) -> bool {
+        let count = |kind: &str| self.map.get(format!("#{kind} {word}")).unwrap_or(0);
+        2 * count("capital") > count("inside")
+    }
+
     /// -ln P(written with a capital inside a sentence | `word`), less what a name pays: what
     /// reading a capitalised word as `word` (lower case) costs beyond reading it as a name. The
     /// word's own counts, where the documents show it, weigh against its class's share.

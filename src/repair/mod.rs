@@ -188,7 +188,7 @@ impl Repairer {
             .iter()
             .filter_map(|(offset, piece)| {
                 let (&key, p) = priced.get_key_value(piece.word.to_lowercase().as_str())?;
-                let p = if piece.in_name_place() {
+                let p = if piece.in_name_place(names) {
                     in_name_place
                         .entry(key)
                         .or_insert_with(|| p.in_name_place(names))
@@ -208,7 +208,7 @@ impl Repairer {
                     } else {
                         let side = |n: Neighbour, edge: &str| match n {
                             Neighbour::Token(t) => resolve(t),
-                            Neighbour::Name => context::NAME.to_string(),
+                            Neighbour::Name(_) => context::NAME.to_string(),
                             Neighbour::Edge => edge.to_string(),
                         };
                         let (before, after) = piece.neighbours;
@@ -517,12 +517,23 @@ impl Piece<'_> {
     /// The repair `to` (lower case) in the piece's letter case, unless the capital was the
     /// OCR's: a capital I read for an l was a lower-case l, and a capital A or O read for a
     /// lower-case å, ä or ö (whose ring or dots make it as tall as a capital) inside a sentence
-    /// was lower case too, unless the word is or opens with a name.
+    /// was lower case too, unless the word is or opens with a name, follows one (a surname
+    /// after its first name), or the documents capitalise it.
     fn written(&self, to: String, names: &Names) -> String {
         let first = |w: &str| w.chars().next().unwrap_or_default();
         let misread_capital = match (first(self.word), first(&to)) {
             ('I', 'l') => true,
-            ('A' | 'O', 'å' | 'ä' | 'ö') => self.in_name_place() && !names.opens_with_name(&to),
+            ('A' | 'O', 'å' | 'ä' | 'ö') => {
+                // Not after a name: a surname follows its first name.
+                let after_name = match self.neighbours.0 {
+                    Neighbour::Token(t) | Neighbour::Name(t) => names.is_name(&context::normal(t)),
+                    Neighbour::Edge => false,
+                };
+                self.in_name_place(names)
+                    && !after_name
+                    && !names.opens_with_name(&to)
+                    && !names.usually_capitalised(&to)
+            }
             _ => false,
         };
         if misread_capital {
@@ -532,9 +543,14 @@ impl Piece<'_> {
         }
     }
 
-    /// Whether the piece is written with a capital inside a sentence, where names stand.
-    fn in_name_place(&self) -> bool {
-        self.shape == Shape::Capitalised && !self.sentence_start
+    /// Whether the piece stands where names stand: written with a capital inside a sentence,
+    /// or a name opening a line or sentence before another capitalised word (a first name
+    /// before its surname in a list of members).
+    fn in_name_place(&self, names: &Names) -> bool {
+        self.shape == Shape::Capitalised
+            && (!self.sentence_start
+                || matches!(self.neighbours.1, Neighbour::Name(_))
+                    && names.is_name(&self.word.to_lowercase()))
     }
 
     fn margin(&self) -> f64 {

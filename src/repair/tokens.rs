@@ -63,7 +63,7 @@ pub enum Neighbour<'t> {
     Token(&'t str),
     /// A capitalised word inside a sentence, which the counts take as a name: a name's
     /// neighbours in one document say nothing of another's.
-    Name,
+    Name(&'t str),
     /// None: the piece opens or closes a sentence.
     Edge,
 }
@@ -81,7 +81,7 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
     let neighbour = |j: usize| {
         let (_, t) = tokens[j];
         if !opens[j] && is_capitalised(t) {
-            Neighbour::Name
+            Neighbour::Name(t)
         } else {
             Neighbour::Token(t)
         }
