@@ -92,8 +92,13 @@ impl Names {
     /// Whether the documents write `word` (lower case) with a capital inside a sentence more
     /// often than not (a title such as Årsredovisning).
     pub fn usually_capitalised(&self, word: &str) -> bool {
-        let count = |kind: &str| self.map.get(format!("#{kind} {word}")).unwrap_or(0);
-        2 * count("capital") > count("inside")
+        2 * self.sightings("capital", word) > self.sightings("inside", word)
+    }
+
+    /// How often the documents show `word` inside a sentence (`inside`), or with a capital
+    /// there (`capital`); words seen fewer than three times have no count.
+    fn sightings(&self, kind: &str, word: &str) -> u64 {
+        self.map.get(format!("#{kind} {word}")).unwrap_or(0)
     }
 
     /// -ln P(written with a capital inside a sentence | `word`), less what a name pays: what
@@ -105,7 +110,7 @@ impl Names {
         } else {
             self.other
         };
-        let count = |kind: &str| self.map.get(format!("#{kind} {word}")).unwrap_or(0) as f64;
+        let count = |kind: &str| self.sightings(kind, word) as f64;
         let p = (count("capital") + CAPITAL_PRIOR_WEIGHT * class)
             / (count("inside") + CAPITAL_PRIOR_WEIGHT);
         -(p / self.named).ln()

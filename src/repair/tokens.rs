@@ -71,11 +71,12 @@ pub enum Neighbour<'t> {
 /// Every repairable piece of `text`, with its byte offset.
 pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
+    let cell_ends: Vec<bool> = (0..tokens.len())
+        .map(|i| ends_cell(text, &tokens, i))
+        .collect();
     let opens: Vec<bool> = (0..tokens.len())
         .map(|i| {
-            opens_line(text, &tokens, i)
-                || tokens[i - 1].1.ends_with(STOPS)
-                || ends_cell(text, &tokens, i - 1)
+            opens_line(text, &tokens, i) || tokens[i - 1].1.ends_with(STOPS) || cell_ends[i - 1]
         })
         .collect();
     let neighbour = |j: usize| {
@@ -90,8 +91,7 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
     for (i, &(offset, token)) in tokens.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| tokens[j]);
         let sentence_start = opens[i];
-        let sentence_end =
-            token.ends_with(['.', '!', '?', ':', ';']) || ends_cell(text, &tokens, i);
+        let sentence_end = token.ends_with(['.', '!', '?', ':', ';']) || cell_ends[i];
         let neighbours = (
             if sentence_start {
                 Neighbour::Edge
