@@ -26,13 +26,13 @@ import zipfile
 
 import msgpack
 
+from names import DIC, dictionary_names
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 WORD = re.compile(r"^[a-zåäöéü]+(?:-[a-zåäöéü]+)*$")
 # Rarer words than this carry more web noise (misspellings, OCR-damaged forms) than words.
 MAX_CLASS = 720
 HUNSPELL_CLASS = 700
-# hunspell-sv's NOSUGGEST and FORBIDDENWORD flags (sv_SE.aff), as in names.py.
-NAME_SKIP_FLAGS = set("!%")
 
 
 def main():
@@ -49,17 +49,13 @@ def main():
             if WORD.match(w) and w not in lexicon:
                 lexicon[w] = cls
     if "--hunspell" in sys.argv:
-        with open("/usr/share/hunspell/sv_SE.dic", encoding="utf-8", errors="replace") as f:
+        with open(DIC, encoding="utf-8", errors="replace") as f:
             next(f)
-            for line in f:
-                w, _, flags = line.strip().partition("/")
-                w = unicodedata.normalize("NFC", w)
-                # Proper names (Sävja, Adelöv) too, lower-cased, so a damaged one can be read;
-                # not those the dictionary says never to propose (NOSUGGEST, FORBIDDENWORD).
-                if w[:1].isupper() and not w.isupper() and not NAME_SKIP_FLAGS & set(flags):
-                    w = w.lower()
-                if w.islower() and WORD.match(w) and len(w) > 2 and w not in lexicon:
-                    lexicon[w] = HUNSPELL_CLASS
+            stems = [unicodedata.normalize("NFC", line.split("/")[0].strip()) for line in f]
+        # Proper names (Sävja, Adelöv) too, lower-cased, so a damaged one can be read.
+        for w in [w for w in stems if w.islower()] + list(dictionary_names()):
+            if WORD.match(w) and len(w) > 2 and w not in lexicon:
+                lexicon[w] = HUNSPELL_CLASS
     out = os.path.join(ROOT, "src", "repair", "data", "lexicon.tsv")
     with open(out, "w", encoding="utf-8") as f:
         for w in sorted(lexicon):

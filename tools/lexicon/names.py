@@ -36,17 +36,19 @@ SKIP_FLAGS = set("!%")
 MIN_SEEN = 3
 
 
-def names():
-    found = set()
+def dictionary_names():
+    """hunspell-sv's capitalised entries, lower-cased, but those it never proposes."""
     with open(DIC, encoding="utf-8", errors="replace") as f:
         next(f)
         for line in f:
             word, _, flags = line.strip().partition("/")
             word = unicodedata.normalize("NFC", word)
-            if word[:1].isupper() and not word.isupper() and word.isalpha():
-                if not SKIP_FLAGS & set(flags):
-                    found.add(word.lower())
-    return found
+            if word[:1].isupper() and not word.isupper() and not SKIP_FLAGS & set(flags):
+                yield word.lower()
+
+
+def names():
+    return {w for w in dictionary_names() if w.isalpha()}
 
 
 def is_name(word, known):
