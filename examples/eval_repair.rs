@@ -13,16 +13,19 @@
 //!   cells with each other;
 //! - clean truth texts of born-digital documents, and the held-out clean texts: words changed;
 //! - the most frequent remaining errors on seed 002.
+//!
+//! `-- --top N` lists N remaining errors of the unseen measure instead of 25 (`--top 0`: all).
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use diarium::eval::{word_errors, word_pairs, words, WordErrors};
+use diarium::eval::{misreading, word_errors, word_pairs, words, WordErrors};
 use diarium::pdf;
 use diarium::repair::{Change, Repairer};
 
 fn main() -> anyhow::Result<()> {
+    let top_n = top_n_argument()?;
     let repairer = Repairer::embedded();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     // `../shared` beside the main checkout; a worktree under `wt/` has it one level further up.
@@ -109,7 +112,7 @@ fn main() -> anyhow::Result<()> {
          two align one for one: {} damaged",
         unseen.damaged
     );
-    unseen.print(25);
+    unseen.print(top_n);
     println!("\nclean truth texts (born-digital documents), words changed:");
     let damaged_seed = |n: &str| ["000", "001", "002"].iter().any(|p| n.starts_with(p));
     let clean: Vec<_> = names
@@ -236,6 +239,10 @@ fn seed_002(repairer: &Repairer, damaged: &str, gold: &str) {
 struct Tally {
     damaged: usize,
     fixed: usize,
+    /// Pairs whose OCR word is no misreading of its true word but another word the OCR put in
+    /// its place by reading in another order: no repair can mend them, so they are counted
+    /// apart and listed.
+    displaced: HashMap<(String, String), usize>,
     correct: usize,
     broken: usize,
     /// (OCR word, repaired word, true word) of every pair repair left wrong, with counts.
@@ -253,6 +260,10 @@ impl Tally {
     ) {
         for (o, t) in pairs {
             let (ow, tw, rw) = (&ocr[o], &truth[t], &repaired[o]);
+            if !misreading(ow, tw) {
+                *self.displaced.entry((ow.clone(), tw.clone())).or_default() += 1;
+                continue;
+            }
             if ow != tw {
                 self.damaged += 1;
                 self.fixed += usize::from(rw == tw);
@@ -269,6 +280,7 @@ impl Tally {
         }
     }
 
+    /// Prints the rates and the `top_n` most frequent remaining errors (0: all of them).
     fn print(&self, top_n: usize) {
         let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
         let (d, c) = (self.damaged, self.correct);
@@ -283,11 +295,40 @@ impl Tally {
             pct(self.fixed + c - self.broken, d + c),
             pct(c, d + c)
         );
+        if !self.displaced.is_empty() {
+            let mut displaced: Vec<_> = self.displaced.iter().collect();
+            displaced.sort();
+            let n: usize = self.displaced.values().sum();
+            let shown = if top_n == 0 { displaced.len() } else { 6 };
+            let list: Vec<String> = displaced
+                .iter()
+                .take(shown)
+                .map(|((o, t), _)| format!("{o} for {t}"))
+                .collect();
+            println!(
+                "  left out: {n} pairs displaced by reading order, no misreading ({}{})",
+                list.join(", "),
+                if shown < displaced.len() { ", …" } else { "" }
+            );
+        }
         let mut top: Vec<_> = self.remaining.iter().collect();
         top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         println!("  most frequent remaining errors:");
-        for ((ow, rw, tw), n) in top.iter().take(top_n) {
+        let shown = if top_n == 0 { top.len() } else { top_n };
+        for ((ow, rw, tw), n) in top.iter().take(shown) {
             println!("    {n:3}  {ow} → {rw}  (true {tw})");
         }
+    }
+}
+
+/// `--top N` from the command line; 25 when absent.
+fn top_n_argument() -> anyhow::Result<usize> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [] => Ok(25),
+        [flag, n] if flag == "--top" => n
+            .parse()
+            .map_err(|_| anyhow::anyhow!("--top wants a number of errors to list, not {n:?}")),
+        _ => anyhow::bail!("usage: eval_repair [--top N]  (N = 0 lists every remaining error)"),
     }
 }

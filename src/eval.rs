@@ -167,6 +167,49 @@ pub fn word_pairs(ocr: &[String], truth: &[String]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// Whether `ocr` can be a misreading of `truth` rather than a word the OCR put in its place by
+/// another reading order (a cover page's columns read across): at most half the letters of the
+/// longer word differ, once case, diacritics and the OCR's look-alikes of letters (`6` for ö,
+/// `1` or `|` for l, `$` for s) are folded. A word of one or two characters always can be.
+pub fn misreading(ocr: &str, truth: &str) -> bool {
+    let (a, b) = (look_alike_fold(ocr), look_alike_fold(truth));
+    let longest = a.len().max(b.len());
+    longest <= 2 || 2 * char_distance(&a, &b) <= longest
+}
+
+/// `word` lower-cased, without diacritics, with the digits and signs OCR reads for letters
+/// folded to those letters.
+fn look_alike_fold(word: &str) -> Vec<char> {
+    word.nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '0' | '6' | '@' => 'o',
+            '1' | '|' | '!' | 'i' => 'l',
+            '$' | '5' => 's',
+            '4' | '&' => 'a',
+            c => c,
+        })
+        .collect()
+}
+
+/// Levenshtein distance between two character sequences.
+fn char_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,5 +235,15 @@ mod tests {
         let pairs = word_pairs(&w("a b x c d e"), &w("a b y c dd ee f"));
         // b→b, x→y between two matches; "d e" against "dd ee f" pairs nothing.
         assert_eq!(pairs, [(0, 0), (1, 1), (2, 2), (3, 3)]);
+    }
+
+    #[test]
+    fn a_misreading_keeps_most_letters_a_displaced_word_does_not() {
+        assert!(misreading("fOresladr", "föreslår"));
+        assert!(misreading("$j66", "Sjöö"));
+        assert!(misreading("8§", "§§"));
+        assert!(!misreading("Anslaget", "Sammanträdesdatum"));
+        assert!(!misreading("sign", "2017-06-12"));
+        assert!(!misreading("centrum", "och"));
     }
 }
