@@ -173,13 +173,13 @@ pub fn word_pairs(ocr: &[String], truth: &[String]) -> Vec<(usize, usize)> {
 /// `1` or `|` for l, `$` for s) are folded. A word of one or two characters always can be.
 pub fn misreading(ocr: &str, truth: &str) -> bool {
     let (a, b) = (look_alike_fold(ocr), look_alike_fold(truth));
-    let longest = a.len().max(b.len());
-    longest <= 2 || 2 * char_distance(&a, &b) <= longest
+    let longest = a.chars().count().max(b.chars().count());
+    longest <= 2 || 2 * strsim::levenshtein(&a, &b) <= longest
 }
 
 /// `word` lower-cased, without diacritics, with the digits and signs OCR reads for letters
 /// folded to those letters.
-fn look_alike_fold(word: &str) -> Vec<char> {
+fn look_alike_fold(word: &str) -> String {
     word.nfd()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .flat_map(char::to_lowercase)
@@ -191,23 +191,6 @@ fn look_alike_fold(word: &str) -> Vec<char> {
             c => c,
         })
         .collect()
-}
-
-/// Levenshtein distance between two character sequences.
-fn char_distance(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (diagonal + usize::from(ca != cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]

@@ -6,6 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The national parliamentary parties' abbreviations, past and present (FP is L's old name, FI
+/// Feministiskt initiativ), in capitals. Local parties have abbreviations of their own.
+pub const NATIONAL_PARTIES: [&str; 10] = ["S", "M", "L", "C", "KD", "V", "MP", "SD", "FP", "FI"];
+
 /// One line of text as laid out on a page.
 ///
 /// A line with empty `text` marks a break between blocks (a blank line in the page text).

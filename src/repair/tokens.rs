@@ -2,6 +2,7 @@
 //! numbers, case numbers, abbreviations, whitespace) to be copied through byte for byte.
 
 use super::context::is_year;
+use crate::model::NATIONAL_PARTIES;
 
 /// Punctuation that ends a sentence, so the next word opens one.
 const STOPS: [char; 4] = ['.', '!', '?', ':'];
@@ -259,6 +260,52 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     marks
 }
 
+/// Party abbreviations the OCR garbled in a list of members: a bracketed token after two
+/// capitalised words (a person's first name and surname) that is no national party's, but that one edit (a doubled letter,
+/// one misread letter: `(Vv)`, `(KB)`) turns into exactly one, which the text writes correctly
+/// elsewhere. The offset and letters inside the brackets, with the party. A token one edit from
+/// two parties (`(SO)`: S or SD) is left alone, as are local parties' own abbreviations, which are
+/// further from every national one. Only for text known to be OCR output.
+pub fn misread_parties(text: &str) -> Vec<(usize, &str, &'static str)> {
+    let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
+    fn bracketed(token: &str) -> Option<&str> {
+        let inner = token
+            .trim_end_matches(['.', ',', ';', ':'])
+            .strip_prefix('(')?
+            .strip_suffix(')')?;
+        (1..=3).contains(&inner.chars().count()).then_some(inner)
+    }
+    let written: Vec<String> = tokens
+        .iter()
+        .filter_map(|&(_, t)| bracketed(t))
+        .map(str::to_uppercase)
+        .filter(|t| NATIONAL_PARTIES.contains(&t.as_str()))
+        .collect();
+    let mut parties = Vec::new();
+    for triple in tokens.windows(3) {
+        let [(_, first), (_, last), (offset, token)] = triple else {
+            continue;
+        };
+        let after_name = is_capitalised(first) && is_capitalised(last);
+        let Some(inner) = bracketed(token).filter(|_| after_name) else {
+            continue;
+        };
+        let upper = inner.to_uppercase();
+        if NATIONAL_PARTIES.contains(&upper.as_str()) {
+            continue;
+        }
+        let mut near = NATIONAL_PARTIES
+            .iter()
+            .filter(|p| strsim::levenshtein(&upper, p) == 1);
+        if let (Some(&party), None) = (near.next(), near.next()) {
+            if written.iter().any(|w| w == party) {
+                parties.push((offset + 1, inner, party));
+            }
+        }
+    }
+    parties
+}
+
 /// The hyphen of every number range in `text` (2014-2018, 13.00-16.30, 3-12), with what the
 /// range joins: `year`, `time` or `number`, as `tools/lexicon/bigrams.py` counts them. An OCR
 /// engine reads the en dash Swedish sets in ranges as a hyphen; dates (2019-04-10) and case
@@ -338,6 +385,19 @@ mod tests {
         let kinds: Vec<_> = range_hyphens(text).into_iter().map(|(_, k)| k).collect();
         assert_eq!(kinds, ["year", "time", "number"]);
         assert_eq!(&text[range_hyphens(text)[0].0..][..1], "-");
+    }
+
+    #[test]
+    fn a_garbled_party_after_a_name_is_the_one_party_it_is_an_edit_from() {
+        let text = "Eva Ek (V), Bo Al (KD)\nOla Berg (Vv) och Per Ny (KB).\n\
+                    Anna Lind (SO), Lars Ås (MB) och beslutade Kommunfullmäktige (KF) (Vv)";
+        let parties: Vec<_> = misread_parties(text)
+            .into_iter()
+            .map(|(o, garbled, party)| (&text[o..o + garbled.len()], party))
+            .collect();
+        // SO and MB are an edit from two parties each (S, SD; M, MP), and a bracket after one
+        // capitalised word or none is no member's party.
+        assert_eq!(parties, [("Vv", "V"), ("KB", "KD")]);
     }
 
     #[test]

@@ -48,21 +48,6 @@ pub fn tolerant_regex(prefix: &str, alternatives: &[&str], suffix: &str) -> Rege
     Regex::new(&src).expect("tolerant pattern compiles")
 }
 
-/// Levenshtein distance on chars, for OCR-tolerant comparison of names and titles.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
 /// Whether two texts are the same up to diacritics, case, spacing and a little OCR damage
 /// (about one character in eight).
 pub fn similar(a: &str, b: &str) -> bool {
@@ -71,7 +56,7 @@ pub fn similar(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     let allowed = (la.max(lb) / 8).max(1);
     // The length difference alone rules out most pairs, without the quadratic distance.
-    la.abs_diff(lb) <= allowed && edit_distance(&a, &b) <= allowed
+    la.abs_diff(lb) <= allowed && strsim::levenshtein(&a, &b) <= allowed
 }
 
 #[cfg(test)]

@@ -9,11 +9,7 @@ use regex::Regex;
 use super::fold::{fold, similar, tolerant_regex};
 use super::heading::heading_kind;
 use super::meta::columns;
-use crate::model::{Kind, Vote};
-
-/// The national parliamentary parties, past and present; other abbreviations count as (local)
-/// parties only when a person's name stands before them.
-const NATIONAL: [&str; 10] = ["S", "M", "L", "C", "KD", "V", "MP", "SD", "FP", "FI"];
+use crate::model::{Kind, Vote, NATIONAL_PARTIES};
 
 /// Words that stand before a name as a role, not as part of it.
 const ROLES: [&str; 12] = [
@@ -112,7 +108,7 @@ pub struct Who {
 /// A bare letter token as a national party's abbreviation ("V", "MP" in "ledamöter från V och
 /// MP"), normalised; letters of no national party are not taken as a party outside a bracket.
 fn national_party(token: &str) -> Option<String> {
-    NATIONAL
+    NATIONAL_PARTIES
         .contains(&token.to_uppercase().as_str())
         .then(|| normalize_party(token))
 }
@@ -319,7 +315,7 @@ fn who_of(text: &str, party_words: bool) -> Who {
         let persons = persons_of_clause(clause);
         let national = tokens
             .iter()
-            .all(|t| NATIONAL.contains(&t.to_uppercase().as_str()) || t == "L");
+            .all(|t| NATIONAL_PARTIES.contains(&t.to_uppercase().as_str()) || t == "L");
         let acronym = tokens.len() == 1 && is_acronym_of(&tokens[0], clause);
         if acronym || (!national && !quantified && persons.is_empty()) {
             continue;
