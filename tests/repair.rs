@@ -181,3 +181,17 @@ fn a_capital_the_ocr_made_of_a_lower_case_letter_is_lowered_but_a_cell_keeps_its
     assert!(text.contains("| Årligen i VB"));
     assert!(!text.contains("årligen i VB"));
 }
+
+#[test]
+fn a_members_garbled_party_and_a_capital_l_inside_a_word_are_read_back() {
+    // The scan of a committee's minutes: tesseract doubles a party's letter and reads an l as L.
+    let ocr = corpus("heldout", "linkoping-bun-2013-protokoll-ocr.txt");
+    let repaired = Repairer::embedded().repair_text(&ocr).text;
+    assert!(ocr.contains("Jorgen Hall (Vv)"));
+    assert!(repaired.contains("Hall (V)"));
+    assert!(!repaired.contains("(Vv)"));
+    let ocr = corpus("heldout", "oxelosund-kf-2023-protokoll-ocr.txt");
+    let repaired = Repairer::embedded().repair_text(&ocr).text;
+    assert!(ocr.contains("kommun ProtokoLl\n"));
+    assert!(repaired.contains("kommun Protokoll\n"));
+}

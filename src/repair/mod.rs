@@ -185,6 +185,9 @@ impl Repairer {
         // (offset, as written, repair and its score) of every token that changes.
         // The readings of tokens in a name's place, where a name is worth more, priced once each.
         let mut in_name_place: HashMap<&str, Priced> = HashMap::new();
+        // How much likelier the text is OCR output than clean, as log-odds: what repairs of its
+        // marks and letter case score, which only OCR output has reason to need.
+        let ocr_odds = (lambda >= MARK_DAMAGE).then(|| (lambda / CLEAN_DAMAGE).ln());
         let mut edits: Vec<(usize, &str, String, f64)> = pieces
             .iter()
             .filter_map(|(offset, piece)| {
@@ -196,34 +199,45 @@ impl Repairer {
                 } else {
                     p
                 };
-                let margin = piece.margin();
-                // Context moves a score by at most MAX_SWING: where that can neither make nor
-                // unmake a repair, nor put another reading first, it is not asked (most tokens).
-                let (score, lead) = p.lead()?;
-                if score <= margin - context::MAX_SWING {
-                    return None;
-                }
-                let (to, score) =
-                    if score > margin + context::MAX_SWING && lead > context::MAX_SWING {
-                        (p.readings[0].0.to_string(), score)
-                    } else {
-                        let side = |n: Neighbour, edge: &str| match n {
-                            Neighbour::Token(t) => resolve(t),
-                            Neighbour::Name(_) => context::NAME.to_string(),
-                            Neighbour::Edge => edge.to_string(),
+                let reading = || {
+                    let margin = piece.margin();
+                    // Context moves a score by at most MAX_SWING: where that can neither make nor
+                    // unmake a repair, nor put another reading first, it is not asked (most tokens).
+                    let (score, lead) = p.lead()?;
+                    if score <= margin - context::MAX_SWING {
+                        return None;
+                    }
+                    let (to, score) =
+                        if score > margin + context::MAX_SWING && lead > context::MAX_SWING {
+                            (p.readings[0].0.to_string(), score)
+                        } else {
+                            let side = |n: Neighbour, edge: &str| match n {
+                                Neighbour::Token(t) => resolve(t),
+                                Neighbour::Name(_) => context::NAME.to_string(),
+                                Neighbour::Edge => edge.to_string(),
+                            };
+                            let (before, after) = piece.neighbours;
+                            let around = ctx
+                                .around(&side(before, context::START), &side(after, context::END));
+                            p.decide(margin, Some(&around))?
                         };
-                        let (before, after) = piece.neighbours;
-                        let around =
-                            ctx.around(&side(before, context::START), &side(after, context::END));
-                        p.decide(margin, Some(&around))?
-                    };
-                let to = piece.written(to, names);
+                    Some((piece.written(to, names), score))
+                };
+                // A word the OCR wrote with a capital inside (ProtokoLl) that reads as itself
+                // is a known word in the wrong letter case.
+                let recased = || {
+                    let known = readings[key]
+                        .identity
+                        .as_ref()
+                        .is_some_and(|i| i.prior < unknown_word(key));
+                    let to = piece.shape.apply(key);
+                    (known && to != piece.word).then_some((to, ocr_odds?))
+                };
+                let (to, score) = reading().or_else(recased)?;
                 Some((*offset, piece.word, to, score))
             })
             .collect();
-        if lambda >= MARK_DAMAGE {
-            // How much likelier the text is OCR output than clean, as log-odds.
-            let score = (lambda / CLEAN_DAMAGE).ln();
+        if let Some(score) = ocr_odds {
             edits.extend(
                 tokens::marks(text)
                     .into_iter()

@@ -26,6 +26,8 @@ pub enum Shape {
 
 /// Letters from which a word in capitals throughout is read as a word, not an abbreviation.
 const CAPS_WORD: usize = 6;
+/// Letters from which a capital L inside a lower-case word is taken for the OCR's misread l.
+const MIXED_WORD: usize = 5;
 
 impl Shape {
     /// `word` (lower case) in this shape.
@@ -203,9 +205,11 @@ fn lone_digit_in_prose(prev: Option<&str>, next: Option<&str>) -> Option<Shape> 
 /// The letter case of `word`, if repair may read it; `opens` when it opens a sentence or line.
 fn shape(word: &str, opens: bool) -> Option<Shape> {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let length = letters.clone().count();
     let first = letters.next()?;
-    // OCR writes a lower-case å or ö as a capital A or O inside a word (pA, JOrgen); those
-    // capitals are read as the lower-case letters they stand for.
+    // OCR writes a lower-case å or ö as a capital A or O inside a word (pA, JOrgen), and in a
+    // longer word an l as a capital L (ProtokoLl); those capitals are read as the lower-case
+    // letters they stand for. A short word's inner L is an abbreviation's (SoL, PuL).
     if first.is_uppercase()
         && word
             .chars()
@@ -214,10 +218,10 @@ fn shape(word: &str, opens: bool) -> Option<Shape> {
     {
         // A long word in capitals throughout is a heading's (PROTOKOLL); a short one is an
         // abbreviation (SAPO, FHS), which repair leaves alone.
-        let long = word.chars().filter(|c| c.is_alphabetic()).count() >= CAPS_WORD;
-        return long.then_some(Shape::Upper);
+        return (length >= CAPS_WORD).then_some(Shape::Upper);
     }
-    let mut rest = letters.filter(|c| !matches!(c, 'A' | 'O'));
+    let misread = |c: char| matches!(c, 'A' | 'O') || (c == 'L' && length >= MIXED_WORD);
+    let mut rest = letters.filter(|&c| !misread(c));
     if !rest.all(char::is_lowercase) {
         return None; // MixedCase names are left alone
     }
