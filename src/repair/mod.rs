@@ -540,9 +540,12 @@ impl Piece<'_> {
         let misread_capital = match (first(self.word), first(&to)) {
             ('I', 'l') => true,
             ('A' | 'O', 'å' | 'ä' | 'ö') => {
-                // Not after a name: a surname follows its first name.
+                // Not after a capitalised name: a surname follows its first name (a lower-case
+                // `per` is no first name).
                 let after_name = match self.neighbours.0 {
-                    Neighbour::Token(t) | Neighbour::Name(t) => names.is_name(&context::normal(t)),
+                    Neighbour::Token(t) | Neighbour::Name(t) => {
+                        t.starts_with(char::is_uppercase) && names.is_name(&context::normal(t))
+                    }
                     Neighbour::Edge => false,
                 };
                 self.in_name_place(names)

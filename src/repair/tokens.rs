@@ -227,8 +227,10 @@ fn shape(word: &str, opens: bool) -> Option<Shape> {
     }
     if first.is_uppercase() {
         // Inside a sentence, a capitalised word of one or two letters is an initial or an
-        // abbreviation; opening one, it is a word (På, Är).
-        (word.chars().count() > 2 || opens).then_some(Shape::Capitalised)
+        // abbreviation, unless its capital is the OCR's A or O for å, ä or ö (per Ar); opening
+        // one, it is a word (På, Är).
+        let misread_short = length == 2 && matches!(first, 'A' | 'O');
+        (word.chars().count() > 2 || opens || misread_short).then_some(Shape::Capitalised)
     } else {
         Some(Shape::Lower)
     }
