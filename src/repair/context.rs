@@ -5,7 +5,8 @@
 
 use std::sync::OnceLock;
 
-use fst::Map;
+use fst::Streamer;
+use rustc_hash::FxHashMap;
 
 use super::lexicon;
 
@@ -33,7 +34,9 @@ pub const YEAR: &str = "<year>";
 /// The bigram model.
 #[derive(Debug)]
 pub struct Context {
-    map: Map<Vec<u8>>,
+    /// Every count of the compiled fst, read out once: a token the context is asked about takes
+    /// a dozen lookups, and hashing a short key costs far less than walking the fst for it.
+    counts: FxHashMap<&'static str, f64>,
     tokens: f64,
 }
 
@@ -43,13 +46,33 @@ impl Context {
         static CONTEXT: OnceLock<Context> = OnceLock::new();
         CONTEXT.get_or_init(|| {
             let map = lexicon::open(BIGRAMS_FST);
-            let tokens = map.get("").map_or(1.0, |n| n as f64).max(1.0);
-            Context { map, tokens }
+            // The keys are laid end to end in one string that lives as long as the process (as
+            // the model does), rather than allocated one by one.
+            let mut keys = String::new();
+            let mut ends = Vec::with_capacity(map.len());
+            let mut stream = map.stream();
+            while let Some((key, n)) = stream.next() {
+                // A key that is not UTF-8 could never be asked for.
+                if let Ok(key) = std::str::from_utf8(key) {
+                    keys.push_str(key);
+                    ends.push((keys.len(), n as f64));
+                }
+            }
+            let keys: &'static str = Box::leak(keys.into_boxed_str());
+            let mut counts = FxHashMap::default();
+            counts.reserve(ends.len());
+            let mut start = 0;
+            for (end, n) in ends {
+                counts.insert(&keys[start..end], n);
+                start = end;
+            }
+            let tokens = counts.get("").map_or(1.0, |&n: &f64| n).max(1.0);
+            Context { counts, tokens }
         })
     }
 
     fn count(&self, key: &str) -> f64 {
-        self.map.get(key).map_or(0.0, |n| n as f64)
+        self.counts.get(key).copied().unwrap_or(0.0)
     }
 
     /// Log-odds that the municipal documents join a range of `kind` (`year`, `time`, `number`)

@@ -23,7 +23,8 @@ mod spelling;
 mod symbols;
 mod tokens;
 
-use std::collections::HashMap;
+// Keys are short words hashed many times per text; none comes from an adversary to guard against.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::model::{Page, RepairedPage};
@@ -111,7 +112,7 @@ impl Repairer {
         static CHANNEL: OnceLock<Channel> = OnceLock::new();
         Repairer {
             channel: CHANNEL.get_or_init(Channel::embedded),
-            adapted: HashMap::new(),
+            adapted: HashMap::default(),
             memo: Arc::default(),
         }
     }
@@ -184,7 +185,7 @@ impl Repairer {
         };
         // (offset, as written, repair and its score) of every token that changes.
         // The readings of tokens in a name's place, where a name is worth more, priced once each.
-        let mut in_name_place: HashMap<&str, Priced> = HashMap::new();
+        let mut in_name_place: HashMap<&str, Priced> = HashMap::default();
         // How much likelier the text is OCR output than clean, as log-odds: what repairs of its
         // marks and letter case score, which only OCR output has reason to need.
         let ocr_odds = (lambda >= MARK_DAMAGE).then(|| (lambda / CLEAN_DAMAGE).ln());
@@ -304,7 +305,7 @@ impl Repairer {
     /// The readings of every distinct token of `pieces`, from the memo or worked out afresh,
     /// with the batch's adapted words.
     fn all_readings(&self, pieces: &[(usize, Piece)]) -> HashMap<String, Arc<Readings>> {
-        let mut readings: HashMap<String, Arc<Readings>> = HashMap::new();
+        let mut readings: HashMap<String, Arc<Readings>> = HashMap::default();
         let mut fresh = Vec::new();
         {
             let memo = self.memo.read().unwrap_or_else(|e| e.into_inner());
@@ -384,7 +385,7 @@ impl Repairer {
     ) -> (f64, f64) {
         let (mut damaged, mut intact) = (0.0_f64, 0.0_f64);
         // Whether each distinct token reads as damaged, decided once however often it occurs.
-        let mut reads_damaged: HashMap<&str, bool> = HashMap::new();
+        let mut reads_damaged: HashMap<&str, bool> = HashMap::default();
         for (_, piece) in pieces {
             let Some((key, r)) = readings.get_key_value(&piece.word.to_lowercase()) else {
                 continue;

@@ -192,11 +192,16 @@ struct State<'f, 'a> {
 
 impl State<'_, '_> {
     /// The least any reading this state leads to can cost at the ranking damage rate: costs only
-    /// grow as letters are read, and the part being read costs at least half its class so far
-    /// (as a modifier) or all of it (as the last part a compound may have).
+    /// grow as letters are read, and the part being read costs at least its class so far as the
+    /// last part, or half of it and the join as a modifier (which only a compound with parts to
+    /// spare may have).
     fn floor(&self) -> f64 {
-        let share = if self.parts < MAX_PARTS { 0.5 } else { 1.0 };
-        self.floor_with(share * self.out as f64 * COST_PER_CLASS)
+        let part = self.out as f64 * COST_PER_CLASS;
+        if self.parts < MAX_PARTS {
+            self.floor_with(part.min(0.5 * part + JOIN_COST))
+        } else {
+            self.floor_with(part)
+        }
     }
 
     /// The least a reading of this state costs whose last part costs at least `part`.
@@ -213,8 +218,11 @@ struct Letter<'c> {
     c: char,
     /// How likely OCR damages it.
     damage: f64,
-    /// The confusions whose OCR string starts with it.
-    rules: &'c [Rule],
+    /// What reading it intact costs at the ranking damage rate.
+    intact_cost: f64,
+    /// The confusions whose OCR string the token spells from here, with how many letters each
+    /// reads, cheapest first: found once per token rather than at every state.
+    rules: Vec<(&'c Rule, usize)>,
 }
 
 /// The word and intact list of the state being explored.
@@ -239,14 +247,25 @@ const ROUNDING: f64 = 1e-9;
 /// The lexicon readings of `token` (lower case) within the search bounds: its cheapest analysis
 /// as itself, and the `keep` cheapest other words. Branches that cannot reach a reading cheaper
 /// than the `keep`th met so far are cut, which leaves the readings as a full search finds them.
-pub fn readings(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str, keep: usize) -> Readings {
+pub fn readings<'t>(
+    fst: &Fst<Vec<u8>>,
+    channel: &'t Channel,
+    token: &'t str,
+    keep: usize,
+) -> Readings {
     let chars: Vec<Letter> = token
         .char_indices()
         .map(|(offset, c)| Letter {
             offset,
             c,
             damage: channel.damage(c),
-            rules: channel.rules(c),
+            intact_cost: intact_cost(channel.damage(c), RANK_LAMBDA),
+            rules: channel
+                .rules(c)
+                .iter()
+                .filter(|r| starts_with(&token[offset..], &r.ocr))
+                .map(|r| (r, r.ocr.chars().count()))
+                .collect(),
         })
         .collect();
     let mut kept = Kept {
@@ -275,6 +294,8 @@ pub fn readings(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str, keep: usize)
         restored: false,
     };
     let mut stack = vec![start];
+    let mut truths: Vec<(&'t str, Option<(Node, u64)>)> = Vec::new();
+    let mut steps: Vec<(u8, Option<(Node, u64)>)> = Vec::new();
     while let Some(s) = stack.pop() {
         // Only an analysis of the token as itself (no confusion) counts whatever it costs.
         if s.edits > 0 && kept.beyond(s.floor()) {
@@ -352,21 +373,30 @@ pub fn readings(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str, keep: usize)
         let out_of_reach = |rule: &Rule| {
             s.channel + rule.cost > MAX_CHANNEL || kept.beyond(edit_floor + rule.cost)
         };
-        // Where each first byte of a rule's truth leads from here, walked once for all rules.
-        let mut steps: Vec<(u8, Option<(Node, u64)>)> = Vec::new();
-        let mut walk_truth = |truth: &str| {
-            let (&first, more) = truth.as_bytes().split_first()?;
-            let step = match steps.iter().find(|&&(b, _)| b == first) {
-                Some(&(_, step)) => step,
-                None => {
-                    let step = walk(fst, s.node, &[first]);
-                    steps.push((first, step));
-                    step
-                }
-            };
-            let (node, out) = step?;
-            let (node, more_out) = walk(fst, node, more)?;
-            Some((node, out + more_out))
+        // Where each rule's truth leads from here, and where each first byte of one leads,
+        // walked once for all rules: many confusions share a truth, and å, ä, ö a first byte.
+        truths.clear();
+        steps.clear();
+        let mut walk_truth = |truth: &'t str| {
+            if let Some(&(_, to)) = truths.iter().find(|&&(t, _)| t == truth) {
+                return to;
+            }
+            let to = (|| {
+                let (&first, more) = truth.as_bytes().split_first()?;
+                let step = match steps.iter().find(|&&(b, _)| b == first) {
+                    Some(&(_, step)) => step,
+                    None => {
+                        let step = walk(fst, s.node, &[first]);
+                        steps.push((first, step));
+                        step
+                    }
+                };
+                let (node, out) = step?;
+                let (node, more_out) = walk(fst, node, more)?;
+                Some((node, out + more_out))
+            })();
+            truths.push((truth, to));
+            to
         };
         if !s.restored && s.edits < MAX_EDITS && chars.len() <= MAX_DROPPED_LEN {
             for rule in channel.dropped() {
@@ -397,50 +427,52 @@ pub fn readings(fst: &Fst<Vec<u8>>, channel: &Channel, token: &str, keep: usize)
                 }
             }
         }
-        let Some(&Letter {
+        let Some(Letter {
             c,
             damage: d,
+            intact_cost: cost_intact,
             rules,
             ..
         }) = chars.get(s.pos)
         else {
             continue;
         };
+        let (c, d) = (*c, *d);
         let letter = &token[byte_pos..byte_pos + c.len_utf8()];
-        if let Some((node, out)) = walk_truth(letter) {
+        let intact_step = walk_truth(letter).map(|(node, out)| {
             let intact = (d > 0.0).then_some(d);
-            stack.push(State {
+            State {
                 node,
                 pos: s.pos + 1,
                 out: s.out + out,
                 append: letter,
                 intact,
-                intact_cost: s.intact_cost + intact.map_or(0.0, |d| intact_cost(d, RANK_LAMBDA)),
+                intact_cost: s.intact_cost + if d > 0.0 { *cost_intact } else { 0.0 },
                 ..child
-            });
-        }
-        if s.edits >= MAX_EDITS {
-            continue;
-        }
-        let rest = &token[byte_pos..];
-        for rule in rules {
-            // Every rule here starts with `c`, so one of a single letter always applies.
-            let applies = rule.ocr.len() == letter.len() || starts_with(rest, &rule.ocr);
-            if !applies || out_of_reach(rule) {
-                continue;
             }
-            if let Some((node, out)) = walk_truth(&rule.truth) {
-                stack.push(State {
-                    node,
-                    pos: s.pos + rule.ocr.chars().count(),
-                    out: s.out + out,
-                    append: &rule.truth,
-                    channel: s.channel + rule.cost,
-                    edits: s.edits + 1,
-                    ..child
-                });
+        });
+        if s.edits < MAX_EDITS {
+            // The cheapest confusion is pushed last, so tried first, for the same reason.
+            for &(rule, read) in rules.iter().rev() {
+                if out_of_reach(rule) {
+                    continue;
+                }
+                if let Some((node, out)) = walk_truth(&rule.truth) {
+                    stack.push(State {
+                        node,
+                        pos: s.pos + read,
+                        out: s.out + out,
+                        append: &rule.truth,
+                        channel: s.channel + rule.cost,
+                        edits: s.edits + 1,
+                        ..child
+                    });
+                }
             }
         }
+        // Taken off the stack first: following the token's own letters, the cheap readings
+        // with a confusion near its end come soon, and the bound they set cuts the rest early.
+        stack.extend(intact_step);
     }
     Readings {
         identity: kept.identity,
