@@ -195,3 +195,13 @@ fn a_members_garbled_party_and_a_capital_l_inside_a_word_are_read_back() {
     assert!(ocr.contains("kommun ProtokoLl\n"));
     assert!(repaired.contains("kommun Protokoll\n"));
 }
+
+#[test]
+fn an_items_section_sign_read_as_8_is_restored_but_a_row_of_counts_is_not() {
+    let ocr = corpus("heldout", "botkyrka-ks-2021-protokoll-ocr.txt");
+    let repaired = Repairer::embedded().repair_text(&ocr).text;
+    assert!(ocr.contains("\n8 81\n") && ocr.contains("Resultat 8 5 2"));
+    assert!(repaired.contains("\n§ 81\n"));
+    assert!(repaired.contains("beslutade 2020-05-11, § 96, om"));
+    assert!(repaired.contains("Resultat 8 5 2"));
+}

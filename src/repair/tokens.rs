@@ -247,8 +247,9 @@ fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Marks an OCR engine misreads in Swedish text, with what they stand for: the en dash Swedish
-/// sets as a dash and list marker read as an em dash, and a list bullet read as `+` or `*` at
-/// the start of a line. Only for text known to be OCR output: clean text means what it writes.
+/// sets as a dash and list marker read as an em dash, a list bullet read as `+` or `*` at the
+/// start of a line, and the section sign of a minute's items read as an `8`. Only for text
+/// known to be OCR output: clean text means what it writes.
 pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
     let mut marks = Vec::new();
@@ -260,10 +261,29 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
         match token {
             "—" => marks.push((offset, token, "–")),
             "+" | "*" if line_start && next_is_word => marks.push((offset, token, "•")),
+            "8§" => marks.push((offset, token, "§§")),
+            "8" if section_sign(text, &tokens, i) => marks.push((offset, token, "§")),
             _ => {}
         }
     }
     marks
+}
+
+/// Whether the lone `8` that is token `i` of `tokens` (offsets into `text`) is an item's `§`:
+/// before an item number that ends its line or clause (`8 81` as a heading, `2020-05-11, 8 96,`
+/// citing a decision), opening the line or after a comma. An amount (`8 500 kronor`) goes on
+/// with a word, a row of counts (`Resultat 8 5 2`) with another number.
+fn section_sign(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
+    let Some(&(_, number)) = tokens.get(i + 1) else {
+        return false;
+    };
+    let digits = number.trim_end_matches([',', '.', ')']);
+    let item_number = (1..=3).contains(&digits.len())
+        && !digits.starts_with('0')
+        && digits.bytes().all(|b| b.is_ascii_digit());
+    let clause_ends = digits.len() < number.len() || opens_line(text, tokens, i + 2);
+    let placed = opens_line(text, tokens, i) || tokens[i - 1].1.ends_with(',');
+    item_number && clause_ends && placed
 }
 
 /// Party abbreviations the OCR garbled in a list of members: a bracketed token after two
@@ -407,9 +427,20 @@ mod tests {
     }
 
     #[test]
-    fn marks_are_dashes_and_line_initial_bullets() {
-        let text = "a — b\n+ Punkt\n* punkt\n3 + 4";
+    fn marks_are_dashes_line_initial_bullets_and_section_signs() {
+        let text = "a — b\n+ Punkt\n* punkt\n3 + 4\n8 81\nbeslut 2020-05-11, 8 96, om\n\
+                    8§ 58-62\nkostar 8 500 kronor\nResultat 8 5 2\n8 000\nsidan 8";
         let marks: Vec<_> = marks(text).into_iter().map(|(_, m, r)| (m, r)).collect();
-        assert_eq!(marks, [("—", "–"), ("+", "•"), ("*", "•")]);
+        assert_eq!(
+            marks,
+            [
+                ("—", "–"),
+                ("+", "•"),
+                ("*", "•"),
+                ("8", "§"),
+                ("8", "§"),
+                ("8§", "§§")
+            ]
+        );
     }
 }
