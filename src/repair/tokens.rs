@@ -332,14 +332,19 @@ pub fn misread_parties(text: &str) -> Vec<(usize, &str, &'static str)> {
     parties
 }
 
-/// The hyphen of every number range in `text` (2014-2018, 13.00-16.30, 3-12), with what the
-/// range joins: `year`, `time` or `number`, as `tools/lexicon/bigrams.py` counts them. An OCR
-/// engine reads the en dash Swedish sets in ranges as a hyphen; dates (2019-04-10) and case
-/// numbers, with more than two parts, are not ranges.
+/// The hyphen of every number range in `text` (2014-2018, 13.00-16.30, 3-12,
+/// 2019-06-01-2019-08-31), with what the range joins: `year`, `time`, `number` or `date`, as
+/// `tools/lexicon/bigrams.py` counts them. An OCR engine reads the en dash Swedish sets in
+/// ranges as a hyphen; a date (2019-04-10) and a case number, with more than two parts, are no
+/// range.
 pub fn range_hyphens(text: &str) -> Vec<(usize, &'static str)> {
     let mut ranges = Vec::new();
     for (offset, token) in whitespace_tokens(text) {
         let (lead, core) = core(token);
+        if let Some(hyphen) = date_range_hyphen(core) {
+            ranges.push((offset + lead + hyphen, "date"));
+            continue;
+        }
         let Some((left, right)) = core.split_once('-') else {
             continue;
         };
@@ -365,6 +370,24 @@ pub fn range_hyphens(text: &str) -> Vec<(usize, &'static str)> {
         ranges.push((offset + lead + left.len(), kind));
     }
     ranges
+}
+
+/// The byte offset of the hyphen joining two ISO dates (2019-06-01-2019-08-31), if `core` is
+/// such a range.
+fn date_range_hyphen(core: &str) -> Option<usize> {
+    const DATE: usize = "2019-06-01".len();
+    let is_date = |d: &str| {
+        d.len() == DATE
+            && d.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+    };
+    let (left, right) = (core.get(..DATE)?, core.get(DATE + 1..)?);
+    (core.as_bytes()[DATE] == b'-' && is_date(left) && is_date(right)).then_some(DATE)
 }
 
 #[cfg(test)]
@@ -406,10 +429,13 @@ mod tests {
     }
 
     #[test]
-    fn ranges_are_years_times_and_numbers_but_not_dates() {
-        let text = "år 2014-2018, kl. 13.00-16.30 (sid. 3-12) 2019-04-10 KS-2019-12 a-b";
+    fn ranges_are_years_times_numbers_and_dates_but_a_date_is_none() {
+        let text = "år 2014-2018, kl. 13.00-16.30 (sid. 3-12) 2019-04-10 KS-2019-12 a-b \
+                    (2019-06-01-2019-08-31) 2019-06-01-2019";
         let kinds: Vec<_> = range_hyphens(text).into_iter().map(|(_, k)| k).collect();
-        assert_eq!(kinds, ["year", "time", "number"]);
+        assert_eq!(kinds, ["year", "time", "number", "date"]);
+        let (date, _) = range_hyphens(text)[3];
+        assert_eq!(&text[date - 10..date + 11], "2019-06-01-2019-08-31");
         assert_eq!(&text[range_hyphens(text)[0].0..][..1], "-");
     }
 

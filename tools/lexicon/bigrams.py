@@ -17,7 +17,8 @@ at least twice, `w count` for every word seen at least twice (unigrams), `w\\t c
 number of distinct words seen after `w` (Witten–Bell's type count), `\\tw count` for the number
 of distinct words seen before `w`, and `\\t N` (empty key) for the number of tokens.
 Rows `#range KIND DASH count` count how the municipal documents join a range of years, of clock
-times and of other numbers (2014–2018, 13.00–16.30, 3–12): with an en dash or a hyphen.
+times, of other numbers and of dates (2014–2018, 13.00–16.30, 3–12, 2019-06-01–2019-08-31):
+with an en dash or a hyphen.
 
     apt-get install libreoffice-help-sv && tools/lexicon/bigrams.py
 """
@@ -81,6 +82,7 @@ def sentences(text):
 
 
 RANGE = re.compile(r"(?<![\w.–-])(\d{1,4}(?:[.:]\d{2})?)([-–])(\d{1,4}(?:[.:]\d{2})?)(?![\w–-])")
+DATE_RANGE = re.compile(r"(?<![\w.–-])\d{4}-\d{2}-\d{2}([-–])\d{4}-\d{2}-\d{2}(?![\w–-])")
 
 
 def range_kind(left, right):
@@ -98,6 +100,8 @@ def ranges(texts):
         for m in RANGE.finditer(unicodedata.normalize("NFC", text)):
             left, dash, right = m.groups()
             counts[(range_kind(left, right), dash)] += 1
+        for m in DATE_RANGE.finditer(unicodedata.normalize("NFC", text)):
+            counts[("date", m.group(1))] += 1
     return counts
 
 
