@@ -367,7 +367,8 @@ pub fn readings<'t>(
                     && word[s.part_start..].chars().count() >= MIN_STEM
                 {
                     let rest = (&token[byte_pos..], &chars[s.pos..]);
-                    inflect(&mut kept, &s, &path, rest, head_cost());
+                    let head = head_cost();
+                    inflect(&mut kept, &s, &mut path, rest, head);
                 }
                 if s.parts < MAX_PARTS && part_len >= MIN_PART && token.len() - byte_pos >= MIN_PART
                 {
@@ -379,7 +380,7 @@ pub fn readings<'t>(
                             pos: s.pos + skip,
                             out: 0,
                             append: linker,
-                            part_start: word.len() + linker.len(),
+                            part_start: child.base + linker.len(),
                             parts_cost,
                             parts: s.parts + 1,
                             ..child
@@ -514,16 +515,25 @@ pub fn readings<'t>(
 /// Readings of the token as the word reached by `s` (its last part costing `cost`) plus one or two
 /// learned inflectional endings spelling out the `rest` of the token (nämnd + erna + s), given
 /// with its letters.
-fn inflect(kept: &mut Kept, s: &State, path: &Path, (rest, letters): (&str, &[Letter]), cost: f64) {
+fn inflect(
+    kept: &mut Kept,
+    s: &State,
+    path: &mut Path,
+    (rest, letters): (&str, &[Letter]),
+    cost: f64,
+) {
+    // The state's word and intact list, extended in place for the readings rather than copied.
+    let (word, intact) = (path.word.len(), path.intact.len());
+    path.word.push_str(rest);
+    path.intact
+        .extend(letters.iter().map(|l| l.damage).filter(|&d| d > 0.0));
     let mut add = |ending_cost: f64| {
-        let mut intact = path.intact.clone();
-        intact.extend(letters.iter().map(|l| l.damage).filter(|&d| d > 0.0));
         kept.offer(&Met {
-            word: &[path.word.as_str(), rest].concat(),
+            word: &path.word,
             prior: cost + s.parts_cost + INFLECT_COST + ending_cost,
             channel: s.channel,
             edits: s.edits,
-            intact: &intact,
+            intact: &path.intact,
         });
     };
     for first in endings() {
@@ -540,6 +550,8 @@ fn inflect(kept: &mut Kept, s: &State, path: &Path, (rest, letters): (&str, &[Le
             add(first.cost + second.cost);
         }
     }
+    path.word.truncate(word);
+    path.intact.truncate(intact);
 }
 
 /// Where byte `b` leads from `node`: the address of the node reached (left for the state that
