@@ -226,13 +226,18 @@ impl Repairer {
                 };
                 // A word the OCR wrote with a capital inside (ProtokoLl) that reads as itself
                 // is a known word in the wrong letter case.
+                // Whether it is known is asked last: most tokens are in their letter case, and
+                // pricing a token as an unknown word runs the spelling model over it.
                 let recased = || {
-                    let known = readings[key]
-                        .identity
-                        .as_ref()
-                        .is_some_and(|i| i.prior < unknown_word(key));
+                    let score = ocr_odds?;
                     let to = piece.shape.apply(key);
-                    (known && to != piece.word).then_some((to, ocr_odds?))
+                    let known = || {
+                        readings[key]
+                            .identity
+                            .as_ref()
+                            .is_some_and(|i| i.prior < unknown_word(key))
+                    };
+                    (to != piece.word && known()).then_some((to, score))
                 };
                 let (to, score) = reading().or_else(recased)?;
                 Some((*offset, piece.word, to, score))

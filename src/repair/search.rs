@@ -1,7 +1,7 @@
 //! Candidate generation: a branch-and-bound walk of the lexicon fst that reads the damaged token
 //! through the learned confusion rules, so only lexicon words (and compounds of them) come out.
 
-use fst::raw::{Fst, Node};
+use fst::raw::{CompiledAddr, Fst, Node};
 
 use super::channel::{Channel, Rule};
 use super::lexicon::{endings, head_penalty, walk, COST_PER_CLASS};
@@ -166,8 +166,9 @@ impl Kept {
 /// are kept in shared buffers that each state rewinds to its parent's and extends, rather than
 /// copied into every state.
 #[derive(Clone, Copy)]
-struct State<'f, 'a> {
-    node: Node<'f>,
+struct State<'a> {
+    /// The lexicon node reached, decoded only if the state is explored: many are cut first.
+    node: CompiledAddr,
     pos: usize,
     out: u64,
     /// Length of the parent's word: the word buffer still starts with it when this state is
@@ -190,7 +191,7 @@ struct State<'f, 'a> {
     restored: bool,
 }
 
-impl State<'_, '_> {
+impl State<'_> {
     /// The least any reading this state leads to can cost at the ranking damage rate: costs only
     /// grow as letters are read, and the part being read costs at least its class so far as the
     /// last part, or half of it and the join as a modifier (which only a compound with parts to
@@ -220,9 +221,12 @@ struct Letter<'c> {
     damage: f64,
     /// What reading it intact costs at the ranking damage rate.
     intact_cost: f64,
+    /// The number of the letter itself among the token's truths.
+    truth: usize,
     /// The confusions whose OCR string the token spells from here, with how many letters each
-    /// reads, cheapest first: found once per token rather than at every state.
-    rules: Vec<(&'c Rule, usize)>,
+    /// reads and the number of its truth, cheapest first: found once per token rather than at
+    /// every state.
+    rules: Vec<(&'c Rule, usize, usize)>,
 }
 
 /// The word and intact list of the state being explored.
@@ -253,6 +257,16 @@ pub fn readings<'t>(
     token: &'t str,
     keep: usize,
 ) -> Readings {
+    // Every string a state may walk the lexicon by, numbered, so each state walks each once:
+    // many confusions share a truth, and the letter read intact is often one of them.
+    let mut truths: Vec<&'t str> = Vec::new();
+    let mut number = |truth: &'t str| match truths.iter().position(|&t| t == truth) {
+        Some(i) => i,
+        None => {
+            truths.push(truth);
+            truths.len() - 1
+        }
+    };
     let chars: Vec<Letter> = token
         .char_indices()
         .map(|(offset, c)| Letter {
@@ -260,13 +274,19 @@ pub fn readings<'t>(
             c,
             damage: channel.damage(c),
             intact_cost: intact_cost(channel.damage(c), RANK_LAMBDA),
+            truth: number(&token[offset..offset + c.len_utf8()]),
             rules: channel
                 .rules(c)
                 .iter()
                 .filter(|r| starts_with(&token[offset..], &r.ocr))
-                .map(|r| (r, r.ocr.chars().count()))
+                .map(|r| (r, r.ocr.chars().count(), number(&r.truth)))
                 .collect(),
         })
+        .collect();
+    let dropped: Vec<(&Rule, usize)> = channel
+        .dropped()
+        .iter()
+        .map(|r| (r, number(&r.truth)))
         .collect();
     let mut kept = Kept {
         keep,
@@ -277,8 +297,9 @@ pub fn readings<'t>(
         word: String::new(),
         intact: Vec::new(),
     };
+    let root = fst.root().addr();
     let start = State {
-        node: fst.root(),
+        node: root,
         pos: 0,
         out: 0,
         base: 0,
@@ -294,14 +315,17 @@ pub fn readings<'t>(
         restored: false,
     };
     let mut stack = vec![start];
-    let mut truths: Vec<(&'t str, Option<(Node, u64)>)> = Vec::new();
+    // Where each truth leads from the state being explored, stamped with the state's number.
+    let mut walked: Vec<(usize, Option<(CompiledAddr, u64)>)> = vec![(0, None); truths.len()];
     let mut steps: Vec<(u8, Option<(Node, u64)>)> = Vec::new();
+    let mut stamp = 0;
     while let Some(s) = stack.pop() {
         // Only an analysis of the token as itself (no confusion) counts whatever it costs.
         if s.edits > 0 && kept.beyond(s.floor()) {
             continue;
         }
         path.enter(&s);
+        let node = fst.node(s.node);
         let word = path.word.as_str();
         let byte_pos = chars.get(s.pos).map_or(token.len(), |l| l.offset);
         let part_len = word.len() - s.part_start;
@@ -313,8 +337,8 @@ pub fn readings<'t>(
             intact: None,
             ..s
         };
-        if s.node.is_final() && part_len > 0 {
-            let class = s.out + s.node.final_output().value();
+        if node.is_final() && part_len > 0 {
+            let class = s.out + node.final_output().value();
             let cost = class as f64 * COST_PER_CLASS;
             // Looked up only where the part ends a reading, not at every final node passed.
             let head_cost = || {
@@ -343,7 +367,8 @@ pub fn readings<'t>(
                     && word[s.part_start..].chars().count() >= MIN_STEM
                 {
                     let rest = (&token[byte_pos..], &chars[s.pos..]);
-                    inflect(&mut kept, &s, &path, rest, head_cost());
+                    let head = head_cost();
+                    inflect(&mut kept, &s, &mut path, rest, head);
                 }
                 if s.parts < MAX_PARTS && part_len >= MIN_PART && token.len() - byte_pos >= MIN_PART
                 {
@@ -351,11 +376,11 @@ pub fn readings<'t>(
                     let parts_cost = s.parts_cost + 0.5 * cost + JOIN_COST;
                     let mut link = |skip: usize, linker: &'static str| {
                         stack.push(State {
-                            node: fst.root(),
+                            node: root,
                             pos: s.pos + skip,
                             out: 0,
                             append: linker,
-                            part_start: word.len() + linker.len(),
+                            part_start: child.base + linker.len(),
                             parts_cost,
                             parts: s.parts + 1,
                             ..child
@@ -373,48 +398,54 @@ pub fn readings<'t>(
         let out_of_reach = |rule: &Rule| {
             s.channel + rule.cost > MAX_CHANNEL || kept.beyond(edit_floor + rule.cost)
         };
-        // Where each rule's truth leads from here, and where each first byte of one leads,
-        // walked once for all rules: many confusions share a truth, and å, ä, ö a first byte.
-        truths.clear();
+        // Where each truth leads from here, and where each first byte of one leads, walked once
+        // for all rules: many confusions share a truth, and å, ä, ö a first byte.
+        stamp += 1;
         steps.clear();
-        let mut walk_truth = |truth: &'t str| {
-            if let Some(&(_, to)) = truths.iter().find(|&&(t, _)| t == truth) {
-                return to;
+        let mut walk_truth = |i: usize| {
+            if walked[i].0 == stamp {
+                return walked[i].1;
             }
+            let truth = truths[i];
             let to = (|| {
-                let (&first, more) = truth.as_bytes().split_first()?;
-                let step = match steps.iter().find(|&&(b, _)| b == first) {
-                    Some(&(_, step)) => step,
+                let (&last, init) = truth.as_bytes().split_last()?;
+                let Some((&first, middle)) = init.split_first() else {
+                    return step(&node, last);
+                };
+                let lead = match steps.iter().find(|&&(b, _)| b == first) {
+                    Some(&(_, lead)) => lead,
                     None => {
-                        let step = walk(fst, s.node, &[first]);
-                        steps.push((first, step));
-                        step
+                        let lead = walk(fst, node, &[first]);
+                        steps.push((first, lead));
+                        lead
                     }
                 };
-                let (node, out) = step?;
-                let (node, more_out) = walk(fst, node, more)?;
-                Some((node, out + more_out))
+                let (inner, out) = lead?;
+                let (inner, middle_out) = walk(fst, inner, middle)?;
+                let (to, last_out) = step(&inner, last)?;
+                Some((to, out + middle_out + last_out))
             })();
-            truths.push((truth, to));
+            walked[i] = (stamp, to);
             to
         };
         if !s.restored && s.edits < MAX_EDITS && chars.len() <= MAX_DROPPED_LEN {
-            for rule in channel.dropped() {
+            for &(rule, truth) in &dropped {
                 if out_of_reach(rule) {
                     continue;
                 }
                 // The letter must lead on to the token's next letter (or end a word), or the
                 // branch dies a step later anyway.
-                let leads_on = |node: Node| match chars.get(s.pos) {
-                    Some(next) => {
-                        let mut buf = [0u8; 4];
-                        walk(fst, node, next.c.encode_utf8(&mut buf).as_bytes()).is_some()
+                let leads_on = |to: CompiledAddr| {
+                    let to = fst.node(to);
+                    match chars.get(s.pos) {
+                        Some(next) => {
+                            let mut buf = [0u8; 4];
+                            walk(fst, to, next.c.encode_utf8(&mut buf).as_bytes()).is_some()
+                        }
+                        None => to.is_final(),
                     }
-                    None => node.is_final(),
                 };
-                if let Some((node, out)) =
-                    walk_truth(&rule.truth).filter(|&(node, _)| leads_on(node))
-                {
+                if let Some((node, out)) = walk_truth(truth).filter(|&(node, _)| leads_on(node)) {
                     stack.push(State {
                         node,
                         out: s.out + out,
@@ -431,6 +462,7 @@ pub fn readings<'t>(
             c,
             damage: d,
             intact_cost: cost_intact,
+            truth,
             rules,
             ..
         }) = chars.get(s.pos)
@@ -439,7 +471,7 @@ pub fn readings<'t>(
         };
         let (c, d) = (*c, *d);
         let letter = &token[byte_pos..byte_pos + c.len_utf8()];
-        let intact_step = walk_truth(letter).map(|(node, out)| {
+        let intact_step = walk_truth(*truth).map(|(node, out)| {
             let intact = (d > 0.0).then_some(d);
             State {
                 node,
@@ -453,11 +485,11 @@ pub fn readings<'t>(
         });
         if s.edits < MAX_EDITS {
             // The cheapest confusion is pushed last, so tried first, for the same reason.
-            for &(rule, read) in rules.iter().rev() {
+            for &(rule, read, truth) in rules.iter().rev() {
                 if out_of_reach(rule) {
                     continue;
                 }
-                if let Some((node, out)) = walk_truth(&rule.truth) {
+                if let Some((node, out)) = walk_truth(truth) {
                     stack.push(State {
                         node,
                         pos: s.pos + read,
@@ -483,16 +515,25 @@ pub fn readings<'t>(
 /// Readings of the token as the word reached by `s` (its last part costing `cost`) plus one or two
 /// learned inflectional endings spelling out the `rest` of the token (nämnd + erna + s), given
 /// with its letters.
-fn inflect(kept: &mut Kept, s: &State, path: &Path, (rest, letters): (&str, &[Letter]), cost: f64) {
+fn inflect(
+    kept: &mut Kept,
+    s: &State,
+    path: &mut Path,
+    (rest, letters): (&str, &[Letter]),
+    cost: f64,
+) {
+    // The state's word and intact list, extended in place for the readings rather than copied.
+    let (word, intact) = (path.word.len(), path.intact.len());
+    path.word.push_str(rest);
+    path.intact
+        .extend(letters.iter().map(|l| l.damage).filter(|&d| d > 0.0));
     let mut add = |ending_cost: f64| {
-        let mut intact = path.intact.clone();
-        intact.extend(letters.iter().map(|l| l.damage).filter(|&d| d > 0.0));
         kept.offer(&Met {
-            word: &[path.word.as_str(), rest].concat(),
+            word: &path.word,
             prior: cost + s.parts_cost + INFLECT_COST + ending_cost,
             channel: s.channel,
             edits: s.edits,
-            intact: &intact,
+            intact: &path.intact,
         });
     };
     for first in endings() {
@@ -509,6 +550,15 @@ fn inflect(kept: &mut Kept, s: &State, path: &Path, (rest, letters): (&str, &[Le
             add(first.cost + second.cost);
         }
     }
+    path.word.truncate(word);
+    path.intact.truncate(intact);
+}
+
+/// Where byte `b` leads from `node`: the address of the node reached (left for the state that
+/// goes there to decode) and the output on the way.
+fn step(node: &Node, b: u8) -> Option<(CompiledAddr, u64)> {
+    let t = node.transition(node.find_input(b)?);
+    Some((t.addr, t.out.value()))
 }
 
 /// Whether `text` starts with `prefix`, compared in line: the strings are a few bytes, too short

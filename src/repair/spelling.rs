@@ -23,15 +23,15 @@ impl History {
     pub fn start() -> History {
         let mut h = 0;
         for k in 0..ORDER - 1 {
-            h |= symbol('<') << (6 * k);
+            h |= symbol('<') << (SYMBOL_BITS as usize * k);
         }
         History(h)
     }
 
     /// The history after `c` follows this one.
     pub fn push(self, c: char) -> History {
-        let mask = (1 << (6 * (ORDER - 1))) - 1;
-        History(((self.0 << 6) | symbol(c)) & mask)
+        let mask = (1 << (SYMBOL_BITS as usize * (ORDER - 1))) - 1;
+        History(((self.0 << SYMBOL_BITS) | symbol(c)) & mask)
     }
 }
 
@@ -98,9 +98,61 @@ impl Table {
 }
 
 /// The model's tables: each context's occurrences and kinds of successor, and each n-gram's count.
-fn tables() -> &'static (Table, Table) {
-    static TABLES: OnceLock<(Table, Table)> = OnceLock::new();
-    TABLES.get_or_init(|| (Table::new(CONTEXTS, 3), Table::new(NGRAMS, 2)))
+struct Model {
+    contexts: Table,
+    ngrams: Table,
+    /// P(symbol | the last symbol) as the interpolation gives it from the empty context and the
+    /// last symbol, by (last symbol, symbol), and whether a longer context may have been seen:
+    /// the first two of a character's lookups, the same for every word.
+    short: Vec<(f64, bool)>,
+}
+
+/// Symbols fit in this many bits.
+const SYMBOL_BITS: u32 = 6;
+
+fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        let mut model = Model {
+            contexts: Table::new(CONTEXTS, 3),
+            ngrams: Table::new(NGRAMS, 2),
+            short: Vec::new(),
+        };
+        model.short = (0..1u32 << (2 * SYMBOL_BITS))
+            .map(|key| {
+                let (last, s) = (key >> SYMBOL_BITS, key & ((1 << SYMBOL_BITS) - 1));
+                model.interpolate(last, s, 0..2.min(ORDER), 1.0 / SYMBOLS)
+            })
+            .collect();
+        model
+    })
+}
+
+impl Model {
+    /// P(symbol `s` | `history`) interpolated from `p` through the contexts of the lengths in
+    /// `lens`, and whether the last of them was seen (so a longer one may be too).
+    fn interpolate(
+        &self,
+        history: u32,
+        s: u32,
+        lens: std::ops::Range<usize>,
+        p: f64,
+    ) -> (f64, bool) {
+        let mut p = p;
+        for len in lens {
+            let context = history & ((1u32 << (SYMBOL_BITS as usize * len)) - 1);
+            let Some(stats) = self.contexts.get(context) else {
+                return (p, false); // a longer context containing this one is unseen too
+            };
+            let (seen, kinds) = (field(stats, 0), field(stats, 1));
+            let n = self
+                .ngrams
+                .get((context << SYMBOL_BITS) | s)
+                .map_or(0.0, |r| field(r, 0));
+            p = (n + kinds * p) / (seen + kinds);
+        }
+        (p, true)
+    }
 }
 
 fn field(r: &[u8], i: usize) -> f64 {
@@ -116,17 +168,14 @@ fn field(r: &[u8], i: usize) -> f64 {
 /// characters.
 pub fn cost(history: History, c: char) -> f64 {
     let s = symbol(c);
-    let (contexts, ngrams) = tables();
-    let mut p = 1.0 / SYMBOLS;
-    for len in 0..ORDER {
-        let context = history.0 & ((1u32 << (6 * len)) - 1);
-        let Some(stats) = contexts.get(context) else {
-            break; // a longer context containing this one is unseen too
-        };
-        let (seen, kinds) = (field(stats, 0), field(stats, 1));
-        let n = ngrams.get((context << 6) | s).map_or(0.0, |r| field(r, 0));
-        p = (n + kinds * p) / (seen + kinds);
-    }
+    let model = model();
+    let last = history.0 & ((1 << SYMBOL_BITS) - 1);
+    let (p, more) = model.short[((last << SYMBOL_BITS) | s) as usize];
+    let p = if more {
+        model.interpolate(history.0, s, 2.min(ORDER)..ORDER, p).0
+    } else {
+        p
+    };
     -p.ln()
 }
 
