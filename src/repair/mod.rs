@@ -123,7 +123,7 @@ impl Repairer {
     pub fn adapt(&mut self, clean_text: &str) {
         for (_, piece) in tokens::split(clean_text) {
             if piece.word.chars().all(char::is_alphabetic) {
-                *self.adapted.entry(piece.word.to_lowercase()).or_default() += 1;
+                *self.adapted.entry(piece.key).or_default() += 1;
             }
         }
     }
@@ -162,7 +162,7 @@ impl Repairer {
             .iter()
             .filter_map(|(key, r)| {
                 let (word, _) = decide(r, lambda, SURE_MARGIN, &Glyphs::default())?;
-                Some((key.as_str(), word))
+                Some((*key, word))
             })
             .collect();
         let mut glyphs = Glyphs::learn(self.channel, sure.iter().map(|(k, w)| (*k, w.as_str())));
@@ -173,7 +173,7 @@ impl Repairer {
         let names = Names::shared();
         let priced: HashMap<&str, Priced> = readings
             .iter()
-            .map(|(key, r)| (key.as_str(), Priced::new(r, lambda, &glyphs)))
+            .map(|(&key, r)| (key, Priced::new(r, lambda, &glyphs)))
             .collect();
         // A neighbour is read as its context-free repair, so a damaged neighbour still speaks.
         let resolve = |token: &str| {
@@ -192,7 +192,7 @@ impl Repairer {
         let mut edits: Vec<(usize, &str, String, f64)> = pieces
             .iter()
             .filter_map(|(offset, piece)| {
-                let (&key, p) = priced.get_key_value(piece.word.to_lowercase().as_str())?;
+                let (&key, p) = priced.get_key_value(piece.key.as_str())?;
                 let p = if piece.in_name_place(names) {
                     in_name_place
                         .entry(key)
@@ -309,26 +309,26 @@ impl Repairer {
 
     /// The readings of every distinct token of `pieces`, from the memo or worked out afresh,
     /// with the batch's adapted words.
-    fn all_readings(&self, pieces: &[(usize, Piece)]) -> HashMap<String, Arc<Readings>> {
-        let mut readings: HashMap<String, Arc<Readings>> = HashMap::default();
+    fn all_readings<'p>(&self, pieces: &'p [(usize, Piece)]) -> HashMap<&'p str, Arc<Readings>> {
+        let mut readings: HashMap<&str, Arc<Readings>> = HashMap::default();
         let mut fresh = Vec::new();
         {
             let memo = self.memo.read().unwrap_or_else(|e| e.into_inner());
             for (_, piece) in pieces {
-                let key = piece.word.to_lowercase();
-                if readings.contains_key(&key) {
+                let key = piece.key.as_str();
+                if readings.contains_key(key) {
                     continue;
                 }
-                let r = match memo.get(&key) {
+                let r = match memo.get(key) {
                     Some(r) => Arc::clone(r),
                     None => {
-                        let r = Arc::new(self.readings(&key));
-                        fresh.push((key.clone(), Arc::clone(&r)));
+                        let r = Arc::new(self.readings(key));
+                        fresh.push((key.to_string(), Arc::clone(&r)));
                         r
                     }
                 };
-                let r = match self.adapted.get(&key) {
-                    Some(&n) => Arc::new(r.with_batch_word(&key, n)),
+                let r = match self.adapted.get(key) {
+                    Some(&n) => Arc::new(r.with_batch_word(key, n)),
                     None => r,
                 };
                 readings.insert(key, r);
@@ -376,7 +376,7 @@ impl Repairer {
     fn damage_rate(
         &self,
         pieces: &[(usize, Piece)],
-        readings: &HashMap<String, Arc<Readings>>,
+        readings: &HashMap<&str, Arc<Readings>>,
     ) -> f64 {
         let (damaged, intact) = self.damage_counts(pieces, readings);
         ((damaged + 0.1) / (damaged + intact + 1.0)).clamp(0.001, 0.95)
@@ -386,17 +386,17 @@ impl Repairer {
     fn damage_counts(
         &self,
         pieces: &[(usize, Piece)],
-        readings: &HashMap<String, Arc<Readings>>,
+        readings: &HashMap<&str, Arc<Readings>>,
     ) -> (f64, f64) {
         let (mut damaged, mut intact) = (0.0_f64, 0.0_f64);
         // Whether each distinct token reads as damaged, decided once however often it occurs.
         let mut reads_damaged: HashMap<&str, bool> = HashMap::default();
         for (_, piece) in pieces {
-            let Some((key, r)) = readings.get_key_value(&piece.word.to_lowercase()) else {
+            let Some((key, r)) = readings.get_key_value(piece.key.as_str()) else {
                 continue;
             };
             let is_damaged = *reads_damaged
-                .entry(key.as_str())
+                .entry(*key)
                 .or_insert_with(|| decide(r, 0.5, MARGIN, &Glyphs::default()).is_some());
             if is_damaged {
                 damaged += 1.0;
@@ -574,8 +574,7 @@ impl Piece<'_> {
     fn in_name_place(&self, names: &Names) -> bool {
         self.shape == Shape::Capitalised
             && (!self.sentence_start
-                || matches!(self.neighbours.1, Neighbour::Name(_))
-                    && names.is_name(&self.word.to_lowercase()))
+                || matches!(self.neighbours.1, Neighbour::Name(_)) && names.is_name(&self.key))
     }
 
     fn margin(&self) -> f64 {

@@ -51,6 +51,8 @@ impl Shape {
 pub struct Piece<'t> {
     /// The word as written.
     pub word: &'t str,
+    /// The word in lower case, as the lexicon and the memo of readings know it.
+    pub key: String,
     /// Its letter case.
     pub shape: Shape,
     /// Whether it opens a sentence or line, where a capital says nothing about names.
@@ -145,6 +147,7 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                     part_offset + skip,
                     Piece {
                         word: &part[skip..],
+                        key: part[skip..].to_lowercase(),
                         shape,
                         sentence_start,
                         neighbours,
