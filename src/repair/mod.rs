@@ -8,11 +8,11 @@
 //! on either side weigh the readings of real-word ambiguities such as `ar` → är/år
 //! ([`context`]). How often vulnerable letters (å, ä, ö …) are damaged is estimated per text
 //! first, so clean text is left alone while a badly damaged layer has its `for` read as `för`
-//! and its misread marks restored (an em dash for the en dash, `+` for a bullet, a hyphen for
-//! the en dash of a range of years or times, as the documents mostly set it, a member's party
-//! garbled to `(Vv)`). Which letter a
-//! glyph stands for is learned per text too, from its sure repairs ([`glyphs`]), so a scan that
-//! writes `é` for ä reads `lést` as `läst`.
+//! and its misread marks restored (an em dash for the en dash, `+` for a bullet, `8` for §, a
+//! member's party garbled to `(Vv)`, a hyphen for the en dash of a range of years, times or
+//! dates, as the documents mostly set it). Which letter a glyph stands for is learned per text
+//! too, from its sure repairs ([`glyphs`]), so a scan that writes `é` for ä reads `lést` as
+//! `läst`.
 
 mod channel;
 mod context;
@@ -247,7 +247,6 @@ impl Repairer {
             edits.extend(
                 tokens::marks(text)
                     .into_iter()
-                    .chain(tokens::misread_parties(text))
                     .map(|(offset, mark, reading)| (offset, mark, reading.to_string(), score)),
             );
             // A range's hyphen is the en dash the documents mostly set, read as a hyphen, when

@@ -213,12 +213,7 @@ fn shape(word: &str, opens: bool) -> Option<Shape> {
     // OCR writes a lower-case å or ö as a capital A or O inside a word (pA, JOrgen), and in a
     // longer word an l as a capital L (ProtokoLl); those capitals are read as the lower-case
     // letters they stand for. A short word's inner L is an abbreviation's (SoL, PuL).
-    if first.is_uppercase()
-        && word
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
-    {
+    if first.is_uppercase() && letters.clone().all(char::is_uppercase) {
         // A long word in capitals throughout is a heading's (PROTOKOLL); a short one is an
         // abbreviation (SAPO, FHS), which repair leaves alone.
         return (length >= CAPS_WORD).then_some(Shape::Upper);
@@ -251,12 +246,24 @@ fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Marks an OCR engine misreads in Swedish text, with what they stand for: the en dash Swedish
 /// sets as a dash and list marker read as an em dash, a list bullet read as `+` or `*` at the
-/// start of a line, and the section sign of a minute's items read as an `8`. Only for text
-/// known to be OCR output: clean text means what it writes.
+/// start of a line, the section sign of a minute's items read as an `8`, and a member's party
+/// garbled inside its brackets ([`garbled_party`]). Only for text known to be OCR output: clean
+/// text means what it writes.
 pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
+    // The national parties the text writes correctly in brackets.
+    let written: Vec<String> = tokens
+        .iter()
+        .filter_map(|&(_, t)| bracketed(t))
+        .map(str::to_uppercase)
+        .filter(|t| NATIONAL_PARTIES.contains(&t.as_str()))
+        .collect();
     let mut marks = Vec::new();
     for (i, &(offset, token)) in tokens.iter().enumerate() {
+        if let Some(party) = garbled_party(&tokens, i, &written) {
+            marks.push(party);
+            continue;
+        }
         let line_start = opens_line(text, &tokens, i);
         let next_is_word = tokens
             .get(i + 1)
@@ -289,50 +296,46 @@ fn section_sign(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
     item_number && clause_ends && placed
 }
 
-/// Party abbreviations the OCR garbled in a list of members: a bracketed token after two
-/// capitalised words (a person's first name and surname) that is no national party's, but that one edit (a doubled letter,
-/// one misread letter: `(Vv)`, `(KB)`) turns into exactly one, which the text writes correctly
-/// elsewhere. The offset and letters inside the brackets, with the party. A token one edit from
-/// two parties (`(SO)`: S or SD) is left alone, as are local parties' own abbreviations, which are
-/// further from every national one. Only for text known to be OCR output.
-pub fn misread_parties(text: &str) -> Vec<(usize, &str, &'static str)> {
-    let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
-    fn bracketed(token: &str) -> Option<&str> {
-        let inner = token
-            .trim_end_matches(['.', ',', ';', ':'])
-            .strip_prefix('(')?
-            .strip_suffix(')')?;
-        (1..=3).contains(&inner.chars().count()).then_some(inner)
+/// The letters inside a bracketed token of one to three characters (`(V)`, `(KD),`).
+fn bracketed(token: &str) -> Option<&str> {
+    let inner = token
+        .trim_end_matches(['.', ',', ';', ':'])
+        .strip_prefix('(')?
+        .strip_suffix(')')?;
+    (1..=3).contains(&inner.chars().count()).then_some(inner)
+}
+
+/// A party abbreviation the OCR garbled in a list of members, if token `i` of `tokens` is one:
+/// a bracketed token after two capitalised words (a person's first name and surname) that is
+/// no national party's, but that one edit (a doubled letter, one misread letter: `(Vv)`,
+/// `(KB)`) turns into exactly one, which the text writes correctly elsewhere (`written`). The
+/// offset and letters inside the brackets, with the party. A token one edit from two parties
+/// (`(SO)`: S or SD) is left alone, as are local parties' own abbreviations, which are further
+/// from every national one.
+fn garbled_party<'t>(
+    tokens: &[(usize, &'t str)],
+    i: usize,
+    written: &[String],
+) -> Option<(usize, &'t str, &'static str)> {
+    let (offset, token) = tokens[i];
+    let name = |j: Option<usize>| j.is_some_and(|j| is_capitalised(tokens[j].1));
+    if !(name(i.checked_sub(2)) && name(i.checked_sub(1))) {
+        return None;
     }
-    let written: Vec<String> = tokens
+    let inner = bracketed(token)?;
+    let upper = inner.to_uppercase();
+    if NATIONAL_PARTIES.contains(&upper.as_str()) {
+        return None;
+    }
+    let mut near = NATIONAL_PARTIES
         .iter()
-        .filter_map(|&(_, t)| bracketed(t))
-        .map(str::to_uppercase)
-        .filter(|t| NATIONAL_PARTIES.contains(&t.as_str()))
-        .collect();
-    let mut parties = Vec::new();
-    for triple in tokens.windows(3) {
-        let [(_, first), (_, last), (offset, token)] = triple else {
-            continue;
-        };
-        let after_name = is_capitalised(first) && is_capitalised(last);
-        let Some(inner) = bracketed(token).filter(|_| after_name) else {
-            continue;
-        };
-        let upper = inner.to_uppercase();
-        if NATIONAL_PARTIES.contains(&upper.as_str()) {
-            continue;
+        .filter(|p| strsim::levenshtein(&upper, p) == 1);
+    match (near.next(), near.next()) {
+        (Some(&party), None) if written.iter().any(|w| w == party) => {
+            Some((offset + 1, inner, party))
         }
-        let mut near = NATIONAL_PARTIES
-            .iter()
-            .filter(|p| strsim::levenshtein(&upper, p) == 1);
-        if let (Some(&party), None) = (near.next(), near.next()) {
-            if written.iter().any(|w| w == party) {
-                parties.push((offset + 1, inner, party));
-            }
-        }
+        _ => None,
     }
-    parties
 }
 
 /// The hyphen of every number range in `text` (2014-2018, 13.00-16.30, 3-12,
@@ -446,7 +449,7 @@ mod tests {
     fn a_garbled_party_after_a_name_is_the_one_party_it_is_an_edit_from() {
         let text = "Eva Ek (V), Bo Al (KD)\nOla Berg (Vv) och Per Ny (KB).\n\
                     Anna Lind (SO), Lars Ås (MB) och beslutade Kommunfullmäktige (KF) (Vv)";
-        let parties: Vec<_> = misread_parties(text)
+        let parties: Vec<_> = marks(text)
             .into_iter()
             .map(|(o, garbled, party)| (&text[o..o + garbled.len()], party))
             .collect();

@@ -97,10 +97,11 @@ def range_kind(left, right):
 def ranges(texts):
     counts = collections.Counter()
     for text in texts:
-        for m in RANGE.finditer(unicodedata.normalize("NFC", text)):
+        text = unicodedata.normalize("NFC", text)
+        for m in RANGE.finditer(text):
             left, dash, right = m.groups()
             counts[(range_kind(left, right), dash)] += 1
-        for m in DATE_RANGE.finditer(unicodedata.normalize("NFC", text)):
+        for m in DATE_RANGE.finditer(text):
             counts[("date", m.group(1))] += 1
     return counts
 
