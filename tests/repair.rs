@@ -18,6 +18,13 @@ fn truth(name: &str) -> String {
     corpus("truth", name)
 }
 
+/// A held-out OCR text (`corpus/heldout/NAME`) and its repair.
+fn heldout_ocr(name: &str) -> (String, String) {
+    let ocr = corpus("heldout", name);
+    let repaired = Repairer::embedded().repair_text(&ocr).text;
+    (ocr, repaired)
+}
+
 /// Whitespace and every character outside the changed tokens stay exactly as they were.
 fn same_skeleton(a: &str, b: &str) -> bool {
     let ws = |s: &str| s.chars().filter(|c| c.is_whitespace()).collect::<String>();
@@ -99,9 +106,8 @@ fn numbers_case_numbers_and_abbreviations_are_untouched() {
 
 #[test]
 fn a_heading_in_capitals_is_repaired_in_capitals() {
-    let ocr = corpus("heldout", "linkoping-bun-2013-protokoll-ocr.txt");
+    let (ocr, repaired) = heldout_ocr("linkoping-bun-2013-protokoll-ocr.txt");
     let clean = corpus("heldout", "linkoping-bun-2013-protokoll.txt");
-    let repaired = Repairer::embedded().repair_text(&ocr).text;
     // The minutes' title, a long word in capitals throughout, damaged by the OCR.
     let title = |text: &str| text.lines().nth(1).unwrap_or_default().to_string();
     assert_ne!(title(&ocr), title(&clean));
@@ -110,8 +116,7 @@ fn a_heading_in_capitals_is_repaired_in_capitals() {
 
 #[test]
 fn a_range_read_with_a_hyphen_gets_its_en_dash_back() {
-    let ocr = corpus("heldout", "linkoping-bun-2013-protokoll-ocr.txt");
-    let repaired = Repairer::embedded().repair_text(&ocr).text;
+    let (ocr, repaired) = heldout_ocr("linkoping-bun-2013-protokoll-ocr.txt");
     for (written, range) in [("13.30-16.45", "13.30–16.45"), ("2014-2018", "2014–2018")] {
         assert!(ocr.contains(written) && repaired.contains(range), "{range}");
     }
@@ -143,8 +148,7 @@ fn misread_dashes_and_bullets_of_a_scan_are_restored() {
 #[test]
 fn a_capitalised_word_inside_a_sentence_is_read_as_a_name() {
     // A surname whose unaccented spelling the web also knows: a name is likelier in its place.
-    let ocr = corpus("heldout", "linkoping-bun-2013-protokoll-ocr.txt");
-    let repaired = Repairer::embedded().repair_text(&ocr).text;
+    let (ocr, repaired) = heldout_ocr("linkoping-bun-2013-protokoll-ocr.txt");
     assert!(ocr.contains("Stromberg"));
     assert!(repaired.contains("Strömberg") && !repaired.contains("Stromberg"));
     // A district beside others stays a district, though a far commoner word is one letter off.
@@ -153,8 +157,7 @@ fn a_capitalised_word_inside_a_sentence_is_read_as_a_name() {
     assert!(repaired.contains("skolor i Farsta, Hägersten-Liljeholmen"));
     // A first name opening a line of the member list stays a name, and the surname after it
     // keeps its capital, though the OCR read its Ö as a capital O.
-    let ocr = corpus("heldout", "region-vastmanland-rs-2022-protokoll-ocr.txt");
-    let repaired = Repairer::embedded().repair_text(&ocr).text;
+    let (ocr, repaired) = heldout_ocr("region-vastmanland-rs-2022-protokoll-ocr.txt");
     assert!(ocr.contains("\nPia Rydh Lagerkvist (C)\n") && ocr.contains("Kenneth Ostberg (S)"));
     assert!(repaired.contains("\nPia Rydh Lagerkvist (C)\n"));
     assert!(repaired.contains("Kenneth Östberg (S)"));
@@ -163,8 +166,7 @@ fn a_capitalised_word_inside_a_sentence_is_read_as_a_name() {
 #[test]
 fn a_capital_the_ocr_made_of_a_lower_case_letter_is_lowered_but_a_cell_keeps_its_own() {
     // Tesseract reads a lower-case å as a capital A inside a sentence.
-    let ocr = corpus("heldout", "linkoping-bun-2013-protokoll-ocr.txt");
-    let repaired = Repairer::embedded().repair_text(&ocr).text;
+    let (ocr, repaired) = heldout_ocr("linkoping-bun-2013-protokoll-ocr.txt");
     assert!(ocr.contains("vill att arendet Aterremitteras"));
     assert!(repaired.contains("vill att ärendet återremitteras röstar nej."));
     // A table cell of the scanned action plan opens with a capital, after a tab or a rule (|).
@@ -185,21 +187,18 @@ fn a_capital_the_ocr_made_of_a_lower_case_letter_is_lowered_but_a_cell_keeps_its
 #[test]
 fn a_members_garbled_party_and_a_capital_l_inside_a_word_are_read_back() {
     // The scan of a committee's minutes: tesseract doubles a party's letter and reads an l as L.
-    let ocr = corpus("heldout", "linkoping-bun-2013-protokoll-ocr.txt");
-    let repaired = Repairer::embedded().repair_text(&ocr).text;
+    let (ocr, repaired) = heldout_ocr("linkoping-bun-2013-protokoll-ocr.txt");
     assert!(ocr.contains("Jorgen Hall (Vv)"));
     assert!(repaired.contains("Hall (V)"));
     assert!(!repaired.contains("(Vv)"));
-    let ocr = corpus("heldout", "oxelosund-kf-2023-protokoll-ocr.txt");
-    let repaired = Repairer::embedded().repair_text(&ocr).text;
+    let (ocr, repaired) = heldout_ocr("oxelosund-kf-2023-protokoll-ocr.txt");
     assert!(ocr.contains("kommun ProtokoLl\n"));
     assert!(repaired.contains("kommun Protokoll\n"));
 }
 
 #[test]
 fn an_items_section_sign_read_as_8_is_restored_but_a_row_of_counts_is_not() {
-    let ocr = corpus("heldout", "botkyrka-ks-2021-protokoll-ocr.txt");
-    let repaired = Repairer::embedded().repair_text(&ocr).text;
+    let (ocr, repaired) = heldout_ocr("botkyrka-ks-2021-protokoll-ocr.txt");
     assert!(ocr.contains("\n8 81\n") && ocr.contains("Resultat 8 5 2"));
     assert!(repaired.contains("\n§ 81\n"));
     assert!(repaired.contains("beslutade 2020-05-11, § 96, om"));
