@@ -227,6 +227,8 @@ struct Letter<'c> {
     /// reads and the number of its truth, cheapest first: found once per token rather than at
     /// every state.
     rules: Vec<(&'c Rule, usize, usize)>,
+    /// What each way the rest of the token from here spells one or two learned endings costs.
+    endings: Vec<f64>,
 }
 
 /// The word and intact list of the state being explored.
@@ -281,6 +283,7 @@ pub fn readings<'t>(
                 .filter(|r| starts_with(&token[offset..], &r.ocr))
                 .map(|r| (r, r.ocr.chars().count(), number(&r.truth)))
                 .collect(),
+            endings: ending_costs(&token[offset..]),
         })
         .collect();
     let dropped: Vec<(&Rule, usize)> = channel
@@ -325,6 +328,10 @@ pub fn readings<'t>(
             continue;
         }
         path.enter(&s);
+        if s.parts == MAX_PARTS {
+            read_head(fst, &mut kept, s, &mut path, (token, &chars));
+            continue;
+        }
         let node = fst.node(s.node);
         let word = path.word.as_str();
         let byte_pos = chars.get(s.pos).map_or(token.len(), |l| l.offset);
@@ -339,57 +346,25 @@ pub fn readings<'t>(
         };
         if node.is_final() && part_len > 0 {
             let class = s.out + node.final_output().value();
-            let cost = class as f64 * COST_PER_CLASS;
-            // Looked up only where the part ends a reading, not at every final node passed.
-            let head_cost = || {
-                if s.parts > 1 {
-                    cost + head_penalty(&word[s.part_start..], class)
-                } else {
-                    cost
-                }
-            };
-            // A reading with confusions that cannot count is not priced (its head looked up).
-            let out_of_reach = |extra: f64| s.edits > 0 && kept.beyond(s.floor_with(cost) + extra);
-            if s.pos == chars.len() {
-                if !out_of_reach(0.0) {
-                    kept.offer(&Met {
-                        word,
-                        prior: head_cost() + s.parts_cost,
-                        channel: s.channel,
-                        edits: s.edits,
-                        intact: &path.intact,
+            end_part(&mut kept, &s, &mut path, (token, &chars), class);
+            if s.pos < chars.len() && part_len >= MIN_PART && token.len() - byte_pos >= MIN_PART {
+                // A modifier costs half its own rarity: the head word decides a compound's class.
+                let parts_cost = s.parts_cost + 0.5 * class as f64 * COST_PER_CLASS + JOIN_COST;
+                let mut link = |skip: usize, linker: &'static str| {
+                    stack.push(State {
+                        node: root,
+                        pos: s.pos + skip,
+                        out: 0,
+                        append: linker,
+                        part_start: child.base + linker.len(),
+                        parts_cost,
+                        parts: s.parts + 1,
+                        ..child
                     });
-                }
-            } else {
-                // Two endings span at most a few letters; most stems reached leave far more.
-                if token.len() - byte_pos <= MAX_ENDINGS
-                    && !out_of_reach(INFLECT_COST)
-                    && word[s.part_start..].chars().count() >= MIN_STEM
-                {
-                    let rest = (&token[byte_pos..], &chars[s.pos..]);
-                    let head = head_cost();
-                    inflect(&mut kept, &s, &mut path, rest, head);
-                }
-                if s.parts < MAX_PARTS && part_len >= MIN_PART && token.len() - byte_pos >= MIN_PART
-                {
-                    // A modifier costs half its own rarity: the head word decides a compound's class.
-                    let parts_cost = s.parts_cost + 0.5 * cost + JOIN_COST;
-                    let mut link = |skip: usize, linker: &'static str| {
-                        stack.push(State {
-                            node: root,
-                            pos: s.pos + skip,
-                            out: 0,
-                            append: linker,
-                            part_start: child.base + linker.len(),
-                            parts_cost,
-                            parts: s.parts + 1,
-                            ..child
-                        });
-                    };
-                    link(0, "");
-                    if chars[s.pos].c == 's' && token.len() - byte_pos > MIN_PART {
-                        link(1, "s");
-                    }
+                };
+                link(0, "");
+                if chars[s.pos].c == 's' && token.len() - byte_pos > MIN_PART {
+                    link(1, "s");
                 }
             }
         }
@@ -512,22 +487,105 @@ pub fn readings<'t>(
     }
 }
 
-/// Readings of the token as the word reached by `s` (its last part costing `cost`) plus one or two
-/// learned inflectional endings spelling out the `rest` of the token (nämnd + erna + s), given
-/// with its letters.
-fn inflect(
+/// Offers the readings that end the part `s` has reached, a lexicon word of frequency `class`:
+/// the token read to its end, or the word with one or two endings spelling the rest of the
+/// `token` (given with its letters).
+fn end_part(
     kept: &mut Kept,
     s: &State,
     path: &mut Path,
-    (rest, letters): (&str, &[Letter]),
-    cost: f64,
+    (token, chars): (&str, &[Letter]),
+    class: u64,
 ) {
+    let cost = class as f64 * COST_PER_CLASS;
+    // Looked up only where the part ends a reading, not at every final node passed.
+    let head_cost = |word: &str| {
+        if s.parts > 1 {
+            cost + head_penalty(&word[s.part_start..], class)
+        } else {
+            cost
+        }
+    };
+    // A reading with confusions that cannot count is not priced (its head looked up).
+    let out_of_reach =
+        |kept: &Kept, extra: f64| s.edits > 0 && kept.beyond(s.floor_with(cost) + extra);
+    match chars.get(s.pos) {
+        None => {
+            if !out_of_reach(kept, 0.0) {
+                kept.offer(&Met {
+                    word: &path.word,
+                    prior: head_cost(&path.word) + s.parts_cost,
+                    channel: s.channel,
+                    edits: s.edits,
+                    intact: &path.intact,
+                });
+            }
+        }
+        Some(next)
+            if !next.endings.is_empty()
+                && !out_of_reach(kept, INFLECT_COST)
+                && path.word[s.part_start..].chars().count() >= MIN_STEM =>
+        {
+            let head = head_cost(&path.word);
+            let rest = (&token[next.offset..], &chars[s.pos..]);
+            inflect(kept, s, path, rest, head);
+        }
+        Some(_) => {}
+    }
+}
+
+/// Reads the head of a compound of the most parts from `s` on as written, offering every
+/// reading it ends. Its confusions are not tried: of a long token's readings, those with the
+/// most parts and damage in the head too are the most numerous and the least often right (a
+/// damaged head mostly belongs to a compound of two parts whose modifier the lexicon lists).
+fn read_head(
+    fst: &Fst<Vec<u8>>,
+    kept: &mut Kept,
+    mut s: State,
+    path: &mut Path,
+    (token, chars): (&str, &[Letter]),
+) {
+    let mut node = fst.node(s.node);
+    loop {
+        if node.is_final() && path.word.len() > s.part_start {
+            let class = s.out + node.final_output().value();
+            end_part(kept, &s, path, (token, chars), class);
+        }
+        let Some(letter) = chars.get(s.pos) else {
+            return;
+        };
+        let written = &token[letter.offset..letter.offset + letter.c.len_utf8()];
+        let Some((next, out)) = walk(fst, node, written.as_bytes()) else {
+            return;
+        };
+        node = next;
+        s.pos += 1;
+        s.out += out;
+        path.word.push_str(written);
+        if letter.damage > 0.0 {
+            path.intact.push(letter.damage);
+            s.intact_cost += letter.intact_cost;
+        }
+        if s.edits > 0 && kept.beyond(s.floor()) {
+            return;
+        }
+    }
+}
+
+/// Readings of the token as the word reached by `s` (its last part costing `cost`) plus one or two
+/// learned inflectional endings spelling out the rest of the token (nämnd + erna + s), given by
+/// its letters.
+fn inflect(kept: &mut Kept, s: &State, path: &mut Path, rest: (&str, &[Letter]), cost: f64) {
+    let (text, letters) = rest;
+    let Some(first) = letters.first() else {
+        return;
+    };
     // The state's word and intact list, extended in place for the readings rather than copied.
     let (word, intact) = (path.word.len(), path.intact.len());
-    path.word.push_str(rest);
+    path.word.push_str(text);
     path.intact
         .extend(letters.iter().map(|l| l.damage).filter(|&d| d > 0.0));
-    let mut add = |ending_cost: f64| {
+    for ending_cost in &first.endings {
         kept.offer(&Met {
             word: &path.word,
             prior: cost + s.parts_cost + INFLECT_COST + ending_cost,
@@ -535,23 +593,31 @@ fn inflect(
             edits: s.edits,
             intact: &path.intact,
         });
-    };
-    for first in endings() {
-        if !starts_with(rest, &first.text) {
-            continue;
-        }
-        let more = &rest[first.text.len()..];
-        if more.is_empty() {
-            add(first.cost);
-        } else if let Some(second) = endings()
-            .iter()
-            .find(|e| e.text.len() == more.len() && starts_with(more, &e.text))
-        {
-            add(first.cost + second.cost);
-        }
     }
     path.word.truncate(word);
     path.intact.truncate(intact);
+}
+
+/// What each way of spelling `rest` as one or two learned endings costs, in the endings' order.
+fn ending_costs(rest: &str) -> Vec<f64> {
+    // Two endings span at most a few letters; most stems reached leave far more.
+    if rest.len() > MAX_ENDINGS {
+        return Vec::new();
+    }
+    endings()
+        .iter()
+        .filter(|first| starts_with(rest, &first.text))
+        .filter_map(|first| {
+            let more = &rest[first.text.len()..];
+            if more.is_empty() {
+                return Some(first.cost);
+            }
+            let second = endings()
+                .iter()
+                .find(|e| e.text.len() == more.len() && starts_with(more, &e.text))?;
+            Some(first.cost + second.cost)
+        })
+        .collect()
 }
 
 /// Where byte `b` leads from `node`: the address of the node reached (left for the state that
