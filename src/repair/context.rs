@@ -16,9 +16,11 @@ static BIGRAMS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.fs
 /// The most a neighbour may move a word's log-probability either way: the counts come from help
 /// texts and a few documents, so no single pair should outvote the lexicon and the channel.
 const MAX_GAIN: f64 = 4.0;
+/// The most context can move one word's log-probability either way: [`MAX_GAIN`] from each side.
+pub const MAX_WORD_GAIN: f64 = 2.0 * MAX_GAIN;
 /// The most context can change a repair's score: each of the token and its reading gains or
-/// loses at most [`MAX_GAIN`] from each side.
-pub const MAX_SWING: f64 = 4.0 * MAX_GAIN;
+/// loses at most [`MAX_WORD_GAIN`].
+pub const MAX_SWING: f64 = 2.0 * MAX_WORD_GAIN;
 
 /// Marks the start of a sentence, as the counts do.
 pub const START: &str = "<s>";

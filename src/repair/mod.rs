@@ -490,14 +490,29 @@ impl<'r> Priced<'r> {
     /// The best repair, if it beats the token itself by `margin`, with its log-odds; `around`,
     /// when given, is what the neighbouring words say of each reading.
     fn decide(&self, margin: f64, around: Option<&Around>) -> Option<(String, f64)> {
-        let gain = |w: &str| around.map_or(0.0, |a| a.gain(w));
-        let keep = self.keep - around.map_or(0.0, |a| a.gain(&context::normal(self.token)));
-        let (word, cost) = self
-            .readings
-            .iter()
-            .map(|&(w, c)| (w, c - gain(w)))
-            .min_by(|a, b| a.1.total_cmp(&b.1))?;
-        let score = keep - cost;
+        let Some(around) = around else {
+            let &(word, cost) = self.readings.first()?;
+            let score = self.keep - cost;
+            return (score > margin).then(|| (word.to_string(), score));
+        };
+        // The readings come cheapest first and context moves each by at most MAX_WORD_GAIN, so
+        // the neighbours are asked only of readings that could still come out cheapest, and of
+        // the token only if the cheapest could then beat it (each ask is a few lookups).
+        let mut best: Option<(&str, f64)> = None;
+        for &(w, c) in &self.readings {
+            if best.is_some_and(|(_, b)| c - context::MAX_WORD_GAIN >= b) {
+                break;
+            }
+            let c = c - around.gain(w);
+            if best.is_none_or(|(_, b)| c < b) {
+                best = Some((w, c));
+            }
+        }
+        let (word, cost) = best?;
+        if self.keep + context::MAX_WORD_GAIN - cost <= margin {
+            return None;
+        }
+        let score = self.keep - around.gain(&context::normal(self.token)) - cost;
         (score > margin).then(|| (word.to_string(), score))
     }
 
