@@ -3,6 +3,7 @@
 //! to words no lexicon lists — compounds, names, places — so a damaged spelling
 //! (`fordldrastodsprogram`) reads as less likely than its repair (`föräldrastödsprogram`).
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 pub use super::symbols::{symbol, ORDER};
@@ -164,10 +165,36 @@ fn field(r: &[u8], i: usize) -> f64 {
     ]))
 }
 
+/// Costs worked out per thread, direct-mapped by (history, symbol), as a power of two: words
+/// share most of their n-grams, and working one out takes up to eight table lookups, where a
+/// clash only costs working it out again.
+const CACHE_BITS: u32 = 16;
+
+thread_local! {
+    static CACHE: RefCell<Vec<(u32, f64)>> = RefCell::new(vec![(0, 0.0); 1 << CACHE_BITS]);
+}
+
 /// -ln P(c | history): Witten–Bell interpolation from the empty context up to `ORDER - 1`
 /// characters.
 pub fn cost(history: History, c: char) -> f64 {
     let s = symbol(c);
+    // No key is 0 (every symbol is), so an empty slot never matches.
+    let key = (history.0 << SYMBOL_BITS) | s;
+    let slot = (key.wrapping_mul(0x9E37_79B1) >> (32 - CACHE_BITS)) as usize;
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        match cache[slot] {
+            (k, cost) if k == key => cost,
+            _ => {
+                let cost = uncached_cost(history, s);
+                cache[slot] = (key, cost);
+                cost
+            }
+        }
+    })
+}
+
+fn uncached_cost(history: History, s: u32) -> f64 {
     let model = model();
     let last = history.0 & ((1 << SYMBOL_BITS) - 1);
     let (p, more) = model.short[((last << SYMBOL_BITS) | s) as usize];
