@@ -53,6 +53,11 @@ impl<'c> Glyphs<'c> {
             .insert((word, glyph), (-(share / learned).ln()).min(0.0));
     }
 
+    /// Whether the text showed any habit, so that [`Glyphs::cost`] may be other than 0.
+    pub fn is_learned(&self) -> bool {
+        !self.pairs.is_empty() || !self.words.is_empty()
+    }
+
     /// The change in -ln P(token | reading) once this text's habits replace the learned split,
     /// for readings that change letters one for one (0 otherwise).
     pub fn cost(&self, token: &str, reading: &str) -> f64 {

@@ -157,11 +157,15 @@ impl Repairer {
         let pieces = tokens::split(text);
         let readings = self.all_readings(&pieces);
         let lambda = self.damage_rate(&pieces, &readings);
-        // Each distinct word counts once: a glyph habit shows in many words, not one repeated.
-        let sure: Vec<(&str, String)> = readings
+        let priced: HashMap<&str, Priced> = readings
             .iter()
-            .filter_map(|(key, r)| {
-                let (word, _) = decide(r, lambda, SURE_MARGIN, &Glyphs::default())?;
+            .map(|(&key, r)| (key, Priced::new(r, lambda)))
+            .collect();
+        // Each distinct word counts once: a glyph habit shows in many words, not one repeated.
+        let sure: Vec<(&str, String)> = priced
+            .iter()
+            .filter_map(|(key, p)| {
+                let (word, _) = p.decide(SURE_MARGIN, None)?;
                 Some((*key, word))
             })
             .collect();
@@ -171,10 +175,14 @@ impl Repairer {
         glyphs.learn_word('i', '1', lone("1"), lone("i"));
         let ctx = Context::shared();
         let names = Names::shared();
-        let priced: HashMap<&str, Priced> = readings
-            .iter()
-            .map(|(&key, r)| (key, Priced::new(r, lambda, &glyphs)))
-            .collect();
+        let priced: HashMap<&str, Priced> = if glyphs.is_learned() {
+            priced
+                .iter()
+                .map(|(&key, p)| (key, p.with_glyphs(&glyphs)))
+                .collect()
+        } else {
+            priced
+        };
         // A neighbour is read as its context-free repair, so a damaged neighbour still speaks.
         let resolve = |token: &str| {
             let word = context::normal(token);
@@ -396,7 +404,7 @@ impl Repairer {
             };
             let is_damaged = *reads_damaged
                 .entry(*key)
-                .or_insert_with(|| decide(r, 0.5, MARGIN, &Glyphs::default()).is_some());
+                .or_insert_with(|| Priced::new(r, 0.5).decide(MARGIN, None).is_some());
             if is_damaged {
                 damaged += 1.0;
             } else if piece
@@ -448,17 +456,12 @@ struct Priced<'r> {
 }
 
 impl<'r> Priced<'r> {
-    fn new(r: &'r Readings, lambda: f64, glyphs: &Glyphs) -> Priced<'r> {
+    fn new(r: &'r Readings, lambda: f64) -> Priced<'r> {
         let token = r.identity.as_ref().map_or("", |i| i.word.as_str());
         let mut readings: Vec<(&str, f64)> = r
             .best
             .iter()
-            .map(|c| {
-                (
-                    c.word.as_str(),
-                    c.cost(lambda) + glyphs.cost(token, &c.word),
-                )
-            })
+            .map(|c| (c.word.as_str(), c.cost(lambda)))
             .collect();
         readings.sort_by(|a, b| a.1.total_cmp(&b.1));
         Priced {
@@ -471,17 +474,27 @@ impl<'r> Priced<'r> {
         }
     }
 
+    /// These readings once the text's glyph habits replace the learned ones.
+    fn with_glyphs(&self, glyphs: &Glyphs) -> Priced<'r> {
+        self.adjusted(0.0, |w| glyphs.cost(self.token, w))
+    }
+
     /// These readings for a token written with a capital inside a sentence, where a name is
     /// likelier than its frequency says.
     fn in_name_place(&self, names: &Names) -> Priced<'r> {
+        self.adjusted(names.capital_cost(self.token), |w| names.capital_cost(w))
+    }
+
+    /// These readings with `keep` added to the token's cost and `extra` of each reading to its.
+    fn adjusted(&self, keep: f64, extra: impl Fn(&str) -> f64) -> Priced<'r> {
         let mut readings: Vec<(&str, f64)> = self
             .readings
             .iter()
-            .map(|&(w, c)| (w, c + names.capital_cost(w)))
+            .map(|&(w, c)| (w, c + extra(w)))
             .collect();
         readings.sort_by(|a, b| a.1.total_cmp(&b.1));
         Priced {
-            keep: self.keep + names.capital_cost(self.token),
+            keep: self.keep + keep,
             token: self.token,
             readings,
         }
@@ -523,11 +536,6 @@ impl<'r> Priced<'r> {
         let next = self.readings.get(1).map_or(f64::INFINITY, |r| r.1);
         Some((self.keep - best, next - best))
     }
-}
-
-/// The best repair of a token, without context, if it beats the token itself by `margin`.
-fn decide(r: &Readings, lambda: f64, margin: f64, glyphs: &Glyphs) -> Option<(String, f64)> {
-    Priced::new(r, lambda, glyphs).decide(margin, None)
 }
 
 impl Readings {
