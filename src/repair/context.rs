@@ -3,6 +3,7 @@
 //! (`tools/lexicon/bigrams.py`, compiled to an fst by `build.rs`). It decides real-word
 //! ambiguities such as `ar` → är/år, which the lexicon and the channel alone cannot.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use fst::Streamer;
@@ -85,16 +86,23 @@ impl Context {
     }
 
     /// What `prev` (the word before a token) and `next` (the word after) say of its readings.
-    pub fn around(&self, prev: &str, next: &str) -> Around<'_> {
-        let side = |word: &str, kinds_key: String| Side {
-            word: word.to_string(),
-            seen: self.count(word),
-            kinds: self.count(&kinds_key),
+    pub fn around<'a>(&'a self, prev: &'a str, next: &'a str) -> Around<'a> {
+        // One key buffer serves every lookup of the token's readings.
+        let mut key = String::with_capacity(2 * (prev.len() + next.len()) + 8);
+        let mut side = |word: &'a str, joined: [&str; 2]| {
+            key.clear();
+            key.extend(joined);
+            Side {
+                word,
+                seen: self.count(word),
+                kinds: self.count(&key),
+            }
         };
         Around {
             ctx: self,
-            prev: side(prev, format!("{prev}\t")),
-            next: side(next, format!("\t{next}")),
+            prev: side(prev, [prev, "\t"]),
+            next: side(next, ["\t", next]),
+            key: RefCell::new(key),
         }
     }
 }
@@ -108,19 +116,20 @@ impl Context {
 #[derive(Debug)]
 pub struct Around<'c> {
     ctx: &'c Context,
-    prev: Side,
-    next: Side,
+    prev: Side<'c>,
+    next: Side<'c>,
+    key: RefCell<String>,
 }
 
 /// One neighbour: how often it was seen, and beside how many distinct words on this side.
 #[derive(Debug)]
-struct Side {
-    word: String,
+struct Side<'w> {
+    word: &'w str,
     seen: f64,
     kinds: f64,
 }
 
-impl Side {
+impl Side<'_> {
     /// Witten–Bell: ln P(word | this neighbour) − ln P(word), clamped; `pair` is the count of
     /// the two side by side.
     fn gain(&self, unigram: f64, pair: f64) -> f64 {
@@ -137,17 +146,14 @@ impl Around<'_> {
     /// ln P(word | neighbours) − ln P(word), as the sum of what each side says.
     pub fn gain(&self, word: &str) -> f64 {
         let unigram = (self.ctx.count(word) + 0.5) / self.ctx.tokens;
-        let mut key =
-            String::with_capacity(word.len() + self.prev.word.len().max(self.next.word.len()) + 1);
-        key.push_str(&self.prev.word);
-        key.push(' ');
-        key.push_str(word);
-        let before = self.prev.gain(unigram, self.ctx.count(&key));
-        key.clear();
-        key.push_str(word);
-        key.push(' ');
-        key.push_str(&self.next.word);
-        before + self.next.gain(unigram, self.ctx.count(&key))
+        let mut key = self.key.borrow_mut();
+        let mut pair = |a: &str, b: &str| {
+            key.clear();
+            key.extend([a, " ", b]);
+            self.ctx.count(&key)
+        };
+        let (before, after) = (pair(self.prev.word, word), pair(word, self.next.word));
+        self.prev.gain(unigram, before) + self.next.gain(unigram, after)
     }
 }
 

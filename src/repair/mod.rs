@@ -226,9 +226,9 @@ impl Repairer {
                                 Neighbour::Edge => edge.to_string(),
                             };
                             let (before, after) = piece.neighbours;
-                            let around = ctx
-                                .around(&side(before, context::START), &side(after, context::END));
-                            p.decide(margin, Some(&around))?
+                            let (before, after) =
+                                (side(before, context::START), side(after, context::END));
+                            p.decide(margin, Some(&ctx.around(&before, &after)))?
                         };
                     Some((piece.written(to, names), score))
                 };
