@@ -123,7 +123,7 @@ impl Repairer {
     pub fn adapt(&mut self, clean_text: &str) {
         for (_, piece) in tokens::split(clean_text) {
             if piece.word.chars().all(char::is_alphabetic) {
-                *self.adapted.entry(piece.key).or_default() += 1;
+                *self.adapted.entry(piece.key.into_owned()).or_default() += 1;
             }
         }
     }
@@ -200,7 +200,7 @@ impl Repairer {
         let mut edits: Vec<(usize, &str, String, f64)> = pieces
             .iter()
             .filter_map(|(offset, piece)| {
-                let (&key, p) = priced.get_key_value(piece.key.as_str())?;
+                let (&key, p) = priced.get_key_value(&*piece.key)?;
                 let p = if piece.in_name_place(names) {
                     in_name_place
                         .entry(key)
@@ -322,7 +322,7 @@ impl Repairer {
         {
             let memo = self.memo.read().unwrap_or_else(|e| e.into_inner());
             for (_, piece) in pieces {
-                let key = piece.key.as_str();
+                let key = &*piece.key;
                 if readings.contains_key(key) {
                     continue;
                 }
@@ -399,7 +399,7 @@ impl Repairer {
         // Whether each distinct token reads as damaged, decided once however often it occurs.
         let mut reads_damaged: HashMap<&str, bool> = HashMap::default();
         for (_, piece) in pieces {
-            let Some((key, r)) = readings.get_key_value(piece.key.as_str()) else {
+            let Some((key, r)) = readings.get_key_value(&*piece.key) else {
                 continue;
             };
             let is_damaged = *reads_damaged

@@ -1,6 +1,8 @@
 //! Splits text into the word pieces repair may touch, leaving everything else (punctuation,
 //! numbers, case numbers, abbreviations, whitespace) to be copied through byte for byte.
 
+use std::borrow::Cow;
+
 use super::context::is_year;
 use crate::model::NATIONAL_PARTIES;
 
@@ -51,8 +53,9 @@ impl Shape {
 pub struct Piece<'t> {
     /// The word as written.
     pub word: &'t str,
-    /// The word in lower case, as the lexicon and the memo of readings know it.
-    pub key: String,
+    /// The word in lower case, as the lexicon and the memo of readings know it (most words are
+    /// written so, and are borrowed).
+    pub key: Cow<'t, str>,
     /// Its letter case.
     pub shape: Shape,
     /// Whether it opens a sentence or line, where a capital says nothing about names.
@@ -71,6 +74,15 @@ pub enum Neighbour<'t> {
     Name(&'t str),
     /// None: the piece opens or closes a sentence.
     Edge,
+}
+
+/// `word` in lower case, borrowed if it is written so.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// Every repairable piece of `text`, with its byte offset.
@@ -147,7 +159,7 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                     part_offset + skip,
                     Piece {
                         word: &part[skip..],
-                        key: part[skip..].to_lowercase(),
+                        key: lower(&part[skip..]),
                         shape,
                         sentence_start,
                         neighbours,
