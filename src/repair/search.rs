@@ -658,4 +658,19 @@ mod tests {
         // A longer stem still takes an ending the lexicon does not list.
         assert!(words("stadsdelsnamnderna").contains(&"stadsdelsnämnderna".to_string()));
     }
+
+    #[test]
+    fn compounds_of_three_parts_are_read_through_damaged_modifiers() {
+        // kapital|tjänst|kostnaderna: no two parts spell it, the damage is in a modifier, and
+        // the head is read as written.
+        let channel = Channel::embedded();
+        let r = readings(
+            lexicon::shared().as_fst(),
+            &channel,
+            "kapitaltjanstkostnaderna",
+            3,
+        );
+        let best = r.best.first().map(|c| c.word.as_str());
+        assert_eq!(best, Some("kapitaltjänstkostnaderna"));
+    }
 }
