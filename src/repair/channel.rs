@@ -8,7 +8,8 @@
 //! the class. A confusion never learned (é for å, & for ä) so keeps a small probability, which
 //! only strong lexicon evidence can turn into a repair.
 
-use std::collections::HashMap;
+// Lookups by letter happen for every letter of every token; no key comes from an adversary.
+use rustc_hash::FxHashMap as HashMap;
 
 /// The learned confusion counts: truth, ocr, count, total.
 const CONFUSION_TSV: &str = include_str!("data/confusion.tsv");
@@ -119,7 +120,7 @@ impl Channel {
     }
 
     fn from_counts(counts: &Counts) -> Channel {
-        let mut probs: HashMap<(String, String), f64> = HashMap::new();
+        let mut probs: HashMap<(String, String), f64> = HashMap::default();
         for ((truth, ocr), &c) in &counts.pairs {
             let n = counts.totals.get(truth).copied().unwrap_or(c).max(c);
             probs.insert((truth.clone(), ocr.clone()), c / n);

@@ -3,7 +3,7 @@
 //! letter's damage among glyphs is re-estimated per text from the repairs it leaves no doubt
 //! about (`sékert` → säkert), and then decides the doubtful ones (`lést`: läst or löst).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::channel::Channel;
 

@@ -410,7 +410,7 @@ impl Repairer {
             } else if piece
                 .word
                 .chars()
-                .any(|c| self.channel.damage(c) > 0.3 && !c.is_ascii())
+                .any(|c| !c.is_ascii() && self.channel.damage(c) > 0.3)
             {
                 intact += 1.0;
             }
