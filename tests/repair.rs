@@ -197,6 +197,22 @@ fn a_members_garbled_party_and_a_capital_l_inside_a_word_are_read_back() {
 }
 
 #[test]
+fn an_l_the_ocr_split_in_two_strokes_is_read_as_one() {
+    // A health board's minutes: tesseract reads one l as `lL`, `lt` or `tl`.
+    let (ocr, repaired) = heldout_ocr("region-kalmar-lan-hsn-2023-protokoll-ocr.txt");
+    for (split, word) in [
+        ("Beslutande lLedaméter", "Beslutande ledamöter"),
+        ("\nRegionstyreltsen\n", "\nRegionstyrelsen\n"),
+        ("sjukvardsnamnden bestlutar", "sjukvårdsnämnden beslutar"),
+    ] {
+        assert!(ocr.contains(split), "{split}");
+        assert!(repaired.contains(word), "{word}");
+    }
+    // A double l stays double.
+    assert!(repaired.contains("räcker till alla platser"));
+}
+
+#[test]
 fn an_items_section_sign_read_as_8_is_restored_but_a_row_of_counts_is_not() {
     let (ocr, repaired) = heldout_ocr("botkyrka-ks-2021-protokoll-ocr.txt");
     assert!(ocr.contains("\n8 81\n") && ocr.contains("Resultat 8 5 2"));

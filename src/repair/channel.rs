@@ -22,7 +22,8 @@ struct Class {
     truths: &'static [char],
     /// Single glyphs OCR writes for a member of the class.
     glyphs: &'static [char],
-    /// Glyphs of which two may stand for one truth character (a vowel split in two).
+    /// Glyphs of which two may stand for one truth character (a vowel split in two, an l
+    /// read as two strokes: `lL`, `lt`, `tl`).
     pair_glyphs: &'static [char],
 }
 
@@ -40,7 +41,7 @@ const CLASSES: &[Class] = &[
     Class {
         truths: &['l', 'i'],
         glyphs: &['l', 'i', '1', '|', '!', 'j', 't', 'í', 'ï'],
-        pair_glyphs: &[],
+        pair_glyphs: &['l', 't'],
     },
 ];
 
