@@ -102,6 +102,9 @@ fn numbers_case_numbers_and_abbreviations_are_untouched() {
     }
     let line = "dnr 3.1.3-91/2019, 1. SAPO och FHS (M) 0,3 mnkr § 14";
     assert_eq!(Repairer::embedded().repair_text(line).text, line);
+    // A name's inner capital opens its second part; it is no capital the OCR misread.
+    let line = "Anna McArthur (S) och Luca DiGiorgio (M) beslutade om budgeten.";
+    assert_eq!(Repairer::embedded().repair_text(line).text, line);
 }
 
 #[test]

@@ -222,15 +222,19 @@ fn shape(word: &str, opens: bool) -> Option<Shape> {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let length = letters.clone().count();
     let first = letters.next()?;
-    // OCR writes a lower-case å or ö as a capital A or O inside a word (pA, JOrgen), and in a
-    // longer word an l as a capital L (ProtokoLl); those capitals are read as the lower-case
-    // letters they stand for. A short word's inner L is an abbreviation's (SoL, PuL).
+    // OCR writes a lower-case å, ä or ö as a capital A, O or G inside a word (pA, JOrgen, fGr:
+    // the learned channel has g for each of the three), and in a longer word an l as a capital
+    // L (ProtokoLl); those capitals are read as the lower-case letters they stand for. A short
+    // word's inner L is an abbreviation's (SoL, PuL).
     if first.is_uppercase() && letters.clone().all(char::is_uppercase) {
         // A long word in capitals throughout is a heading's (PROTOKOLL); a short one is an
         // abbreviation (SAPO, FHS), which repair leaves alone.
         return (length >= CAPS_WORD).then_some(Shape::Upper);
     }
-    let misread = |c: char| matches!(c, 'A' | 'O') || (c == 'L' && length >= MIXED_WORD);
+    if opens_name_part(word) {
+        return None;
+    }
+    let misread = |c: char| matches!(c, 'A' | 'O' | 'G') || (c == 'L' && length >= MIXED_WORD);
     let mut rest = letters.filter(|&c| !misread(c));
     if !rest.all(char::is_lowercase) {
         return None; // MixedCase names are left alone
@@ -244,6 +248,24 @@ fn shape(word: &str, opens: bool) -> Option<Shape> {
     } else {
         Some(Shape::Lower)
     }
+}
+
+/// Whether `word` is a name whose capital after a capital and one or two lower-case letters
+/// opens its second part (McArthur, DeGeer, MacDonald): no letter the OCR misread.
+fn opens_name_part(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    if !letters.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let mut run = 0;
+    let mut next = letters.next();
+    while next.is_some_and(char::is_lowercase) {
+        run += 1;
+        next = letters.next();
+    }
+    (1..=2).contains(&run)
+        && next.is_some_and(char::is_uppercase)
+        && letters.next().is_some_and(char::is_lowercase)
 }
 
 fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -423,6 +445,9 @@ mod tests {
         assert_eq!(pieces[1].1.word, "ar");
         assert_eq!(pieces[1].1.neighbours.0, Neighbour::Token("18"));
         assert_eq!(words("pA JOrgen"), ["pA", "JOrgen"]);
+        // A capital after a capital and a letter or two opens a name's second part; a capital
+        // G inside a lower-case word stands for an ö.
+        assert_eq!(words("McArthur DeGeer KaLLe anhGrig"), ["KaLLe", "anhGrig"]);
         // Two capitalised letters open a sentence as a word, and inside one are an initial.
         assert_eq!(words("Pa grund av Ek"), ["Pa", "grund", "av"]);
         // Capitals throughout, single-digit damage and addresses.
