@@ -200,6 +200,16 @@ fn a_members_garbled_party_and_a_capital_l_inside_a_word_are_read_back() {
 }
 
 #[test]
+fn a_compound_opens_with_a_modifier_compounds_open_with() {
+    // A board's minutes: `delar|s|rapporten` spells the damaged token as written, but a plural
+    // opens almost no compound, and `delårs` opens many.
+    let (ocr, repaired) = heldout_ocr("karlstad-gymnasienamnden-2016-protokoll-ocr.txt");
+    assert!(ocr.contains("godkanner delarsrapporten och"));
+    assert!(repaired.contains("godkänner delårsrapporten och"));
+    assert!(repaired.contains("\n2. Delårsrapporten överlämnas till kommunstyrelsen."));
+}
+
+#[test]
 fn an_l_the_ocr_split_in_two_strokes_is_read_as_one() {
     // A health board's minutes: tesseract reads one l as `lL`, `lt` or `tl`.
     let (ocr, repaired) = heldout_ocr("region-kalmar-lan-hsn-2023-protokoll-ocr.txt");

@@ -5,11 +5,16 @@ use std::sync::OnceLock;
 
 use fst::raw::{Fst, Node, Output};
 use fst::Map;
+// Looked up with the lexicon's own words; no key comes from an adversary.
+use rustc_hash::FxHashMap;
 
 /// The compiled lexicon.
 static LEXICON_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
 /// The compiled head classes (`data/heads.tsv`, `tools/lexicon/heads.py`).
 static HEADS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/heads.fst"));
+/// The modifier classes (`tools/lexicon/modifiers.py`), read into a hash map at first use: they
+/// are looked up wherever a compound part may end, too often for an fst walk.
+const MODIFIERS_TSV: &str = include_str!("data/modifiers.tsv");
 /// The compiled proper names and capital counts (`data/names.tsv`, `tools/lexicon/names.py`).
 static NAMES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
 
@@ -31,6 +36,25 @@ pub fn head_penalty(head: &str, class: u64) -> f64 {
     heads
         .get(head)
         .map_or(0.0, |h| h.saturating_sub(class) as f64 * COST_PER_CLASS)
+}
+
+/// The class of `modifier`, a lexicon word of frequency `class`, opening a compound: its
+/// frequency, or how few of the lexicon's compounds it opens if that is rarer, so a frequent word
+/// that opens almost none (a plural, `delar`) does not make a cheap compound of a damaged token.
+pub fn modifier_class(modifier: &str, class: u64) -> u64 {
+    static MODIFIERS: OnceLock<(FxHashMap<&str, u64>, u64)> = OnceLock::new();
+    let (modifiers, unseen) = MODIFIERS.get_or_init(|| {
+        let mut map: FxHashMap<&str, u64> = MODIFIERS_TSV
+            .lines()
+            .filter_map(|line| {
+                let (word, class) = line.split_once('\t')?;
+                Some((word, class.parse().ok()?))
+            })
+            .collect();
+        let unseen = map.remove("#unseen").unwrap_or(0);
+        (map, unseen)
+    });
+    class.max(modifiers.get(modifier).copied().unwrap_or(*unseen))
 }
 
 /// The proper names of hunspell-sv (first names, surnames, places), and how often words are

@@ -4,7 +4,7 @@
 use fst::raw::{CompiledAddr, Fst, Node};
 
 use super::channel::{Channel, Rule};
-use super::lexicon::{endings, head_penalty, walk, COST_PER_CLASS};
+use super::lexicon::{endings, head_penalty, modifier_class, walk, COST_PER_CLASS};
 
 /// Most confusions one token may carry; OCR seldom wrecks more letters in one word.
 const MAX_EDITS: u32 = 5;
@@ -349,6 +349,7 @@ pub fn readings<'t>(
             end_part(&mut kept, &s, &mut path, (token, &chars), class);
             if s.pos < chars.len() && part_len >= MIN_PART && token.len() - byte_pos >= MIN_PART {
                 // A modifier costs half its own rarity: the head word decides a compound's class.
+                let class = modifier_class(&path.word[s.part_start..], class);
                 let parts_cost = s.parts_cost + 0.5 * class as f64 * COST_PER_CLASS + JOIN_COST;
                 let mut link = |skip: usize, linker: &'static str| {
                     stack.push(State {
