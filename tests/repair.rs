@@ -226,6 +226,15 @@ fn an_l_the_ocr_split_in_two_strokes_is_read_as_one() {
 }
 
 #[test]
+fn a_members_vote_read_as_a_small_x_is_the_tables_capital_x() {
+    // A roll-call table: tesseract reads the X beside a member as `x` or `xX`.
+    let (ocr, repaired) = heldout_ocr("flen-ks-2017-protokoll-ocr.txt");
+    assert!(ocr.contains("\nJan Lindqvist (S) xX\n") && ocr.contains("\nMats Ek (KD) x\n"));
+    assert!(repaired.contains("\nJan Lindqvist (S) X\n"));
+    assert!(repaired.contains("\nMats Ek (KD) X\n"));
+}
+
+#[test]
 fn an_items_section_sign_read_as_8_is_restored_but_a_row_of_counts_is_not() {
     let (ocr, repaired) = heldout_ocr("botkyrka-ks-2021-protokoll-ocr.txt");
     assert!(ocr.contains("\n8 81\n") && ocr.contains("Resultat 8 5 2"));

@@ -280,8 +280,9 @@ fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Marks an OCR engine misreads in Swedish text, with what they stand for: the en dash Swedish
 /// sets as a dash and list marker read as an em dash, a list bullet read as `+` or `*` at the
-/// start of a line, the section sign of a minute's items read as an `8`, and a member's party
-/// garbled inside its brackets ([`garbled_party`]). Only for text known to be OCR output: clean
+/// start of a line, the section sign of a minute's items read as an `8`, a member's vote in a
+/// roll-call table read as a small `x`, and a member's party garbled inside its brackets
+/// ([`garbled_party`]). Only for text known to be OCR output: clean
 /// text means what it writes.
 pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
@@ -307,6 +308,7 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
             "+" | "*" if line_start && next_is_word => marks.push((offset, token, "•")),
             "8§" => marks.push((offset, token, "§§")),
             "8" if section_sign(text, &tokens, i) => marks.push((offset, token, "§")),
+            "x" | "xX" | "Xx" if vote_mark(text, &tokens, i) => marks.push((offset, token, "X")),
             _ => {}
         }
     }
@@ -328,6 +330,16 @@ fn section_sign(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
     let clause_ends = digits.len() < number.len() || opens_line(text, tokens, i + 2);
     let placed = opens_line(text, tokens, i) || tokens[i - 1].1.ends_with(',');
     item_number && clause_ends && placed
+}
+
+/// Whether the lone `x` that is token `i` of `tokens` (offsets into `text`) is a member's vote
+/// in a roll-call table, the capital X the minutes set in a column (the OCR reads it small or
+/// twice): it ends the line that names the member and their party.
+fn vote_mark(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
+    let after_party = i.checked_sub(1).is_some_and(|j| {
+        bracketed(tokens[j].1).is_some_and(|p| p.chars().all(char::is_alphabetic))
+    });
+    after_party && (i + 1 == tokens.len() || opens_line(text, tokens, i + 1))
 }
 
 /// The letters inside a bracketed token of one to three characters (`(V)`, `(KD),`).
@@ -498,7 +510,8 @@ mod tests {
     #[test]
     fn marks_are_dashes_line_initial_bullets_and_section_signs() {
         let text = "a — b\n+ Punkt\n* punkt\n3 + 4\n8 81\nbeslut 2020-05-11, 8 96, om\n\
-                    8§ 58-62\nkostar 8 500 kronor\nResultat 8 5 2\n8 000\nsidan 8";
+                    8§ 58-62\nkostar 8 500 kronor\nResultat 8 5 2\n8 000\nsidan 8\n\
+                    Eva Ek (V) xX\nBo Al (S) x\nrum (3 x 4 m) x 2";
         let marks: Vec<_> = marks(text).into_iter().map(|(_, m, r)| (m, r)).collect();
         assert_eq!(
             marks,
@@ -508,7 +521,9 @@ mod tests {
                 ("*", "•"),
                 ("8", "§"),
                 ("8", "§"),
-                ("8§", "§§")
+                ("8§", "§§"),
+                ("xX", "X"),
+                ("x", "X")
             ]
         );
     }
