@@ -54,6 +54,10 @@ pub fn modifier_class(modifier: &str, class: u64) -> u64 {
         let unseen = map.remove("#unseen").unwrap_or(0);
         (map, unseen)
     });
+    // Most lexicon words are rarer than a modifier never seen, which settles it unlooked-up.
+    if class >= *unseen {
+        return class;
+    }
     class.max(modifiers.get(modifier).copied().unwrap_or(*unseen))
 }
 
