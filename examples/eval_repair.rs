@@ -247,6 +247,19 @@ struct Tally {
     broken: usize,
     /// (OCR word, repaired word, true word) of every pair repair left wrong, with counts.
     remaining: HashMap<(String, String, String), usize>,
+    /// Damaged words whose letters the OCR damaged (letter case aside), and of those, how many
+    /// repair gave their true letters back: the damage the repair is for, apart from marks
+    /// (punctuation, dashes, superscript digits) and letter case.
+    letters_damaged: usize,
+    letters_fixed: usize,
+}
+
+/// The letters of `word` in lower case: what is left of it without marks and letter case.
+fn letters(word: &str) -> String {
+    word.chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 impl Tally {
@@ -267,6 +280,11 @@ impl Tally {
             if ow != tw {
                 self.damaged += 1;
                 self.fixed += usize::from(rw == tw);
+                let truth = letters(tw);
+                if letters(ow) != truth {
+                    self.letters_damaged += 1;
+                    self.letters_fixed += usize::from(letters(rw) == truth);
+                }
             } else {
                 self.correct += 1;
                 self.broken += usize::from(rw != tw);
@@ -289,6 +307,12 @@ impl Tally {
             "  broken {} / {c} = {:.2}%",
             self.broken,
             pct(self.broken, c)
+        );
+        println!(
+            "  of them damaged in their letters (marks and letter case aside): {} / {} = {:.1}%",
+            self.letters_fixed,
+            self.letters_damaged,
+            pct(self.letters_fixed, self.letters_damaged)
         );
         println!(
             "  word accuracy {:.1}% (before {:.1}%)",
