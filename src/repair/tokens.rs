@@ -108,7 +108,12 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
     for (i, &(offset, token)) in tokens.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| tokens[j]);
         let sentence_start = opens[i];
-        let sentence_end = token.ends_with(['.', '!', '?', ':', ';']) || cell_ends[i];
+        // A blank line ends a paragraph, and with it a heading that has no stop.
+        let paragraph_end = tokens
+            .get(i + 1)
+            .is_some_and(|&(next, _)| text[offset + token.len()..next].matches('\n').count() >= 2);
+        let sentence_end =
+            token.ends_with(['.', '!', '?', ':', ';']) || cell_ends[i] || paragraph_end;
         let neighbours = (
             if sentence_start {
                 Neighbour::Edge
@@ -457,6 +462,10 @@ mod tests {
         assert_eq!(pieces[1].1.word, "ar");
         assert_eq!(pieces[1].1.neighbours.0, Neighbour::Token("18"));
         assert_eq!(words("pA JOrgen"), ["pA", "JOrgen"]);
+        // A heading without a stop ends at the blank line after it; a wrapped line goes on.
+        let last = |text| split(text)[1].1.neighbours.1;
+        assert_eq!(last("till 25 ar\n\nSammanfattning"), Neighbour::Edge);
+        assert_eq!(last("till 25 ar\nfria resor"), Neighbour::Token("fria"));
         // A capital after a capital and a letter or two opens a name's second part; a capital
         // G inside a lower-case word stands for an ö.
         assert_eq!(words("McArthur DeGeer KaLLe anhGrig"), ["KaLLe", "anhGrig"]);
