@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use super::context::is_year;
 use crate::model::NATIONAL_PARTIES;
+use unicode_normalization::UnicodeNormalization;
 
 /// Punctuation that ends a sentence, so the next word opens one.
 const STOPS: [char; 4] = ['.', '!', '?', ':'];
@@ -359,7 +360,7 @@ fn bracketed(token: &str) -> Option<&str> {
 /// A party abbreviation the OCR garbled in a list of members, if token `i` of `tokens` is one:
 /// a bracketed token after two capitalised words (a person's first name and surname) that is
 /// no national party's, but that one edit (a doubled letter, one misread letter: `(Vv)`,
-/// `(KB)`) turns into exactly one, which the text writes correctly elsewhere (`written`). The
+/// `(KB)`, an M read as the trade mark sign) turns into exactly one, which the text writes correctly elsewhere (`written`). The
 /// offset and letters inside the brackets, with the party. A token one edit from two parties
 /// (`(SO)`: S or SD) is left alone, as are local parties' own abbreviations, which are further
 /// from every national one.
@@ -374,7 +375,8 @@ fn garbled_party<'t>(
         return None;
     }
     let inner = bracketed(token)?;
-    let upper = inner.to_uppercase();
+    // Compatibility forms spell out what they stand for: an M read as `™` is a T and an M.
+    let upper = inner.nfkc().collect::<String>().to_uppercase();
     if NATIONAL_PARTIES.contains(&upper.as_str()) {
         return None;
     }
@@ -506,14 +508,15 @@ mod tests {
     #[test]
     fn a_garbled_party_after_a_name_is_the_one_party_it_is_an_edit_from() {
         let text = "Eva Ek (V), Bo Al (KD)\nOla Berg (Vv) och Per Ny (KB).\n\
-                    Anna Lind (SO), Lars Ås (MB) och beslutade Kommunfullmäktige (KF) (Vv)";
+                    Anna Lind (SO), Lars Ås (MB) och beslutade Kommunfullmäktige (KF) (Vv)\n\
+                    Eva Berg (M) och Ulf Ek (™)";
         let parties: Vec<_> = marks(text)
             .into_iter()
             .map(|(o, garbled, party)| (&text[o..o + garbled.len()], party))
             .collect();
         // SO and MB are an edit from two parties each (S, SD; M, MP), and a bracket after one
         // capitalised word or none is no member's party.
-        assert_eq!(parties, [("Vv", "V"), ("KB", "KD")]);
+        assert_eq!(parties, [("Vv", "V"), ("KB", "KD"), ("™", "M")]);
     }
 
     #[test]
