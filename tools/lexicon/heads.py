@@ -16,9 +16,9 @@ only words whose head class is rarer than their frequency class are written.
 
 import collections
 import math
-import os
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+from compounds import inflection_test, lexicon as read_lexicon
+
 # Shortest modifier, in letters: shorter splits are chance (a word starting with a short word).
 MIN_MODIFIER = 3
 # Shortest head in UTF-8 bytes, as compound analysis requires of a part (src/repair/search.rs).
@@ -26,20 +26,8 @@ MIN_HEAD_BYTES = 3
 
 
 def main():
-    data = os.path.join(ROOT, "src", "repair", "data")
-    lexicon = {}
-    with open(os.path.join(data, "lexicon.tsv"), encoding="utf-8") as f:
-        for line in f:
-            word, cls = line.rstrip("\n").rsplit("\t", 1)
-            lexicon[word] = int(cls)
-    with open(os.path.join(data, "suffixes.tsv"), encoding="utf-8") as f:
-        endings = [line.split("\t")[0] for line in f if line.strip()]
-
-    def inflected(word):
-        return any(
-            word.endswith(e) and len(word) - len(e) >= 3 and word[: -len(e)] in lexicon
-            for e in endings
-        )
+    lexicon = read_lexicon()
+    inflected = inflection_test(lexicon)
 
     def modifier(m):
         return m in lexicon or (m.endswith("s") and len(m) > MIN_MODIFIER + 1 and m[:-1] in lexicon)

@@ -17,28 +17,16 @@ of one never seen.
 
 import collections
 import math
-import os
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+from compounds import inflection_test, lexicon as read_lexicon
+
 # Shortest compound part in UTF-8 bytes, as compound analysis requires (src/repair/search.rs).
 MIN_PART_BYTES = 3
 
 
 def main():
-    data = os.path.join(ROOT, "src", "repair", "data")
-    lexicon = {}
-    with open(os.path.join(data, "lexicon.tsv"), encoding="utf-8") as f:
-        for line in f:
-            word, cls = line.rstrip("\n").rsplit("\t", 1)
-            lexicon[word] = int(cls)
-    with open(os.path.join(data, "suffixes.tsv"), encoding="utf-8") as f:
-        endings = [line.split("\t")[0] for line in f if line.strip()]
-
-    def inflected(word):
-        return any(
-            word.endswith(e) and len(word) - len(e) >= 3 and word[: -len(e)] in lexicon
-            for e in endings
-        )
+    lexicon = read_lexicon()
+    inflected = inflection_test(lexicon)
 
     def long_enough(part):
         return len(part.encode()) >= MIN_PART_BYTES
