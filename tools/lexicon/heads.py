@@ -17,7 +17,7 @@ only words whose head class is rarer than their frequency class are written.
 import collections
 import math
 
-from compounds import inflection_test, lexicon as read_lexicon
+from lexicon_data import inflection_test, lexicon as read_lexicon
 
 # Shortest modifier, in letters: shorter splits are chance (a word starting with a short word).
 MIN_MODIFIER = 3

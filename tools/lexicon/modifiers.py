@@ -18,7 +18,7 @@ of one never seen.
 import collections
 import math
 
-from compounds import inflection_test, lexicon as read_lexicon
+from lexicon_data import inflection_test, lexicon as read_lexicon
 
 # Shortest compound part in UTF-8 bytes, as compound analysis requires (src/repair/search.rs).
 MIN_PART_BYTES = 3

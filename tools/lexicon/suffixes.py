@@ -12,10 +12,10 @@ Its class is 100·log10(stems / pairs) — the same scale as the lexicon's frequ
 """
 
 import math
-import os
 from collections import Counter
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+from lexicon_data import lexicon as read_lexicon
+
 MAX_LEN = 5
 MIN_STEM = 3
 # An ending must pair this many stems to count as inflection rather than chance.
@@ -26,11 +26,7 @@ MAX_CLASS = 200
 
 
 def main():
-    lexicon = {}
-    with open(os.path.join(ROOT, "src/repair/data/lexicon.tsv"), encoding="utf-8") as f:
-        for line in f:
-            word, cls = line.rstrip("\n").rsplit("\t", 1)
-            lexicon[word] = int(cls)
+    lexicon = read_lexicon()
     pairs = Counter()
     stems = set()
     for word in lexicon:

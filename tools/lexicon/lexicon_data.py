@@ -1,5 +1,5 @@
-"""What tools/lexicon/heads.py and modifiers.py both read: the lexicon, and which of its words
-are a listed stem plus an inflectional ending rather than compounds."""
+"""What the tools of tools/lexicon read of repair's data: the lexicon, and which of its words are
+a listed stem plus an inflectional ending rather than compounds."""
 
 import os
 
