@@ -8,9 +8,9 @@
 //! - the held-out OCR texts of `corpus/heldout` (`NAME-ocr.txt`): WER against `NAME.txt`;
 //! - the scanned PDFs as extracted and the held-out OCR texts pooled, their words paired with the
 //!   true words where the two align one for one: damaged words fixed (and of those damaged in
-//!   their letters, how many got their letters back), correct words broken, remaining errors. The scans enter as the pipeline reads them, not as tesseract's text
-//!   output: that lists a table line by line across its cells, which pairs words of different
-//!   cells with each other;
+//!   their letters, how many got their letters back), correct words broken, remaining errors.
+//!   The scans enter as the pipeline reads them, not as tesseract's text output: that lists a
+//!   table line by line across its cells, which pairs words of different cells with each other;
 //! - clean truth texts of born-digital documents, and the held-out clean texts: words changed;
 //! - the most frequent remaining errors on seed 002.
 //!
