@@ -166,7 +166,8 @@ pub fn walk<'f>(
     Some((node, out.value()))
 }
 
-/// Inflectional endings learned from the lexicon by `tools/lexicon/suffixes.py`: ending TAB class.
+/// Inflectional endings learned from the lexicon by `tools/lexicon/suffixes.py`: ending TAB class,
+/// then the chains of two the lexicon shows: first+second TAB class.
 const SUFFIXES_TSV: &str = include_str!("data/suffixes.tsv");
 
 /// One inflectional ending and -ln P(ending | stem).
@@ -176,21 +177,37 @@ pub struct Ending {
     pub text: String,
     /// -ln P of a stem taking this ending.
     pub cost: f64,
+    /// The endings that may follow this one (their index), each with -ln P of a stem taking the
+    /// two: a chain no lexicon word shows (`d` + `r`) spells nothing.
+    pub then: Vec<(usize, f64)>,
 }
 
 /// The learned endings, loaded once.
 pub fn endings() -> &'static [Ending] {
     static ENDINGS: OnceLock<Vec<Ending>> = OnceLock::new();
     ENDINGS.get_or_init(|| {
-        SUFFIXES_TSV
-            .lines()
-            .filter_map(|line| {
-                let (text, class) = line.split_once('\t')?;
-                Some(Ending {
-                    text: text.to_string(),
-                    cost: class.parse::<f64>().ok()? * COST_PER_CLASS,
-                })
+        let rows = SUFFIXES_TSV.lines().filter_map(|line| {
+            let (text, class) = line.split_once('\t')?;
+            Some((text, class.parse::<f64>().ok()? * COST_PER_CLASS))
+        });
+        let (chains, singles): (Vec<_>, Vec<_>) = rows.partition(|(text, _)| text.contains('+'));
+        let mut endings: Vec<Ending> = singles
+            .into_iter()
+            .map(|(text, cost)| Ending {
+                text: text.to_string(),
+                cost,
+                then: Vec::new(),
             })
-            .collect()
+            .collect();
+        let index = |endings: &[Ending], text: &str| endings.iter().position(|e| e.text == text);
+        for (chain, cost) in chains {
+            let Some((first, second)) = chain.split_once('+') else {
+                continue;
+            };
+            if let (Some(i), Some(j)) = (index(&endings, first), index(&endings, second)) {
+                endings[i].then.push((j, cost));
+            }
+        }
+        endings
     })
 }

@@ -605,7 +605,8 @@ fn ending_costs(rest: &str) -> Vec<f64> {
     if rest.len() > MAX_ENDINGS {
         return Vec::new();
     }
-    endings()
+    let endings = endings();
+    endings
         .iter()
         .filter(|first| starts_with(rest, &first.text))
         .filter_map(|first| {
@@ -613,10 +614,11 @@ fn ending_costs(rest: &str) -> Vec<f64> {
             if more.is_empty() {
                 return Some(first.cost);
             }
-            let second = endings()
+            first
+                .then
                 .iter()
-                .find(|e| e.text.len() == more.len() && starts_with(more, &e.text))?;
-            Some(first.cost + second.cost)
+                .find(|&&(j, _)| endings[j].text == more)
+                .map(|&(_, cost)| cost)
         })
         .collect()
 }
@@ -658,6 +660,13 @@ mod tests {
         }
         // A longer stem still takes an ending the lexicon does not list.
         assert!(words("stadsdelsnamnderna").contains(&"stadsdelsnämnderna".to_string()));
+    }
+
+    #[test]
+    fn two_endings_chain_only_as_the_lexicons_words_show() {
+        // erna+s (nämndernas) is a chain many words show; d+r, two common endings, none.
+        assert_eq!(ending_costs("ernas").len(), 1);
+        assert!(ending_costs("dr").is_empty());
     }
 
     #[test]

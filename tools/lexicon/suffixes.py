@@ -20,6 +20,8 @@ MAX_LEN = 5
 MIN_STEM = 3
 # An ending must pair this many stems to count as inflection rather than chance.
 MIN_PAIRS = 40
+# A chain of two endings must be shown by this many stems: a chain no word shows (d+r) is chance.
+MIN_CHAIN_PAIRS = 5
 # Rarer endings than this class are mostly compound heads (`del`, `tid`, `berg`), which compound
 # analysis reads already; inflection takes the common endings, chained at most twice (erna+s).
 MAX_CLASS = 200
@@ -35,11 +37,31 @@ def main():
             if len(stem) >= MIN_STEM and stem in lexicon and "-" not in ending:
                 pairs[ending] += 1
                 stems.add(stem)
-    for ending, n in sorted(pairs.items(), key=lambda p: -p[1]):
-        cls = round(100 * math.log10(len(stems) / n))
-        if n < MIN_PAIRS or cls > MAX_CLASS:
-            continue
+    def kept(counts, min_pairs, max_class):
+        for ending, n in sorted(counts.items(), key=lambda p: (-p[1], p[0])):
+            cls = round(100 * math.log10(len(stems) / n))
+            if n >= min_pairs and cls <= max_class:
+                yield ending, cls
+
+    endings = [ending for ending, _ in kept(pairs, MIN_PAIRS, MAX_CLASS)]
+    for ending, cls in kept(pairs, MIN_PAIRS, MAX_CLASS):
         print(f"{ending}\t{cls}")
+    # Which ending follows which: a stem, its form with the first ending and its form with both
+    # all in the lexicon (nämnd, nämnderna, nämndernas: erna+s), so a chain no word shows (d+r)
+    # spells nothing.
+    chains = Counter()
+    for word in lexicon:
+        for second in endings:
+            inner = word[: -len(second)]
+            if not word.endswith(second) or inner not in lexicon:
+                continue
+            for first in endings:
+                stem = inner[: -len(first)]
+                if inner.endswith(first) and len(stem) >= MIN_STEM and stem in lexicon:
+                    chains[f"{first}+{second}"] += 1
+    # A chain's endings are inflection already, so no class bound, and fewer stems show it.
+    for chain, cls in kept(chains, MIN_CHAIN_PAIRS, math.inf):
+        print(f"{chain}\t{cls}")
 
 
 if __name__ == "__main__":
