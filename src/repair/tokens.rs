@@ -110,11 +110,9 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
         let prev = i.checked_sub(1).map(|j| tokens[j]);
         let sentence_start = opens[i];
         // A blank line ends a paragraph, and with it a heading that has no stop.
-        let paragraph_end = tokens
-            .get(i + 1)
-            .is_some_and(|&(next, _)| text[offset + token.len()..next].matches('\n').count() >= 2);
-        let sentence_end =
-            token.ends_with(['.', '!', '?', ':', ';']) || cell_ends[i] || paragraph_end;
+        let sentence_end = token.ends_with(['.', '!', '?', ':', ';'])
+            || cell_ends[i]
+            || blank_line_after(text, &tokens, i);
         let neighbours = (
             if sentence_start {
                 Neighbour::Edge
@@ -153,8 +151,7 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                 shape(part, opens).map(|s| (0, s, opens, neighbours))
             } else if part == "1" && core == "1" {
                 // After a blank line, a paragraph starts, whatever the line before ended with.
-                let prev =
-                    prev.filter(|&(o, t)| text[o + t.len()..offset].matches('\n').count() < 2);
+                let prev = prev.filter(|_| !blank_line_after(text, &tokens, i - 1));
                 lone_digit_in_prose(prev.map(|(_, t)| t), tokens.get(i + 1).map(|&(_, t)| t))
                     .map(|shape| (0, shape, shape == Shape::Capitalised, neighbours))
             } else {
@@ -200,6 +197,14 @@ fn opens_line(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
         let (offset, token) = tokens[j];
         text[offset + token.len()..tokens[i].0].contains('\n')
     })
+}
+
+/// Whether a blank line follows token `i` of `tokens` (offsets into `text`) before the next.
+fn blank_line_after(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
+    let (offset, token) = tokens[i];
+    tokens
+        .get(i + 1)
+        .is_some_and(|&(next, _)| text[offset + token.len()..next].matches('\n').count() >= 2)
 }
 
 /// Whether `token` is written capitalised: a capital first, not capitals throughout.
@@ -288,8 +293,7 @@ fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// sets as a dash and list marker read as an em dash, a list bullet read as `+` or `*` at the
 /// start of a line, the section sign of a minute's items read as an `8`, a member's vote in a
 /// roll-call table read as a small `x`, and a member's party garbled inside its brackets
-/// ([`garbled_party`]). Only for text known to be OCR output: clean
-/// text means what it writes.
+/// ([`garbled_party`]). Only for text known to be OCR output: clean text means what it writes.
 pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
     // The national parties the text writes correctly in brackets.
@@ -360,10 +364,10 @@ fn bracketed(token: &str) -> Option<&str> {
 /// A party abbreviation the OCR garbled in a list of members, if token `i` of `tokens` is one:
 /// a bracketed token after two capitalised words (a person's first name and surname) that is
 /// no national party's, but that one edit (a doubled letter, one misread letter: `(Vv)`,
-/// `(KB)`, an M read as the trade mark sign) turns into exactly one, which the text writes correctly elsewhere (`written`). The
-/// offset and letters inside the brackets, with the party. A token one edit from two parties
-/// (`(SO)`: S or SD) is left alone, as are local parties' own abbreviations, which are further
-/// from every national one.
+/// `(KB)`, an M read as the trade mark sign) turns into exactly one, which the text writes
+/// correctly elsewhere (`written`). The offset and letters inside the brackets, with the party.
+/// A token one edit from two parties (`(SO)`: S or SD) is left alone, as are local parties' own
+/// abbreviations, which are further from every national one.
 fn garbled_party<'t>(
     tokens: &[(usize, &'t str)],
     i: usize,

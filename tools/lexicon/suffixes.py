@@ -37,15 +37,17 @@ def main():
             if len(stem) >= MIN_STEM and stem in lexicon and "-" not in ending:
                 pairs[ending] += 1
                 stems.add(stem)
+
     def kept(counts, min_pairs, max_class):
         for ending, n in sorted(counts.items(), key=lambda p: (-p[1], p[0])):
             cls = round(100 * math.log10(len(stems) / n))
             if n >= min_pairs and cls <= max_class:
                 yield ending, cls
 
-    endings = [ending for ending, _ in kept(pairs, MIN_PAIRS, MAX_CLASS)]
-    for ending, cls in kept(pairs, MIN_PAIRS, MAX_CLASS):
+    singles = list(kept(pairs, MIN_PAIRS, MAX_CLASS))
+    for ending, cls in singles:
         print(f"{ending}\t{cls}")
+    endings = [ending for ending, _ in singles]
     # Which ending follows which: a stem, its form with the first ending and its form with both
     # all in the lexicon (nämnd, nämnderna, nämndernas: erna+s), so a chain no word shows (d+r)
     # spells nothing.
