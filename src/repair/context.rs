@@ -85,6 +85,18 @@ impl Context {
         (count("–") / count("-")).ln()
     }
 
+    /// Odds that a sentence, heading or table cell ends after `word` (a context form), as the
+    /// counts show; a word they never saw ends one as often as words do on average.
+    pub fn end_odds(&self, word: &str) -> f64 {
+        let seen = self.count(word);
+        let p = if seen > 0.0 {
+            self.count(&format!("{word} {END}")) / seen
+        } else {
+            self.count(END) / self.tokens
+        };
+        p / (1.0 - p).max(f64::MIN_POSITIVE)
+    }
+
     /// What `prev` (the word before a token) and `next` (the word after) say of its readings.
     pub fn around<'a>(&'a self, prev: &'a str, next: &'a str) -> Around<'a> {
         // One key buffer serves every lookup of the token's readings.

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::context::is_year;
+use super::context::{is_year, Context};
 use crate::model::NATIONAL_PARTIES;
 use unicode_normalization::UnicodeNormalization;
 
@@ -92,9 +92,17 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
     let cell_ends: Vec<bool> = (0..tokens.len())
         .map(|i| ends_cell(text, &tokens, i))
         .collect();
+    // A line break is no sentence's end in itself: OCR wraps running text at any word. How
+    // often it does (one break in this many words) is what a break after a word that seldom
+    // ends a sentence is weighed against.
+    let breaks = 1 + text.trim_end().matches('\n').count();
+    let wrap_odds = breaks as f64 / tokens.len().max(1) as f64;
+    let ctx = Context::shared();
     let opens: Vec<bool> = (0..tokens.len())
         .map(|i| {
-            opens_line(text, &tokens, i) || tokens[i - 1].1.ends_with(STOPS) || cell_ends[i - 1]
+            (opens_line(text, &tokens, i) && !carries_on(text, &tokens, i, wrap_odds, ctx))
+                || tokens[i - 1].1.ends_with(STOPS)
+                || cell_ends[i - 1]
         })
         .collect();
     let neighbour = |j: usize| {
@@ -196,6 +204,24 @@ fn opens_line(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
     i.checked_sub(1).is_none_or(|j| {
         let (offset, token) = tokens[j];
         text[offset + token.len()..tokens[i].0].contains('\n')
+    })
+}
+
+/// Whether token `i` of `tokens` (offsets into `text`), opening a line, carries on the sentence
+/// of the line before: that line ends in a word in lower case, with no punctuation and no blank
+/// line after it, that ends sentences less often than the text wraps its lines (`wrap_odds`).
+fn carries_on(
+    text: &str,
+    tokens: &[(usize, &str)],
+    i: usize,
+    wrap_odds: f64,
+    ctx: &Context,
+) -> bool {
+    i.checked_sub(1).is_some_and(|j| {
+        let prev = tokens[j].1;
+        prev.chars().all(char::is_lowercase)
+            && !blank_line_after(text, tokens, j)
+            && ctx.end_odds(prev) < wrap_odds
     })
 }
 
@@ -496,6 +522,25 @@ mod tests {
         assert_eq!(ones("Rubrik\n\n1 staden"), [Shape::Capitalised]);
         assert!(ones("bor 1 Staden, Klart 1 januari").is_empty());
         assert!(words("file:///tmp/kn-goteborg.html").is_empty());
+    }
+
+    #[test]
+    fn a_line_after_a_word_that_seldom_ends_a_sentence_carries_it_on() {
+        // How the first word of the last line opens: as a sentence, and after which token.
+        let opens = |text: &'static str| {
+            let (_, piece) = split(text)
+                .into_iter()
+                .find(|(_, p)| p.word.starts_with('O'))
+                .unwrap();
+            (piece.sentence_start, piece.neighbours.0)
+        };
+        // OCR wraps a sentence after an article; the next line's capital is the OCR's or a name's.
+        let wrapped = "Nämnden har fått en\nOversyn av taxan";
+        assert_eq!(opens(wrapped), (false, Neighbour::Token("en")));
+        // A heading that ends in a noun is a sentence of its own, as is a line after a blank one.
+        let heading = "Sammanträdet hölls på distans\nOrdförande Eva Lund";
+        assert_eq!(opens(heading), (true, Neighbour::Edge));
+        assert!(opens("Nämnden har fått en\n\nOversyn av taxan").0);
     }
 
     #[test]
