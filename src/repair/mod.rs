@@ -38,7 +38,7 @@ use tokens::{Neighbour, Piece, Shape};
 /// Log-odds a repair must win by; a wrong change costs more than a missed one.
 const MARGIN: f64 = 1.0;
 /// Extra log-odds for capitalised or all-capitals words inside a sentence, which are mostly
-/// names and abbreviations.
+/// names and abbreviations, to be read as another word (not as another name).
 const NAME_MARGIN: f64 = 2.0;
 /// -ln P of a token being a word neither the lexicon nor compound analysis knows, before its
 /// spelling is judged.
@@ -209,7 +209,17 @@ impl Repairer {
                     p
                 };
                 let reading = || {
-                    let margin = piece.margin();
+                    // The name margin keeps a capitalised word, mostly a name, from being read as
+                    // another word; a reading that is a name too (Kallman → Källman) needs no more
+                    // than any repair.
+                    let word_margin = piece.margin();
+                    let margin = if word_margin > MARGIN
+                        && p.readings.first().is_some_and(|r| names.is_name(r.0))
+                    {
+                        MARGIN
+                    } else {
+                        word_margin
+                    };
                     // Context moves a score by at most MAX_SWING: where that can neither make nor
                     // unmake a repair, nor put another reading first, it is not asked (most tokens).
                     let (score, lead) = p.lead()?;
@@ -230,6 +240,9 @@ impl Repairer {
                                 (side(before, context::START), side(after, context::END));
                             p.decide(margin, Some(&ctx.around(&before, &after)))?
                         };
+                    if score <= word_margin && !names.is_name(&to) {
+                        return None;
+                    }
                     Some((piece.written(to, names), score))
                 };
                 // A word the OCR wrote with a capital inside (ProtokoLl) that reads as itself
