@@ -244,7 +244,7 @@ fn an_items_section_sign_read_as_8_is_restored_but_a_row_of_counts_is_not() {
 }
 
 #[test]
-fn a_name_is_read_as_the_name_it_likelier_is_and_a_wrapped_line_goes_on() {
+fn names_of_members_and_officials_are_read_back_and_a_wrapped_line_goes_on() {
     // Officials listed by name and title: both spellings of each surname are names, and in a
     // text this damaged the one with å or ä is the likelier.
     let (ocr, repaired) = heldout_ocr("region-vastmanland-rs-2022-protokoll-ocr.txt");
@@ -253,6 +253,9 @@ fn a_name_is_read_as_the_name_it_likelier_is_and_a_wrapped_line_goes_on() {
     // A line that wraps after `med` goes on with the sentence, so its capital O is the OCR's ö.
     assert!(ocr.contains("en narakut med\nOppettider\n"));
     assert!(repaired.contains("en närakut med\nöppettider\n"));
+    // A member's surname that the OCR wrote in lower case gets its capital back.
+    assert!(ocr.contains("\nJan wallin (M)\n"));
+    assert!(repaired.contains("\nJan Wallin (M)\n"));
     let (ocr, repaired) = heldout_ocr("lekeberg-kf-2015-protokoll-ocr.txt");
     assert!(ocr.contains("Henrik Ahs, ekonomichef"));
     assert!(repaired.contains("Henrik Åhs, ekonomichef"));

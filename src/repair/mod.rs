@@ -260,7 +260,15 @@ impl Repairer {
                     };
                     (to != piece.word && known()).then_some((to, score))
                 };
-                let (to, score) = reading().or_else(recased)?;
+                // A member's surname the OCR wrote in lower case (`Jan wallin (M)`) is a name,
+                // which Swedish writes with a capital.
+                let surname = || {
+                    let score = ocr_odds?;
+                    piece
+                        .lowered_surname(names)
+                        .then(|| (Shape::Capitalised.apply(key), score))
+                };
+                let (to, score) = reading().or_else(recased).or_else(surname)?;
                 Some((*offset, piece.word, to, score))
             })
             .collect();
@@ -610,6 +618,27 @@ impl Piece<'_> {
         self.shape == Shape::Capitalised
             && (!self.sentence_start
                 || matches!(self.neighbours.1, Neighbour::Name(_)) && names.is_name(&self.key))
+    }
+
+    /// Whether the piece, in lower case, stands where a member's surname does: after a
+    /// capitalised first name (or a hyphenated one's last part) and before the member's party in
+    /// brackets.
+    fn lowered_surname(&self, names: &Names) -> bool {
+        let (Neighbour::Token(first) | Neighbour::Name(first), Neighbour::Token(party)) =
+            self.neighbours
+        else {
+            return false;
+        };
+        let first_name = || {
+            tokens::is_capitalised(first)
+                && first
+                    .rsplit('-')
+                    .next()
+                    .is_some_and(|n| names.is_name(&n.to_lowercase()))
+        };
+        self.shape == Shape::Lower
+            && tokens::bracketed(party).is_some_and(|p| p.chars().all(char::is_alphabetic))
+            && first_name()
     }
 
     fn margin(&self) -> f64 {

@@ -234,7 +234,7 @@ fn blank_line_after(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
 }
 
 /// Whether `token` is written capitalised: a capital first, not capitals throughout.
-fn is_capitalised(token: &str) -> bool {
+pub fn is_capitalised(token: &str) -> bool {
     let word = token.trim_start_matches(OPENERS);
     word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase)
 }
@@ -379,7 +379,7 @@ fn vote_mark(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
 }
 
 /// The letters inside a bracketed token of one to three characters (`(V)`, `(KD),`).
-fn bracketed(token: &str) -> Option<&str> {
+pub fn bracketed(token: &str) -> Option<&str> {
     let inner = token
         .trim_end_matches(['.', ',', ';', ':'])
         .strip_prefix('(')?
