@@ -636,9 +636,7 @@ impl Piece<'_> {
                     .next()
                     .is_some_and(|n| names.is_name(&n.to_lowercase()))
         };
-        self.shape == Shape::Lower
-            && tokens::bracketed(party).is_some_and(|p| p.chars().all(char::is_alphabetic))
-            && first_name()
+        self.shape == Shape::Lower && tokens::is_party(party) && first_name()
     }
 
     fn margin(&self) -> f64 {

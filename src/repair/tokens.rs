@@ -372,14 +372,18 @@ fn section_sign(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
 /// in a roll-call table, the capital X the minutes set in a column (the OCR reads it small or
 /// twice): it ends the line that names the member and their party.
 fn vote_mark(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
-    let after_party = i.checked_sub(1).is_some_and(|j| {
-        bracketed(tokens[j].1).is_some_and(|p| p.chars().all(char::is_alphabetic))
-    });
+    let after_party = i.checked_sub(1).is_some_and(|j| is_party(tokens[j].1));
     after_party && (i + 1 == tokens.len() || opens_line(text, tokens, i + 1))
 }
 
+/// Whether `token` is a party in brackets, as a member's name is followed by: one to three
+/// letters (`(V)`, `(KD),`).
+pub fn is_party(token: &str) -> bool {
+    bracketed(token).is_some_and(|p| p.chars().all(char::is_alphabetic))
+}
+
 /// The letters inside a bracketed token of one to three characters (`(V)`, `(KD),`).
-pub fn bracketed(token: &str) -> Option<&str> {
+fn bracketed(token: &str) -> Option<&str> {
     let inner = token
         .trim_end_matches(['.', ',', ';', ':'])
         .strip_prefix('(')?
