@@ -260,3 +260,19 @@ fn names_of_members_and_officials_are_read_back_and_a_wrapped_line_goes_on() {
     assert!(ocr.contains("Henrik Ahs, ekonomichef"));
     assert!(repaired.contains("Henrik Åhs, ekonomichef"));
 }
+
+#[test]
+fn the_names_swedes_commonly_carry_are_names_though_the_dictionary_lacks_them() {
+    // Erik is a first name, so the capital O of the surname after it is the name's Ö.
+    let (ocr, repaired) = heldout_ocr("lekeberg-kf-2015-protokoll-ocr.txt");
+    assert!(ocr.contains("Erik Oster (M)"));
+    assert!(repaired.contains("Erik Öster (M)"));
+    // Jörgensen is a surname, which the unaccented spelling is not.
+    let (ocr, repaired) = heldout_ocr("orebro-byggnadsnamnd-2019-protokollsutdrag-ocr.txt");
+    assert!(ocr.contains("Ann-Charlotte Jorgensen (C) reserverar"));
+    assert!(repaired.contains("Ann-Charlotte Jörgensen (C) reserverar"));
+    // Peter is a first name, so the lower-case word after it, before a party, is his surname.
+    let (ocr, repaired) = heldout_ocr("sodertalje-ks-2019-protokoll-ocr.txt");
+    assert!(ocr.contains("\nPeter wallén (M)\n"));
+    assert!(repaired.contains("\nPeter Wallén (M)\n"));
+}

@@ -7,13 +7,16 @@ Sources (licences in src/repair/data/NOTICE):
   words of frequency 10^(-i/100); the bin index is our frequency class (lower = more frequent).
 - optionally the stems of hunspell-sv (Debian `hunspell-sv`, /usr/share/hunspell/sv_SE.dic, LGPL),
   added with class 700 when wordfreq lacks them, for coverage of rarer base forms and of names
-  (lower-cased, as names.py lists them).
+  (lower-cased, as names.py lists them);
+- optionally the commonest surnames and first names of Sweden's population (population.py,
+  Skatteverket and Isof as Faker ships them, MIT), added with class 700 when wordfreq lacks them.
 
 Only lower-case alphabetic words (Swedish letters, é and hyphen) are kept. The Rust build does not
 run this: the TSV is turned into an fst map at first use (see src/repair/lexicon.rs).
 
     pip install msgpack && pip download wordfreq==3.1.1 --no-deps -d /tmp/wf
     tools/lexicon/build.py /tmp/wf/wordfreq-3.1.1-py3-none-any.whl [--hunspell]
+        [--population /tmp/fk/faker-40.54.0-py3-none-any.whl]
 """
 
 import gzip
@@ -27,6 +30,7 @@ import zipfile
 import msgpack
 
 from names import DIC, dictionary_names
+from population import from_argv
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 WORD = re.compile(r"^[a-zåäöéü]+(?:-[a-zåäöéü]+)*$")
@@ -56,6 +60,9 @@ def main():
         for w in [w for w in stems if w.islower()] + list(dictionary_names()):
             if WORD.match(w) and len(w) > 2 and w not in lexicon:
                 lexicon[w] = HUNSPELL_CLASS
+    for w in from_argv(sys.argv):
+        if WORD.match(w) and len(w) > 2 and w not in lexicon:
+            lexicon[w] = HUNSPELL_CLASS
     out = os.path.join(ROOT, "src", "repair", "data", "lexicon.tsv")
     with open(out, "w", encoding="utf-8") as f:
         for w in sorted(lexicon):

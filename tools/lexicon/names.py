@@ -9,7 +9,9 @@ there than its frequency says: `Håkan` against `Hakan` (a Turkish name the web 
 - `name 1` for every capitalised entry of hunspell-sv (Debian `hunspell-sv`,
   /usr/share/hunspell/sv_SE.dic, LGPL; first names, surnames, places), lower-cased; entries the
   dictionary marks NOSUGGEST (`!`: correct but not to be proposed, e.g. Granby beside Gränby) or
-  FORBIDDENWORD (`%`) are left out;
+  FORBIDDENWORD (`%`) are left out; and for every name of the 500 commonest surnames and first
+  names of Sweden's population (population.py: Skatteverket and Isof, as Faker ships them, MIT),
+  which hunspell-sv lists only in part;
 - `#capitalised named N`, `#capitalised other N`, `#lower named N`, `#lower other N`: how many
   words inside a sentence of the municipal documents (bigrams.py's corpus_texts: never the damaged
   seeds, the gold or an OCR twin's truth) are written with a capital or not, and are a name
@@ -20,14 +22,17 @@ there than its frequency says: `Håkan` against `Hakan` (a Turkish name the web 
 
 src/repair/lexicon.rs turns them into P(capital | word).
 
-    apt-get install hunspell-sv && tools/lexicon/names.py
+    apt-get install hunspell-sv && pip download faker==40.54.0 --no-deps -d /tmp/fk
+    tools/lexicon/names.py --population /tmp/fk/faker-40.54.0-py3-none-any.whl
 """
 
 import collections
 import os
+import sys
 import unicodedata
 
 from bigrams import ROOT, SENTENCE_END, TOKEN, corpus_texts
+from population import from_argv
 
 DIC = "/usr/share/hunspell/sv_SE.dic"
 # hunspell-sv's NOSUGGEST and FORBIDDENWORD flags (sv_SE.aff).
@@ -47,8 +52,9 @@ def dictionary_names():
                 yield word.lower()
 
 
-def names():
-    return {w for w in dictionary_names() if w.isalpha()}
+def names(population):
+    """The names known: hunspell-sv's and the `population` names, alphabetic ones only."""
+    return {w for w in set(dictionary_names()) | population if w.isalpha()}
 
 
 def is_name(word, known):
@@ -73,7 +79,7 @@ def capitals(known):
 
 
 def main():
-    known = names()
+    known = names(from_argv(sys.argv))
     out = os.path.join(ROOT, "src", "repair", "data", "names.tsv")
     counts, inside, capital = capitals(known)
     with open(out, "w", encoding="utf-8") as f:
