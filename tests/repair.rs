@@ -120,13 +120,20 @@ fn a_heading_in_capitals_is_repaired_in_capitals() {
 #[test]
 fn a_range_read_with_a_hyphen_gets_its_en_dash_back() {
     let (ocr, repaired) = heldout_ocr("linkoping-bun-2013-protokoll-ocr.txt");
-    for (written, range) in [("13.30-16.45", "13.30–16.45"), ("2014-2018", "2014–2018")] {
+    for (written, range) in [
+        ("13.30-16.45", "13.30–16.45"),
+        ("2014-2018", "2014–2018"),
+        ("Paragrafer: 78-81", "Paragrafer: 78–81"),
+    ] {
         assert!(ocr.contains(written) && repaired.contains(range), "{range}");
     }
     // Dates and case numbers keep their hyphens.
     for kept in ["2013-10-17", "2013-187"] {
         assert!(repaired.contains(kept), "{kept}");
     }
+    // So do a date's month and day, split from its year by a line break.
+    let (ocr, repaired) = heldout_ocr("lekeberg-kf-2015-protokoll-ocr.txt");
+    assert!(ocr.contains("\n07-21\n") && repaired.contains("\n07-21\n"));
 }
 
 #[test]

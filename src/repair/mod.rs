@@ -9,8 +9,8 @@
 //! ([`context`]). How often vulnerable letters (å, ä, ö …) are damaged is estimated per text
 //! first, so clean text is left alone while a badly damaged layer has its `for` read as `för`
 //! and its misread marks restored (an em dash for the en dash, `+` for a bullet, `8` for §, a
-//! member's party garbled to `(Vv)`, a hyphen for the en dash of a range of years, times or
-//! dates, as the documents mostly set it). Which letter a glyph stands for is learned per text
+//! member's party garbled to `(Vv)`, a hyphen for the en dash of a range of years, times, dates
+//! or climbing numbers such as items, as the documents mostly set it). Which letter a glyph stands for is learned per text
 //! too, from its sure repairs ([`glyphs`]), so a scan that writes `é` for ä reads `lést` as
 //! `läst`.
 
@@ -37,6 +37,9 @@ use tokens::{Neighbour, Piece, Shape};
 
 /// Log-odds a repair must win by; a wrong change costs more than a missed one.
 const MARGIN: f64 = 1.0;
+/// Log-odds a dash's repair must win by: the likelier dash is set, as one misread costs no more
+/// than one left alone, and neither changes a word a search finds.
+const MARK_MARGIN: f64 = 0.0;
 /// Extra log-odds for capitalised or all-capitals words inside a sentence, which are mostly
 /// names and abbreviations, to be read as another word (not as another name).
 const NAME_MARGIN: f64 = 2.0;
@@ -286,7 +289,7 @@ impl Repairer {
                     .into_iter()
                     .filter_map(|(offset, kind)| {
                         let score = misread + ctx.range_odds(kind);
-                        (score > MARGIN)
+                        (score > MARK_MARGIN)
                             .then(|| (offset, &text[offset..offset + 1], "–".to_string(), score))
                     }),
             );

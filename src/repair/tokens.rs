@@ -426,7 +426,8 @@ fn garbled_party<'t>(
 }
 
 /// The hyphen of every number range in `text` (2014-2018, 13.00-16.30, 3-12,
-/// 2019-06-01-2019-08-31), with what the range joins: `year`, `time`, `number` or `date`, as
+/// 2019-06-01-2019-08-31), with what the range joins: `year`, `time`, `span` (numbers climbing
+/// from a first without a leading zero), another `number` pair or `date`, as
 /// `tools/lexicon/bigrams.py` counts them. An OCR engine reads the en dash Swedish sets in
 /// ranges as a hyphen; a date (2019-04-10) and a case number, with more than two parts, are no
 /// range.
@@ -453,10 +454,19 @@ pub fn range_hyphens(text: &str) -> Vec<(usize, &'static str)> {
             continue;
         }
         let time = |s: &str| s.contains(['.', ':']);
+        // A span runs up from its first number (§§ 42-45); a phone number's area code (08-606)
+        // opens with a zero, and a case number's parts (2214-09) need not climb.
+        let climbs = || {
+            !left.starts_with('0')
+                && left.parse::<u32>().ok() < right.parse::<u32>().ok()
+                && !time(left)
+        };
         let kind = if is_year(left) && is_year(right) {
             "year"
         } else if time(left) && time(right) {
             "time"
+        } else if climbs() {
+            "span"
         } else {
             "number"
         };
@@ -550,9 +560,9 @@ mod tests {
     #[test]
     fn ranges_are_years_times_numbers_and_dates_but_a_date_is_none() {
         let text = "år 2014-2018, kl. 13.00-16.30 (sid. 3-12) 2019-04-10 KS-2019-12 a-b \
-                    (2019-06-01-2019-08-31) 2019-06-01-2019";
+                    (2019-06-01-2019-08-31) 2019-06-01-2019 tel. 08-606 mål 2214-09";
         let kinds: Vec<_> = range_hyphens(text).into_iter().map(|(_, k)| k).collect();
-        assert_eq!(kinds, ["year", "time", "number", "date"]);
+        assert_eq!(kinds, ["year", "time", "span", "date", "number", "number"]);
         let (date, _) = range_hyphens(text)[3];
         assert_eq!(&text[date - 10..date + 11], "2019-06-01-2019-08-31");
         assert_eq!(&text[range_hyphens(text)[0].0..][..1], "-");

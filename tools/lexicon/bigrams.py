@@ -17,8 +17,9 @@ at least twice, `w count` for every word seen at least twice (unigrams), `w\\t c
 number of distinct words seen after `w` (Witten–Bell's type count), `\\tw count` for the number
 of distinct words seen before `w`, and `\\t N` (empty key) for the number of tokens.
 Rows `#range KIND DASH count` count how the municipal documents join a range of years, of clock
-times, of other numbers and of dates (2014–2018, 13.00–16.30, 3–12, 2019-06-01–2019-08-31):
-with an en dash or a hyphen.
+times, of numbers climbing from a first without a leading zero, of other number pairs and of
+dates (2014–2018, 13.00–16.30, 3–12, 08-606, 2019-06-01–2019-08-31): with an en dash or a
+hyphen.
 
     apt-get install libreoffice-help-sv && tools/lexicon/bigrams.py
 """
@@ -81,28 +82,40 @@ def sentences(text):
             yield ["<s>"] + words + ["</s>"]
 
 
-RANGE = re.compile(r"(?<![\w.–-])(\d{1,4}(?:[.:]\d{2})?)([-–])(\d{1,4}(?:[.:]\d{2})?)(?![\w–-])")
-DATE_RANGE = re.compile(r"(?<![\w.–-])\d{4}-\d{2}-\d{2}([-–])\d{4}-\d{2}-\d{2}(?![\w–-])")
+NUMBER = re.compile(r"[0-9]{1,4}|[0-9]{1,2}[.:][0-9]{2}")
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# As OPENERS and CLOSERS in src/repair/tokens.rs.
+OPENERS = "([\"'«»“”‘’"
+CLOSERS = ".,;:!?)]\"'»”’"
 
 
 def range_kind(left, right):
-    """As tokens::range_kind in src/repair/tokens.rs."""
+    """As tokens::range_hyphens in src/repair/tokens.rs: what a range joins."""
     if YEAR.fullmatch(left) and YEAR.fullmatch(right):
         return "year"
-    if re.fullmatch(r"\d{1,2}[.:]\d{2}", left) and re.fullmatch(r"\d{1,2}[.:]\d{2}", right):
+    time = ":" in left + right or "." in left + right
+    if time and all(re.fullmatch(r"[0-9]{1,2}[.:][0-9]{2}", s) for s in (left, right)):
         return "time"
+    if not time and not left.startswith("0") and int(left) < int(right):
+        return "span"
     return "number"
 
 
 def ranges(texts):
+    """How the texts join ranges, read as repair reads them: whole tokens between spaces, less
+    the punctuation around them, so a case number's parts (2012/87-730) are no range."""
     counts = collections.Counter()
     for text in texts:
-        text = unicodedata.normalize("NFC", text)
-        for m in RANGE.finditer(text):
-            left, dash, right = m.groups()
-            counts[(range_kind(left, right), dash)] += 1
-        for m in DATE_RANGE.finditer(text):
-            counts[("date", m.group(1))] += 1
+        for token in unicodedata.normalize("NFC", text).split():
+            core = token.lstrip(OPENERS).rstrip(CLOSERS)
+            # Two dates joined: the dash follows the first date's ten characters.
+            if DATE.fullmatch(core[:10]) and core[10:11] in ("-", "–") and DATE.fullmatch(core[11:]):
+                counts[("date", core[10])] += 1
+                continue
+            for dash in "-–":
+                left, sep, right = core.partition(dash)
+                if sep and NUMBER.fullmatch(left) and NUMBER.fullmatch(right):
+                    counts[(range_kind(left, right), dash)] += 1
     return counts
 
 
