@@ -134,6 +134,9 @@ fn a_range_read_with_a_hyphen_gets_its_en_dash_back() {
     // So do a date's month and day, split from its year by a line break.
     let (ocr, repaired) = heldout_ocr("lekeberg-kf-2015-protokoll-ocr.txt");
     assert!(ocr.contains("\n07-21\n") && repaired.contains("\n07-21\n"));
+    // Whole hours after `kl.` are a range of times, leading zero and all.
+    let (ocr, repaired) = heldout_ocr("region-vastmanland-rs-2022-protokoll-ocr.txt");
+    assert!(ocr.contains("kl. 08-22 fr") && repaired.contains("kl. 08–22 fr"));
 }
 
 #[test]

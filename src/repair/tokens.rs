@@ -426,14 +426,21 @@ fn garbled_party<'t>(
 }
 
 /// The hyphen of every number range in `text` (2014-2018, 13.00-16.30, 3-12,
-/// 2019-06-01-2019-08-31), with what the range joins: `year`, `time`, `span` (numbers climbing
-/// from a first without a leading zero), another `number` pair or `date`, as
+/// 2019-06-01-2019-08-31), with what the range joins: `year`, `time` (or whole hours after
+/// `kl.`), `span` (numbers climbing from a first without a leading zero), another `number` pair
+/// or `date`, as
 /// `tools/lexicon/bigrams.py` counts them. An OCR engine reads the en dash Swedish sets in
 /// ranges as a hyphen; a date (2019-04-10) and a case number, with more than two parts, are no
 /// range.
 pub fn range_hyphens(text: &str) -> Vec<(usize, &'static str)> {
     let mut ranges = Vec::new();
+    let mut previous = "";
     for (offset, token) in whitespace_tokens(text) {
+        // After `kl.` (klockan) a range of whole hours is a range of times (kl. 08-22).
+        let after_clock = ["kl", "kl.", "klockan"]
+            .iter()
+            .any(|k| previous.eq_ignore_ascii_case(k));
+        previous = token;
         let (lead, core) = core(token);
         if let Some(hyphen) = date_range_hyphen(core) {
             ranges.push((offset + lead + hyphen, "date"));
@@ -461,9 +468,10 @@ pub fn range_hyphens(text: &str) -> Vec<(usize, &'static str)> {
                 && left.parse::<u32>().ok() < right.parse::<u32>().ok()
                 && !time(left)
         };
+        let hour = |s: &str| s.len() <= 2 && s.parse::<u32>().is_ok_and(|h| h <= 24);
         let kind = if is_year(left) && is_year(right) {
             "year"
-        } else if time(left) && time(right) {
+        } else if time(left) && time(right) || after_clock && hour(left) && hour(right) {
             "time"
         } else if climbs() {
             "span"
@@ -560,9 +568,13 @@ mod tests {
     #[test]
     fn ranges_are_years_times_numbers_and_dates_but_a_date_is_none() {
         let text = "år 2014-2018, kl. 13.00-16.30 (sid. 3-12) 2019-04-10 KS-2019-12 a-b \
-                    (2019-06-01-2019-08-31) 2019-06-01-2019 tel. 08-606 mål 2214-09";
+                    (2019-06-01-2019-08-31) 2019-06-01-2019 tel. 08-606 mål 2214-09 \
+                    kl. 08-22 2017-\n06-12";
         let kinds: Vec<_> = range_hyphens(text).into_iter().map(|(_, k)| k).collect();
-        assert_eq!(kinds, ["year", "time", "span", "date", "number", "number"]);
+        assert_eq!(
+            kinds,
+            ["year", "time", "span", "date", "number", "number", "time", "number"]
+        );
         let (date, _) = range_hyphens(text)[3];
         assert_eq!(&text[date - 10..date + 11], "2019-06-01-2019-08-31");
         assert_eq!(&text[range_hyphens(text)[0].0..][..1], "-");

@@ -17,7 +17,7 @@ at least twice, `w count` for every word seen at least twice (unigrams), `w\\t c
 number of distinct words seen after `w` (Witten–Bell's type count), `\\tw count` for the number
 of distinct words seen before `w`, and `\\t N` (empty key) for the number of tokens.
 Rows `#range KIND DASH count` count how the municipal documents join a range of years, of clock
-times, of numbers climbing from a first without a leading zero, of other number pairs and of
+times (or whole hours after `kl.`), of numbers climbing from a first without a leading zero, of other number pairs and of
 dates (2014–2018, 13.00–16.30, 3–12, 08-606, 2019-06-01–2019-08-31): with an en dash or a
 hyphen.
 
@@ -89,12 +89,15 @@ OPENERS = "([\"'«»“”‘’"
 CLOSERS = ".,;:!?)]\"'»”’"
 
 
-def range_kind(left, right):
-    """As tokens::range_hyphens in src/repair/tokens.rs: what a range joins."""
+def range_kind(left, right, after_clock):
+    """As tokens::range_hyphens in src/repair/tokens.rs: what a range joins; `after_clock` when
+    `kl.` or `klockan` goes before it."""
     if YEAR.fullmatch(left) and YEAR.fullmatch(right):
         return "year"
     time = ":" in left + right or "." in left + right
     if time and all(re.fullmatch(r"[0-9]{1,2}[.:][0-9]{2}", s) for s in (left, right)):
+        return "time"
+    if after_clock and all(len(s) <= 2 and s.isdigit() and int(s) <= 24 for s in (left, right)):
         return "time"
     if not time and not left.startswith("0") and int(left) < int(right):
         return "span"
@@ -106,7 +109,10 @@ def ranges(texts):
     the punctuation around them, so a case number's parts (2012/87-730) are no range."""
     counts = collections.Counter()
     for text in texts:
+        previous = ""
         for token in unicodedata.normalize("NFC", text).split():
+            after_clock = previous.lower() in ("kl", "kl.", "klockan")
+            previous = token
             core = token.lstrip(OPENERS).rstrip(CLOSERS)
             # Two dates joined: the dash follows the first date's ten characters.
             if DATE.fullmatch(core[:10]) and core[10:11] in ("-", "–") and DATE.fullmatch(core[11:]):
@@ -115,7 +121,7 @@ def ranges(texts):
             for dash in "-–":
                 left, sep, right = core.partition(dash)
                 if sep and NUMBER.fullmatch(left) and NUMBER.fullmatch(right):
-                    counts[(range_kind(left, right), dash)] += 1
+                    counts[(range_kind(left, right, after_clock), dash)] += 1
     return counts
 
 
