@@ -453,6 +453,17 @@ fn unknown_word(word: &str) -> f64 {
     }
 }
 
+/// Whether reading `token` (lower case, written with a capital inside a sentence) as `to` takes
+/// its capital A or O for the OCR's: a lower-case å, ä or ö, whose ring or dots make it as tall
+/// as a capital. Not so for a name or a compound opening with one, nor a word the documents
+/// write with a capital.
+fn vowel_read_as_capital(token: &str, to: &str, names: &Names) -> bool {
+    let first = |w: &str| w.chars().next().unwrap_or_default();
+    matches!((first(token), first(to)), ('a' | 'o', 'å' | 'ä' | 'ö'))
+        && !names.opens_with_name(to)
+        && !names.usually_capitalised(to)
+}
+
 /// The lines of every page as one text, pages and lines separated by newlines.
 fn page_text(pages: &[Page]) -> String {
     pages
@@ -505,8 +516,16 @@ impl<'r> Priced<'r> {
 
     /// These readings for a token written with a capital inside a sentence, where a name is
     /// likelier than its frequency says.
+    /// A reading that takes the capital for the OCR's (`Over` → över) writes no capital, so
+    /// what a capital says of a word is not asked of it.
     fn in_name_place(&self, names: &Names) -> Priced<'r> {
-        self.adjusted(names.capital_cost(self.token), |w| names.capital_cost(w))
+        self.adjusted(names.capital_cost(self.token), |w| {
+            if vowel_read_as_capital(self.token, w, names) {
+                0.0
+            } else {
+                names.capital_cost(w)
+            }
+        })
     }
 
     /// These readings with `keep` added to the token's cost and `extra` of each reading to its.
@@ -591,7 +610,7 @@ impl Piece<'_> {
         let first = |w: &str| w.chars().next().unwrap_or_default();
         let misread_capital = match (first(self.word), first(&to)) {
             ('I', 'l') => true,
-            ('A' | 'O', 'å' | 'ä' | 'ö') => {
+            ('A' | 'O', _) => {
                 // Not after a capitalised name: a surname follows its first name (a lower-case
                 // `per` is no first name).
                 let after_name = match self.neighbours.0 {
@@ -602,8 +621,7 @@ impl Piece<'_> {
                 };
                 self.in_name_place(names)
                     && !after_name
-                    && !names.opens_with_name(&to)
-                    && !names.usually_capitalised(&to)
+                    && vowel_read_as_capital(&self.key, &to, names)
             }
             _ => false,
         };
