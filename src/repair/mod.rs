@@ -10,9 +10,9 @@
 //! first, so clean text is left alone while a badly damaged layer has its `for` read as `för`
 //! and its misread marks restored (an em dash for the en dash, `+` for a bullet, `8` for §, a
 //! member's party garbled to `(Vv)`, a hyphen for the en dash of a range of years, times, dates
-//! or climbing numbers such as items, as the documents mostly set it). Which letter a glyph stands for is learned per text
-//! too, from its sure repairs ([`glyphs`]), so a scan that writes `é` for ä reads `lést` as
-//! `läst`.
+//! or climbing numbers such as items, as the documents mostly set it). Which letter a glyph
+//! stands for is learned per text too, from its sure repairs ([`glyphs`]), so a scan that writes
+//! `é` for ä reads `lést` as `läst`.
 
 mod channel;
 mod context;
@@ -515,9 +515,8 @@ impl<'r> Priced<'r> {
     }
 
     /// These readings for a token written with a capital inside a sentence, where a name is
-    /// likelier than its frequency says.
-    /// A reading that takes the capital for the OCR's (`Over` → över) writes no capital, so
-    /// what a capital says of a word is not asked of it.
+    /// likelier than its frequency says. A reading that takes the capital for the OCR's
+    /// (`Over` → över) writes no capital, so what a capital says of a word is not asked of it.
     fn in_name_place(&self, names: &Names) -> Priced<'r> {
         self.adjusted(names.capital_cost(self.token), |w| {
             if vowel_read_as_capital(self.token, w, names) {

@@ -428,10 +428,9 @@ fn garbled_party<'t>(
 /// The hyphen of every number range in `text` (2014-2018, 13.00-16.30, 3-12,
 /// 2019-06-01-2019-08-31), with what the range joins: `year`, `time` (or whole hours after
 /// `kl.`), `span` (numbers climbing from a first without a leading zero), another `number` pair
-/// or `date`, as
-/// `tools/lexicon/bigrams.py` counts them. An OCR engine reads the en dash Swedish sets in
-/// ranges as a hyphen; a date (2019-04-10) and a case number, with more than two parts, are no
-/// range.
+/// or `date`, as `tools/lexicon/bigrams.py` counts them. An OCR engine reads the en dash Swedish
+/// sets in ranges as a hyphen; a date (2019-04-10) and a case number, with more than two parts,
+/// are no range.
 pub fn range_hyphens(text: &str) -> Vec<(usize, &'static str)> {
     let mut ranges = Vec::new();
     let mut previous = "";

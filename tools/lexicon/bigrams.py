@@ -17,9 +17,9 @@ at least twice, `w count` for every word seen at least twice (unigrams), `w\\t c
 number of distinct words seen after `w` (Witten–Bell's type count), `\\tw count` for the number
 of distinct words seen before `w`, and `\\t N` (empty key) for the number of tokens.
 Rows `#range KIND DASH count` count how the municipal documents join a range of years, of clock
-times (or whole hours after `kl.`), of numbers climbing from a first without a leading zero, of other number pairs and of
-dates (2014–2018, 13.00–16.30, 3–12, 08-606, 2019-06-01–2019-08-31): with an en dash or a
-hyphen.
+times (or whole hours after `kl.`), of numbers climbing from a first without a leading zero, of
+other number pairs and of dates (2014–2018, 13.00–16.30, 3–12, 08-606, 2019-06-01–2019-08-31):
+with an en dash or a hyphen.
 
     apt-get install libreoffice-help-sv && tools/lexicon/bigrams.py
 """
@@ -115,8 +115,9 @@ def ranges(texts):
             previous = token
             core = token.lstrip(OPENERS).rstrip(CLOSERS)
             # Two dates joined: the dash follows the first date's ten characters.
-            if DATE.fullmatch(core[:10]) and core[10:11] in ("-", "–") and DATE.fullmatch(core[11:]):
-                counts[("date", core[10])] += 1
+            left, dash, right = core[:10], core[10:11], core[11:]
+            if DATE.fullmatch(left) and dash in ("-", "–") and DATE.fullmatch(right):
+                counts[("date", dash)] += 1
                 continue
             for dash in "-–":
                 left, sep, right = core.partition(dash)
