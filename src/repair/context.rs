@@ -78,11 +78,13 @@ impl Context {
         self.counts.get(key).copied().unwrap_or(0.0)
     }
 
-    /// Log-odds that the municipal documents join a range of `kind` (`year`, `time`, `number`)
-    /// with an en dash rather than a hyphen, add-one smoothed.
-    pub fn range_odds(&self, kind: &str) -> f64 {
-        let count = |dash: &str| self.count(&format!("#range {kind} {dash}")) + 1.0;
-        (count("–") / count("-")).ln()
+    /// Log-odds that the municipal documents set an en dash rather than `dash` where a dash joins
+    /// `kind` (see [`tokens::dashes`]), add-one smoothed.
+    ///
+    /// [`tokens::dashes`]: super::tokens::dashes
+    pub fn dash_odds(&self, kind: &str, dash: char) -> f64 {
+        let count = |d: char| self.count(&format!("#dash {kind} {d}")) + 1.0;
+        (count('–') / count(dash)).ln()
     }
 
     /// Odds that a sentence, heading or table cell ends after `word` (a context form), as the

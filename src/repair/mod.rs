@@ -9,8 +9,9 @@
 //! ([`context`]). How often vulnerable letters (å, ä, ö …) are damaged is estimated per text
 //! first, so clean text is left alone while a badly damaged layer has its `for` read as `för`
 //! and its misread marks restored (an em dash for the en dash, `+` for a bullet, `8` for §, a
-//! member's party garbled to `(Vv)`, a hyphen for the en dash of a range of years, times, dates
-//! or climbing numbers such as items, as the documents mostly set it). Which letter a glyph
+//! member's party garbled to `(Vv)`, a hyphen or em dash for the en dash of a range of years,
+//! times, dates, months or climbing numbers such as items, or of a dash between two words, as
+//! the documents mostly set it). Which letter a glyph
 //! stands for is learned per text too, from its sure repairs ([`glyphs`]), so a scan that writes
 //! `é` for ä reads `lést` as `läst`.
 
@@ -281,16 +282,16 @@ impl Repairer {
                     .into_iter()
                     .map(|(offset, mark, reading)| (offset, mark, reading.to_string(), score)),
             );
-            // A range's hyphen is the en dash the documents mostly set, read as a hyphen, when
-            // that is likelier than a hyphen written and read as itself.
-            let misread = self.channel.probability('–', '-').unwrap_or(0.0).ln();
+            // A dash where Swedish sets an en dash (a range's, one between words) is that en dash
+            // misread, when that is likelier than the dash written and read as itself.
             edits.extend(
-                tokens::range_hyphens(text)
+                tokens::dashes(text)
                     .into_iter()
-                    .filter_map(|(offset, kind)| {
-                        let score = misread + ctx.range_odds(kind);
-                        (score > MARK_MARGIN)
-                            .then(|| (offset, &text[offset..offset + 1], "–".to_string(), score))
+                    .filter_map(|(offset, dash, kind)| {
+                        let score =
+                            self.channel.probability('–', dash)?.ln() + ctx.dash_odds(kind, dash);
+                        let written = &text[offset..offset + dash.len_utf8()];
+                        (score > MARK_MARGIN).then(|| (offset, written, "–".to_string(), score))
                     }),
             );
             edits.sort_by_key(|e| e.0);

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use super::context::{is_year, Context};
 use crate::model::NATIONAL_PARTIES;
+use crate::segment::MONTHS;
 use unicode_normalization::UnicodeNormalization;
 
 /// Punctuation that ends a sentence, so the next word opens one.
@@ -425,66 +426,100 @@ fn garbled_party<'t>(
     }
 }
 
-/// The hyphen of every number range in `text` (2014-2018, 13.00-16.30, 3-12,
-/// 2019-06-01-2019-08-31), with what the range joins: `year`, `time` (or whole hours after
-/// `kl.`), `span` (numbers climbing from a first without a leading zero), another `number` pair
-/// or `date`, as `tools/lexicon/bigrams.py` counts them. An OCR engine reads the en dash Swedish
-/// sets in ranges as a hyphen; a date (2019-04-10) and a case number, with more than two parts,
-/// are no range.
-pub fn range_hyphens(text: &str) -> Vec<(usize, &'static str)> {
-    let mut ranges = Vec::new();
-    let mut previous = "";
-    for (offset, token) in whitespace_tokens(text) {
-        // After `kl.` (klockan) a range of whole hours is a range of times (kl. 08-22).
-        let after_clock = ["kl", "kl.", "klockan"]
-            .iter()
-            .any(|k| previous.eq_ignore_ascii_case(k));
-        previous = token;
-        let (lead, core) = core(token);
-        if let Some(hyphen) = date_range_hyphen(core) {
-            ranges.push((offset + lead + hyphen, "date"));
-            continue;
-        }
-        let Some((left, right)) = core.split_once('-') else {
-            continue;
-        };
-        let number = |s: &str| {
-            let digits =
-                |d: &str| !d.is_empty() && d.len() <= 4 && d.bytes().all(|b| b.is_ascii_digit());
-            match s.split_once(['.', ':']) {
-                Some((h, m)) => digits(h) && h.len() <= 2 && m.len() == 2 && digits(m),
-                None => digits(s),
+/// Every dash in `text` that stands where Swedish sets an en dash, as an OCR engine reads it
+/// (a hyphen or an em dash): the dash of a range, and a hyphen standing alone between two words
+/// of a line (`skolor - reviderade riktlinjer`). With each, its byte offset, the dash and what
+/// it joins, as `tools/lexicon/bigrams.py` counts them: a range of `year`s, of `time`s (or whole
+/// hours after `kl.`), a `span` (numbers climbing from a first without a leading zero), another
+/// `number` pair, a `date` range, a `month` range (januari-augusti), or words (`spaced`). A date
+/// (2019-04-10) and a case number, with more than two parts, are no range.
+pub fn dashes(text: &str) -> Vec<(usize, char, &'static str)> {
+    let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
+    let mut dashes = Vec::new();
+    for (i, &(offset, token)) in tokens.iter().enumerate() {
+        if token == "-" {
+            if spaced(text, &tokens, i) {
+                dashes.push((offset, '-', "spaced"));
             }
-        };
-        if !number(left) || !number(right) {
             continue;
         }
-        let time = |s: &str| s.contains(['.', ':']);
-        // A span runs up from its first number (§§ 42-45); a phone number's area code (08-606)
-        // opens with a zero, and a case number's parts (2214-09) need not climb.
-        let climbs = || {
-            !left.starts_with('0')
-                && left.parse::<u32>().ok() < right.parse::<u32>().ok()
-                && !time(left)
+        // After `kl.` (klockan) a range of whole hours is a range of times (kl. 08-22).
+        let after_clock = i.checked_sub(1).is_some_and(|j| {
+            ["kl", "kl.", "klockan"]
+                .iter()
+                .any(|k| tokens[j].1.eq_ignore_ascii_case(k))
+        });
+        let (lead, core) = core(token);
+        if let Some((at, dash)) = date_range_dash(core) {
+            dashes.push((offset + lead + at, dash, "date"));
+            continue;
+        }
+        let Some(at) = core.find(['-', '—']) else {
+            continue;
         };
-        let hour = |s: &str| s.len() <= 2 && s.parse::<u32>().is_ok_and(|h| h <= 24);
-        let kind = if is_year(left) && is_year(right) {
-            "year"
-        } else if time(left) && time(right) || after_clock && hour(left) && hour(right) {
-            "time"
-        } else if climbs() {
-            "span"
-        } else {
-            "number"
-        };
-        ranges.push((offset + lead + left.len(), kind));
+        let (left, rest) = core.split_at(at);
+        let dash = if rest.starts_with('-') { '-' } else { '—' };
+        let right = &rest[dash.len_utf8()..];
+        if let Some(kind) = range_kind(left, right, after_clock) {
+            dashes.push((offset + lead + at, dash, kind));
+        }
     }
-    ranges
+    dashes
 }
 
-/// The byte offset of the hyphen joining two ISO dates (2019-06-01-2019-08-31), if `core` is
-/// such a range.
-fn date_range_hyphen(core: &str) -> Option<usize> {
+/// What a range of `left` and `right` joins, if they make one (see [`dashes`]).
+fn range_kind(left: &str, right: &str, after_clock: bool) -> Option<&'static str> {
+    let month = |s: &str| MONTHS.iter().any(|m| s.eq_ignore_ascii_case(m));
+    if month(left) && month(right) {
+        return Some("month");
+    }
+    let number = |s: &str| {
+        let digits =
+            |d: &str| !d.is_empty() && d.len() <= 4 && d.bytes().all(|b| b.is_ascii_digit());
+        match s.split_once(['.', ':']) {
+            Some((h, m)) => digits(h) && h.len() <= 2 && m.len() == 2 && digits(m),
+            None => digits(s),
+        }
+    };
+    if !number(left) || !number(right) {
+        return None;
+    }
+    let time = |s: &str| s.contains(['.', ':']);
+    // A span runs up from its first number (§§ 42-45); a phone number's area code (08-606)
+    // opens with a zero, and a case number's parts (2214-09) need not climb.
+    let climbs = || {
+        !left.starts_with('0')
+            && left.parse::<u32>().ok() < right.parse::<u32>().ok()
+            && !time(left)
+    };
+    let hour = |s: &str| s.len() <= 2 && s.parse::<u32>().is_ok_and(|h| h <= 24);
+    Some(if is_year(left) && is_year(right) {
+        "year"
+    } else if time(left) && time(right) || after_clock && hour(left) && hour(right) {
+        "time"
+    } else if climbs() {
+        "span"
+    } else {
+        "number"
+    })
+}
+
+/// Whether the lone hyphen that is token `i` of `tokens` (offsets into `text`) stands between
+/// two words, after the first on its line, as a dash does; a list's hyphen opens its line.
+fn spaced(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
+    let (Some(&(before, word)), Some(&(_, next))) =
+        (i.checked_sub(1).map(|j| &tokens[j]), tokens.get(i + 1))
+    else {
+        return false;
+    };
+    word.ends_with(char::is_alphabetic)
+        && next.starts_with(char::is_alphabetic)
+        && !text[before..tokens[i].0].contains('\n')
+}
+
+/// The byte offset and dash (a hyphen or an em dash) joining two ISO dates
+/// (2019-06-01-2019-08-31), if `core` is such a range.
+fn date_range_dash(core: &str) -> Option<(usize, char)> {
     const DATE: usize = "2019-06-01".len();
     let is_date = |d: &str| {
         d.len() == DATE
@@ -496,8 +531,14 @@ fn date_range_hyphen(core: &str) -> Option<usize> {
                 }
             })
     };
-    let (left, right) = (core.get(..DATE)?, core.get(DATE + 1..)?);
-    (core.as_bytes()[DATE] == b'-' && is_date(left) && is_date(right)).then_some(DATE)
+    let left = core.get(..DATE)?;
+    let dash = core
+        .get(DATE..)?
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '—'))?;
+    let right = core.get(DATE + dash.len_utf8()..)?;
+    (is_date(left) && is_date(right)).then_some((DATE, dash))
 }
 
 #[cfg(test)]
@@ -565,18 +606,25 @@ mod tests {
     }
 
     #[test]
-    fn ranges_are_years_times_numbers_and_dates_but_a_date_is_none() {
+    fn dashes_join_ranges_and_words_but_a_date_and_a_list_marker_are_none() {
         let text = "år 2014-2018, kl. 13.00-16.30 (sid. 3-12) 2019-04-10 KS-2019-12 a-b \
-                    (2019-06-01-2019-08-31) 2019-06-01-2019 tel. 08-606 mål 2214-09 \
-                    kl. 08-22 2017-\n06-12";
-        let kinds: Vec<_> = range_hyphens(text).into_iter().map(|(_, k)| k).collect();
+                    (2019-06-01—2019-08-31) 2019-06-01-2019 tel. 08-606 mål 2214-09 \
+                    kl. 08-22 2017-\n06-12 maj-juni, jan-juni taxa - i stället\n- att\nen -\nlista 3 - 4";
+        let found = dashes(text);
+        let kinds: Vec<_> = found.iter().map(|&(_, _, k)| k).collect();
         assert_eq!(
             kinds,
-            ["year", "time", "span", "date", "number", "number", "time", "number"]
+            [
+                "year", "time", "span", "date", "number", "number", "time", "number", "month",
+                "spaced", "spaced"
+            ]
         );
-        let (date, _) = range_hyphens(text)[3];
-        assert_eq!(&text[date - 10..date + 11], "2019-06-01-2019-08-31");
-        assert_eq!(&text[range_hyphens(text)[0].0..][..1], "-");
+        let (date, dash, _) = found[3];
+        assert_eq!(
+            (&text[date - 10..date + 13], dash),
+            ("2019-06-01—2019-08-31", '—')
+        );
+        assert!(found.iter().all(|&(o, d, _)| text[o..].starts_with(d)));
     }
 
     #[test]

@@ -16,10 +16,11 @@ Words are lower-cased; a capitalised word inside a sentence becomes <name>, a ye
 at least twice, `w count` for every word seen at least twice (unigrams), `w\\t count` for the
 number of distinct words seen after `w` (Witten–Bell's type count), `\\tw count` for the number
 of distinct words seen before `w`, and `\\t N` (empty key) for the number of tokens.
-Rows `#range KIND DASH count` count how the municipal documents join a range of years, of clock
+Rows `#dash KIND DASH count` count how the municipal documents join a range of years, of clock
 times (or whole hours after `kl.`), of numbers climbing from a first without a leading zero, of
-other number pairs and of dates (2014–2018, 13.00–16.30, 3–12, 08-606, 2019-06-01–2019-08-31):
-with an en dash or a hyphen.
+other number pairs, of dates and of months (2014–2018, 13.00–16.30, 3–12, 08-606,
+2019-06-01–2019-08-31, januari–augusti), and two words of a line with a dash standing alone
+between them (`skolor – reviderade`): with an en dash, a hyphen or an em dash.
 
     apt-get install libreoffice-help-sv && tools/lexicon/bigrams.py
 """
@@ -89,9 +90,18 @@ OPENERS = "([\"'«»“”‘’"
 CLOSERS = ".,;:!?)]\"'»”’"
 
 
+MONTHS = "januari februari mars april maj juni juli augusti september oktober november december"
+MONTH = re.compile(f"(?i){'|'.join(MONTHS.split())}")
+DASHES = "-–—"
+
+
 def range_kind(left, right, after_clock):
-    """As tokens::range_hyphens in src/repair/tokens.rs: what a range joins; `after_clock` when
-    `kl.` or `klockan` goes before it."""
+    """As tokens::range_kind in src/repair/tokens.rs: what a range joins, if anything; `after_clock`
+    when `kl.` or `klockan` goes before it."""
+    if MONTH.fullmatch(left) and MONTH.fullmatch(right):
+        return "month"
+    if not (NUMBER.fullmatch(left) and NUMBER.fullmatch(right)):
+        return None
     if YEAR.fullmatch(left) and YEAR.fullmatch(right):
         return "year"
     time = ":" in left + right or "." in left + right
@@ -104,25 +114,34 @@ def range_kind(left, right, after_clock):
     return "number"
 
 
-def ranges(texts):
-    """How the texts join ranges, read as repair reads them: whole tokens between spaces, less
-    the punctuation around them, so a case number's parts (2012/87-730) are no range."""
+def dashes(texts):
+    """How the texts set dashes, read as repair reads them (tokens::dashes): whole tokens between
+    spaces, less the punctuation around them, so a case number's parts (2012/87-730) are no
+    range; a dash alone between two words, after the first on its line."""
     counts = collections.Counter()
     for text in texts:
-        previous = ""
-        for token in unicodedata.normalize("NFC", text).split():
-            after_clock = previous.lower() in ("kl", "kl.", "klockan")
-            previous = token
+        lines = unicodedata.normalize("NFC", text).split("\n")
+        tokens = [(n, t) for n, line in enumerate(lines) for t in line.split()]
+        for i, (line, token) in enumerate(tokens):
+            if token in DASHES:
+                # Between two words, after the first on its line: a list's dash opens the line.
+                before = tokens[i - 1] if i > 0 else (-1, "")
+                after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+                if before[0] == line and before[1][-1].isalpha() and after[:1].isalpha():
+                    counts[("spaced", token)] += 1
+                continue
+            after_clock = i > 0 and tokens[i - 1][1].lower() in ("kl", "kl.", "klockan")
             core = token.lstrip(OPENERS).rstrip(CLOSERS)
             # Two dates joined: the dash follows the first date's ten characters.
             left, dash, right = core[:10], core[10:11], core[11:]
-            if DATE.fullmatch(left) and dash in ("-", "–") and DATE.fullmatch(right):
+            if DATE.fullmatch(left) and dash in DASHES and DATE.fullmatch(right):
                 counts[("date", dash)] += 1
                 continue
-            for dash in "-–":
-                left, sep, right = core.partition(dash)
-                if sep and NUMBER.fullmatch(left) and NUMBER.fullmatch(right):
-                    counts[(range_kind(left, right, after_clock), dash)] += 1
+            at = min((core.find(d) for d in DASHES if d in core), default=-1)
+            if at >= 0:
+                kind = range_kind(core[:at], core[at + 1:], after_clock)
+                if kind:
+                    counts[(kind, core[at])] += 1
     return counts
 
 
@@ -152,9 +171,9 @@ def main():
             if c >= 2 and unigrams[a] >= 2 and unigrams[b] >= 2:
                 f.write(f"{a} {b}\t{c}\n")
                 rows += 1
-        # How the municipal documents write ranges; the help texts' are menus and shortcuts.
-        for (kind, dash), c in sorted(ranges(corpus_texts()).items()):
-            f.write(f"#range {kind} {dash}\t{c}\n")
+        # How the municipal documents set dashes; the help texts' are menus and shortcuts.
+        for (kind, dash), c in sorted(dashes(corpus_texts()).items()):
+            f.write(f"#dash {kind} {dash}\t{c}\n")
             rows += 1
     print(f"{sum(unigrams.values())} tokens (municipal documents ×{weight}), {rows} rows → {out}")
 
