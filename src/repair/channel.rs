@@ -1,5 +1,7 @@
 //! The OCR channel: how likely tesseract turns a truth string into an OCR string, learned by
-//! `tools/confusion/learn.py` from rendered and re-OCRed Swedish text.
+//! `tools/confusion/learn.py` from rendered and re-OCRed Swedish text: word lines drawn in many
+//! fonts, and (`--twins`) real documents typeset, photocopied and read. The two tables' counts
+//! add up, as two samples of one engine's habits.
 //!
 //! The learning run sees only some of the ways a scan can go wrong, so every truth character
 //! of a confusable class (the Swedish vowels å/ä/ö; the strokes l/i) is smoothed by Witten–Bell
@@ -11,8 +13,12 @@
 // Lookups by letter happen for every letter of every token; no key comes from an adversary.
 use rustc_hash::FxHashMap as HashMap;
 
-/// The learned confusion counts: truth, ocr, count, total.
-const CONFUSION_TSV: &str = include_str!("data/confusion.tsv");
+/// The learned confusion counts, truth, ocr, count, total: of rendered word lines, and of real
+/// documents' OCR twins.
+const CONFUSION_TSVS: [&str; 2] = [
+    include_str!("data/confusion.tsv"),
+    include_str!("data/confusion-twins.tsv"),
+];
 
 /// Confusions rarer than this are noise of the learning run, not a habit of the OCR.
 const MIN_PROBABILITY: f64 = 1e-6;
@@ -74,6 +80,33 @@ struct Counts {
 }
 
 impl Counts {
+    /// The counts of every table, mixed with equal weight per truth: the counts of a truth are
+    /// averaged over the tables that saw it, each table's scaled to the first's occurrences of
+    /// it. Each sample of the engine's habits so has an equal say however large it is, and the
+    /// mix counts as no larger a sample than one, as every table's pages share their conditions.
+    fn mixed(tsvs: &[&str]) -> Counts {
+        let mut all = Counts::default();
+        let mut tables: HashMap<String, f64> = HashMap::default();
+        for counts in tsvs.iter().map(|tsv| Counts::parse(tsv)) {
+            let scales: HashMap<String, f64> = counts
+                .totals
+                .iter()
+                .map(|(t, &own)| (t.clone(), all.totals.get(t).map_or(1.0, |&n| n / own)))
+                .collect();
+            for ((truth, ocr), n) in counts.pairs {
+                *all.pairs.entry((truth.clone(), ocr)).or_default() += n * scales[&truth];
+            }
+            for (truth, own) in counts.totals {
+                *tables.entry(truth.clone()).or_default() += 1.0;
+                all.totals.entry(truth).or_insert(own);
+            }
+        }
+        for ((truth, _), n) in all.pairs.iter_mut() {
+            *n /= tables.get(truth).copied().unwrap_or(1.0);
+        }
+        all
+    }
+
     fn parse(tsv: &str) -> Counts {
         let mut counts = Counts::default();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
@@ -115,9 +148,9 @@ impl Counts {
 }
 
 impl Channel {
-    /// The embedded, learned table, smoothed.
+    /// The embedded, learned tables, smoothed.
     pub fn embedded() -> Channel {
-        Channel::from_counts(&Counts::parse(CONFUSION_TSV))
+        Channel::from_counts(&Counts::mixed(&CONFUSION_TSVS))
     }
 
     fn from_counts(counts: &Counts) -> Channel {
