@@ -180,6 +180,17 @@ fn misreadings_real_documents_show_are_read_back() {
 }
 
 #[test]
+fn a_capital_i_read_as_l_opening_a_sentence_stays_a_capital() {
+    let layer = truth("004-handlingsplan-alvsjo-2018.scan.layer.txt");
+    let repaired = Repairer::embedded().repair_text(&layer).text;
+    let count = |text: &str, word: &str| words(text).iter().filter(|w| *w == word).count();
+    assert!(count(&layer, "lakttagelserna") >= 2);
+    assert_eq!(count(&repaired, "lakttagelserna"), 0);
+    assert_eq!(count(&repaired, "iakttagelserna"), 0);
+    assert!(repaired.contains("skäran. Iakttagelserna har"));
+}
+
+#[test]
 fn a_hyphen_standing_alone_between_words_is_a_dash() {
     // A heading's subtitle, and an aside inside a sentence, the dash ending its line.
     let (ocr, repaired) = heldout_ocr("linkoping-bun-2013-protokoll-ocr.txt");

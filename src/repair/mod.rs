@@ -601,13 +601,19 @@ impl Readings {
 }
 
 impl Piece<'_> {
-    /// The repair `to` (lower case) in the piece's letter case, unless the capital was the
-    /// OCR's: a capital I read for an l was a lower-case l, and a capital A or O read for a
+    /// The repair `to` (lower case) in the piece's letter case, unless the case was the OCR's:
+    /// a stroke read as an i opening a sentence was a capital I, a capital I read for an l was
+    /// a lower-case l, and a capital A or O read for a
     /// lower-case å, ä or ö (whose ring or dots make it as tall as a capital) inside a sentence
     /// was lower case too, unless the word is or opens with a name, follows one (a surname
     /// after its first name), or the documents capitalise it.
     fn written(&self, to: String, names: &Names) -> String {
         let first = |w: &str| w.chars().next().unwrap_or_default();
+        // A stroke (l, 1, |) read as the i opening a sentence is the bar of a capital I; a
+        // small i has its dot.
+        if self.sentence_start && matches!((first(self.word), first(&to)), ('l' | '1' | '|', 'i')) {
+            return Shape::Capitalised.apply(&to);
+        }
         let misread_capital = match (first(self.word), first(&to)) {
             ('I', 'l') => true,
             ('A' | 'O', _) => {
