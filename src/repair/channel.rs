@@ -1,7 +1,7 @@
 //! The OCR channel: how likely tesseract turns a truth string into an OCR string, learned by
 //! `tools/confusion/learn.py` from rendered and re-OCRed Swedish text: word lines drawn in many
-//! fonts, and (`--twins`) real documents typeset, photocopied and read. The two tables' counts
-//! add up, as two samples of one engine's habits.
+//! fonts, and (`--twins`) real documents typeset, photocopied and read. The two tables are
+//! mixed with equal weight, as two samples of one engine's habits ([`Counts::mixed`]).
 //!
 //! The learning run sees only some of the ways a scan can go wrong, so every truth character
 //! of a confusable class (the Swedish vowels å/ä/ö; the strokes l/i) is smoothed by Witten–Bell

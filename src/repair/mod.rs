@@ -11,9 +11,8 @@
 //! and its misread marks restored (an em dash for the en dash, `+` for a bullet, `8` for §, a
 //! member's party garbled to `(Vv)`, a hyphen or em dash for the en dash of a range of years,
 //! times, dates, months or climbing numbers such as items, or of a dash between two words, as
-//! the documents mostly set it). Which letter a glyph
-//! stands for is learned per text too, from its sure repairs ([`glyphs`]), so a scan that writes
-//! `é` for ä reads `lést` as `läst`.
+//! the documents mostly set it). Which letter a glyph stands for is learned per text too, from
+//! its sure repairs ([`glyphs`]), so a scan that writes `é` for ä reads `lést` as `läst`.
 
 mod channel;
 mod context;
@@ -603,10 +602,10 @@ impl Readings {
 impl Piece<'_> {
     /// The repair `to` (lower case) in the piece's letter case, unless the case was the OCR's:
     /// a stroke read as an i opening a sentence was a capital I, a capital I read for an l was
-    /// a lower-case l, and a capital A or O read for a
-    /// lower-case å, ä or ö (whose ring or dots make it as tall as a capital) inside a sentence
-    /// was lower case too, unless the word is or opens with a name, follows one (a surname
-    /// after its first name), or the documents capitalise it.
+    /// a lower-case l, and a capital A or O read for a lower-case å, ä or ö (whose ring or dots
+    /// make it as tall as a capital) inside a sentence was lower case too, unless the word is or
+    /// opens with a name, follows one (a surname after its first name), or the documents
+    /// capitalise it.
     fn written(&self, to: String, names: &Names) -> String {
         let first = |w: &str| w.chars().next().unwrap_or_default();
         // A stroke (l, 1, |) read as the i opening a sentence is the bar of a capital I; a

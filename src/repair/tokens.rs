@@ -426,6 +426,9 @@ fn garbled_party<'t>(
     }
 }
 
+/// The dashes an OCR engine writes for the en dash: a hyphen, an em dash.
+const MISREAD_DASHES: [char; 2] = ['-', '—'];
+
 /// Every dash in `text` that stands where Swedish sets an en dash, as an OCR engine reads it
 /// (a hyphen or an em dash): the dash of a range, and a hyphen standing alone between two words
 /// of a line (`skolor - reviderade riktlinjer`). With each, its byte offset, the dash and what
@@ -454,11 +457,13 @@ pub fn dashes(text: &str) -> Vec<(usize, char, &'static str)> {
             dashes.push((offset + lead + at, dash, "date"));
             continue;
         }
-        let Some(at) = core.find(['-', '—']) else {
+        let Some(at) = core.find(MISREAD_DASHES) else {
             continue;
         };
         let (left, rest) = core.split_at(at);
-        let dash = if rest.starts_with('-') { '-' } else { '—' };
+        let Some(dash) = rest.chars().next() else {
+            continue;
+        };
         let right = &rest[dash.len_utf8()..];
         if let Some(kind) = range_kind(left, right, after_clock) {
             dashes.push((offset + lead + at, dash, kind));
@@ -536,7 +541,7 @@ fn date_range_dash(core: &str) -> Option<(usize, char)> {
         .get(DATE..)?
         .chars()
         .next()
-        .filter(|c| matches!(c, '-' | '—'))?;
+        .filter(|c| MISREAD_DASHES.contains(c))?;
     let right = core.get(DATE + dash.len_utf8()..)?;
     (is_date(left) && is_date(right)).then_some((DATE, dash))
 }

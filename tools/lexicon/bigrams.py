@@ -123,7 +123,7 @@ def dashes(texts):
         lines = unicodedata.normalize("NFC", text).split("\n")
         tokens = [(n, t) for n, line in enumerate(lines) for t in line.split()]
         for i, (line, token) in enumerate(tokens):
-            if token in DASHES:
+            if len(token) == 1 and token in DASHES:
                 # Between two words, after the first on its line: a list's dash opens the line.
                 before = tokens[i - 1] if i > 0 else (-1, "")
                 after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
@@ -134,7 +134,7 @@ def dashes(texts):
             core = token.lstrip(OPENERS).rstrip(CLOSERS)
             # Two dates joined: the dash follows the first date's ten characters.
             left, dash, right = core[:10], core[10:11], core[11:]
-            if DATE.fullmatch(left) and dash in DASHES and DATE.fullmatch(right):
+            if DATE.fullmatch(left) and dash and dash in DASHES and DATE.fullmatch(right):
                 counts[("date", dash)] += 1
                 continue
             at = min((core.find(d) for d in DASHES if d in core), default=-1)
