@@ -353,3 +353,37 @@ fn the_names_swedes_commonly_carry_are_names_though_the_dictionary_lacks_them() 
     assert!(ocr.contains("\nPeter wallén (M)\n"));
     assert!(repaired.contains("\nPeter Wallén (M)\n"));
 }
+
+#[test]
+fn footnote_numbers_the_ocr_misread_are_raised_again_in_order() {
+    // The scanned action plan's footnotes: markers read as `.!`, `.?`, `.®`, `.°`, a lone `*`
+    // ending a heading, and their notes' numbers opening lines at the foot of the page.
+    let layer = truth("004-handlingsplan-alvsjo-2018.scan.layer.txt");
+    let expected = truth("004-handlingsplan-alvsjo-2018.scan.txt");
+    let repaired = Repairer::embedded().repair_text(&layer).text;
+    assert!(same_skeleton(&layer, &repaired));
+    for (ocr, raised) in [
+        ("ideala samhallet.!\n", "ideala samhället.¹\n"),
+        ("extremism.?\n", "extremism.²\n"),
+        ("Definitioner *\n", "Definitioner ³\n"),
+        ("genom revolution.®\n", "genom revolution.⁵\n"),
+        ("sina asikter.®\n", "sina åsikter.⁸\n"),
+        ("\n10 Sakerhetspolisen", "\n¹⁰ Säkerhetspolisen"),
+    ] {
+        assert!(layer.contains(ocr), "{ocr:?}");
+        assert!(repaired.contains(raised), "{raised:?}");
+        assert!(expected.contains(raised.trim()), "{raised:?}");
+    }
+    // The notes 1 to 10 open with their numbers raised, as the document sets them.
+    let notes = |text: &str| {
+        let opening: Vec<&str> = text.lines().filter_map(|l| l.split(' ').next()).collect();
+        ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "¹⁰"]
+            .iter()
+            .filter(|n| opening.contains(n))
+            .count()
+    };
+    assert_eq!(notes(&repaired), 10);
+    // A sentence opening with the word I, read as a 1 before a lower-case word, is no note.
+    assert!(layer.contains("\n1 kommunfullmaktiges budget"));
+    assert!(!repaired.contains("¹ kommunfullmäktiges"));
+}

@@ -16,6 +16,7 @@
 
 mod channel;
 mod context;
+mod footnotes;
 mod glyphs;
 mod lexicon;
 mod search;
@@ -292,6 +293,18 @@ impl Repairer {
                         let written = &text[offset..offset + dash.len_utf8()];
                         (score > MARK_MARGIN).then(|| (offset, written, "–".to_string(), score))
                     }),
+            );
+            // A footnote's number replaces whatever else a mark or word there would read as.
+            let notes = footnotes::footnotes(text);
+            edits.retain(|e| {
+                !notes
+                    .iter()
+                    .any(|n| n.0 < e.0 + e.1.len() && e.0 < n.0 + n.1.len())
+            });
+            edits.extend(
+                notes
+                    .into_iter()
+                    .map(|(offset, mark, raised)| (offset, mark, raised, score)),
             );
             edits.sort_by_key(|e| e.0);
         }

@@ -14,7 +14,7 @@ const STOPS: [char; 4] = ['.', '!', '?', ':'];
 const OPENERS: &[char] = &['(', '[', '"', '\'', '«', '»', '“', '”', '‘', '’'];
 /// Punctuation that may close a token after its word.
 const CLOSERS: &[char] = &[
-    '.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '»', '”', '’',
+    '.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '»', '”', '’', '°', '®', '*',
 ];
 
 /// The letter case of a word, re-applied to its repair.
@@ -201,7 +201,7 @@ fn ends_cell(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
 }
 
 /// Whether token `i` of `tokens` (offsets into `text`) opens a line.
-fn opens_line(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
+pub fn opens_line(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
     i.checked_sub(1).is_none_or(|j| {
         let (offset, token) = tokens[j];
         text[offset + token.len()..tokens[i].0].contains('\n')
@@ -306,7 +306,8 @@ fn opens_name_part(word: &str) -> bool {
         && letters.next().is_some_and(char::is_lowercase)
 }
 
-fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+/// The whitespace-separated tokens of `text`, with their byte offsets.
+pub fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_inclusive(char::is_whitespace)
         .scan(0, |pos, chunk| {
             let start = *pos;
