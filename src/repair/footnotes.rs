@@ -11,6 +11,9 @@ use super::tokens::{opens_line, whitespace_tokens};
 
 /// Highest footnote number taken as one: higher numbers opening a line are amounts and codes.
 const MAX_NOTE: u32 = 99;
+/// Most cells of the table that assigns markers to places (4 bytes each): far above any
+/// document's footnotes times its places, it bounds what a hostile text of glyphs can cost.
+const MAX_CELLS: usize = 4_000_000;
 /// What a place that holds its footnote's own number weighs against one holding a misread glyph:
 /// a number read right says more of where its marker stands than a glyph that could be a stain.
 const SAME_NUMBER: u32 = 4;
@@ -39,10 +42,16 @@ pub fn footnotes(text: &str) -> Vec<(usize, &str, String)> {
     if notes.len() < 2 {
         return Vec::new();
     }
+    let note_offsets: Vec<usize> = notes.iter().map(|&i| tokens[i].0).collect();
+    // A marker stands before its note, so none after the last.
+    let last = note_offsets[note_offsets.len() - 1];
     let places: Vec<Place> = (0..tokens.len())
+        .take_while(|&i| tokens[i].0 < last)
         .filter_map(|i| place(text, &tokens, i))
         .collect();
-    let note_offsets: Vec<usize> = notes.iter().map(|&i| tokens[i].0).collect();
+    if (notes.len() + 1) * (places.len() + 1) > MAX_CELLS {
+        return Vec::new();
+    }
     let markers = assign(&note_offsets, &places);
     let found: Vec<(u32, &Place)> = markers
         .iter()
@@ -216,6 +225,15 @@ mod tests {
         let text = "1 Inledning\nNämnden har fått ett uppdrag.”\n2 Bakgrund\nText om saken.\n\
                     3 Förslag\nFörvaltningen föreslår detta.\n";
         assert!(footnotes(text).is_empty());
+    }
+
+    #[test]
+    fn a_text_of_glyphs_costs_no_more_than_the_table_allows() {
+        let mut text = "Ett ord.!\n".repeat(50_000);
+        for n in 1..=99 {
+            text.push_str(&format!("{n} Ds 2014:4\n"));
+        }
+        assert!(footnotes(&text).is_empty());
     }
 
     #[test]
