@@ -387,3 +387,14 @@ fn footnote_numbers_the_ocr_misread_are_raised_again_in_order() {
     assert!(layer.contains("\n1 kommunfullmaktiges budget"));
     assert!(!repaired.contains("¹ kommunfullmäktiges"));
 }
+
+#[test]
+fn a_blank_line_before_a_lower_case_word_ends_no_sentence() {
+    // The OCR set a blank line inside a sentence: `har` alone on its line is the verb that the
+    // lower-case word after the blank line goes on with, not `här` ending a paragraph.
+    let (ocr, repaired) = heldout_ocr("tranas-sn-2010-protokoll-ocr.txt");
+    assert!(ocr.contains("Forvaltningen\nhar\n\ntagit hansyn"));
+    assert!(repaired.contains("Förvaltningen\nhar\n\ntagit hänsyn"));
+    assert!(ocr.contains("liberalerna\n\nhar\n\nrostat"));
+    assert!(repaired.contains("liberalerna\n\nhar\n\nröstat"));
+}

@@ -226,12 +226,15 @@ fn carries_on(
     })
 }
 
-/// Whether a blank line follows token `i` of `tokens` (offsets into `text`) before the next.
+/// Whether a paragraph ends after token `i` of `tokens` (offsets into `text`): a blank line
+/// follows it, and the next token does not open with a lower-case letter, which would carry
+/// the sentence on past a blank line the OCR put inside it.
 fn blank_line_after(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
     let (offset, token) = tokens[i];
-    tokens
-        .get(i + 1)
-        .is_some_and(|&(next, _)| text[offset + token.len()..next].matches('\n').count() >= 2)
+    tokens.get(i + 1).is_some_and(|&(next, next_token)| {
+        text[offset + token.len()..next].matches('\n').count() >= 2
+            && !next_token.starts_with(char::is_lowercase)
+    })
 }
 
 /// Whether `token` is written capitalised: a capital first, not capitals throughout.
