@@ -398,3 +398,18 @@ fn a_blank_line_before_a_lower_case_word_ends_no_sentence() {
     assert!(ocr.contains("liberalerna\n\nhar\n\nrostat"));
     assert!(repaired.contains("liberalerna\n\nhar\n\nröstat"));
 }
+
+#[test]
+fn a_blank_line_after_a_word_that_ends_no_sentence_ends_no_paragraph() {
+    // After `av`, `ett` or `en` the sentence goes on past the blank line the OCR put there, so
+    // the capital opening the next line is the OCR's A or O for a lower-case ä or ö.
+    let (ocr, repaired) = heldout_ocr("tomelilla-kf-2021-protokollsutdrag-ocr.txt");
+    assert!(ocr.contains("av\n\nAldre lokaler"));
+    assert!(repaired.contains("av\n\näldre lokaler"));
+    let (ocr, repaired) = heldout_ocr("tranas-sn-2010-protokoll-ocr.txt");
+    assert!(ocr.contains("visar ett\n\nOverskott pa"));
+    assert!(repaired.contains("visar ett\n\növerskott på"));
+    let (ocr, repaired) = heldout_ocr("karlstad-gymnasienamnden-2016-protokoll-ocr.txt");
+    assert!(ocr.contains("redovisa\nen\n\nAtgardsplan"));
+    assert!(repaired.contains("redovisa\nen\n\nåtgärdsplan"));
+}

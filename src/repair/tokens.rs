@@ -99,9 +99,11 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
     let breaks = 1 + text.trim_end().matches('\n').count();
     let wrap_odds = breaks as f64 / tokens.len().max(1) as f64;
     let ctx = Context::shared();
+    let paragraph_ends = paragraph_ends(text, &tokens, ctx);
     let opens: Vec<bool> = (0..tokens.len())
         .map(|i| {
-            (opens_line(text, &tokens, i) && !carries_on(text, &tokens, i, wrap_odds, ctx))
+            (opens_line(text, &tokens, i)
+                && !carries_on(&tokens, &paragraph_ends, i, wrap_odds, ctx))
                 || tokens[i - 1].1.ends_with(STOPS)
                 || cell_ends[i - 1]
         })
@@ -118,10 +120,9 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
     for (i, &(offset, token)) in tokens.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| tokens[j]);
         let sentence_start = opens[i];
-        // A blank line ends a paragraph, and with it a heading that has no stop.
-        let sentence_end = token.ends_with(['.', '!', '?', ':', ';'])
-            || cell_ends[i]
-            || blank_line_after(text, &tokens, i);
+        // A paragraph's end ends a heading that has no stop too.
+        let sentence_end =
+            token.ends_with(['.', '!', '?', ':', ';']) || cell_ends[i] || paragraph_ends[i];
         let neighbours = (
             if sentence_start {
                 Neighbour::Edge
@@ -160,7 +161,7 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                 shape(part, opens).map(|s| (0, s, opens, neighbours))
             } else if part == "1" && core == "1" {
                 // After a blank line, a paragraph starts, whatever the line before ended with.
-                let prev = prev.filter(|_| !blank_line_after(text, &tokens, i - 1));
+                let prev = prev.filter(|_| !paragraph_ends[i - 1]);
                 lone_digit_in_prose(prev.map(|(_, t)| t), tokens.get(i + 1).map(|&(_, t)| t))
                     .map(|shape| (0, shape, shape == Shape::Capitalised, neighbours))
             } else {
@@ -208,33 +209,46 @@ pub fn opens_line(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
     })
 }
 
-/// Whether token `i` of `tokens` (offsets into `text`), opening a line, carries on the sentence
-/// of the line before: that line ends in a word in lower case, with no punctuation and no blank
-/// line after it, that ends sentences less often than the text wraps its lines (`wrap_odds`).
+/// Whether token `i` of `tokens`, opening a line, carries on the sentence of the line before:
+/// that line ends in a word in lower case, with no punctuation and no paragraph's end after it
+/// (`paragraph_ends`), that ends sentences less often than the text wraps its lines
+/// (`wrap_odds`).
 fn carries_on(
-    text: &str,
     tokens: &[(usize, &str)],
+    paragraph_ends: &[bool],
     i: usize,
     wrap_odds: f64,
     ctx: &Context,
 ) -> bool {
     i.checked_sub(1).is_some_and(|j| {
         let prev = tokens[j].1;
-        prev.chars().all(char::is_lowercase)
-            && !blank_line_after(text, tokens, j)
-            && ctx.end_odds(prev) < wrap_odds
+        prev.chars().all(char::is_lowercase) && !paragraph_ends[j] && ctx.end_odds(prev) < wrap_odds
     })
 }
 
-/// Whether a paragraph ends after token `i` of `tokens` (offsets into `text`): a blank line
-/// follows it, and the next token does not open with a lower-case letter, which would carry
-/// the sentence on past a blank line the OCR put inside it.
-fn blank_line_after(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
-    let (offset, token) = tokens[i];
-    tokens.get(i + 1).is_some_and(|&(next, next_token)| {
-        text[offset + token.len()..next].matches('\n').count() >= 2
-            && !next_token.starts_with(char::is_lowercase)
-    })
+/// Whether a paragraph ends after each token of `tokens` (offsets into `text`): a blank line
+/// follows it, unless the OCR put that blank line inside a sentence, which then goes on with a
+/// word in lower case, or goes on after a word in lower case that ends sentences less often
+/// than the text sets blank lines (per word), such as `av` or `ett`.
+fn paragraph_ends(text: &str, tokens: &[(usize, &str)], ctx: &Context) -> Vec<bool> {
+    let blank_after = |i: usize| {
+        let (offset, token) = tokens[i];
+        tokens
+            .get(i + 1)
+            .is_some_and(|&(next, _)| text[offset + token.len()..next].matches("\n").count() >= 2)
+    };
+    let blanks: Vec<bool> = (0..tokens.len()).map(blank_after).collect();
+    let blank_odds = blanks.iter().filter(|&&b| b).count() as f64 / tokens.len().max(1) as f64;
+    (0..tokens.len())
+        .map(|i| {
+            let inside = || {
+                let (word, next) = (tokens[i].1, tokens[i + 1].1);
+                next.starts_with(char::is_lowercase)
+                    || word.chars().all(char::is_lowercase) && ctx.end_odds(word) < blank_odds
+            };
+            blanks[i] && !inside()
+        })
+        .collect()
 }
 
 /// Whether `token` is written capitalised: a capital first, not capitals throughout.
@@ -567,7 +581,7 @@ mod tests {
         assert_eq!(words("pA JOrgen"), ["pA", "JOrgen"]);
         // A heading without a stop ends at the blank line after it; a wrapped line goes on.
         let last = |text| split(text)[1].1.neighbours.1;
-        assert_eq!(last("till 25 ar\n\nSammanfattning"), Neighbour::Edge);
+        assert_eq!(last("till 25 år\n\nSammanfattning"), Neighbour::Edge);
         assert_eq!(last("till 25 ar\nfria resor"), Neighbour::Token("fria"));
         // A capital after a capital and a letter or two opens a name's second part; a capital
         // G inside a lower-case word stands for an ö.
@@ -608,10 +622,16 @@ mod tests {
         // OCR wraps a sentence after an article; the next line's capital is the OCR's or a name's.
         let wrapped = "Nämnden har fått en\nOversyn av taxan";
         assert_eq!(opens(wrapped), (false, Neighbour::Token("en")));
-        // A heading that ends in a noun is a sentence of its own, as is a line after a blank one.
+        // A heading that ends in a noun is a sentence of its own, as is a line after a blank one
+        // after a word that often ends a sentence; after an article the OCR's blank line ends
+        // no paragraph.
         let heading = "Sammanträdet hölls på distans\nOrdförande Eva Lund";
         assert_eq!(opens(heading), (true, Neighbour::Edge));
-        assert!(opens("Nämnden har fått en\n\nOversyn av taxan").0);
+        assert!(opens("Taxan gäller i år\n\nOversyn av taxan").0);
+        assert_eq!(
+            opens("Nämnden har fått en\n\nOversyn av taxan"),
+            (false, Neighbour::Token("en"))
+        );
     }
 
     #[test]
