@@ -413,3 +413,11 @@ fn a_blank_line_after_a_word_that_ends_no_sentence_ends_no_paragraph() {
     assert!(ocr.contains("redovisa\nen\n\nAtgardsplan"));
     assert!(repaired.contains("redovisa\nen\n\nåtgärdsplan"));
 }
+
+#[test]
+fn an_amounts_zeros_read_as_signs_are_zeros_again() {
+    let (ocr, repaired) = heldout_ocr("tomelilla-kf-2021-protokollsutdrag-ocr.txt");
+    assert!(ocr.contains("26 @00 kronor"));
+    assert!(repaired.contains("26 000 kronor"));
+    assert!(same_skeleton(&ocr, &repaired));
+}

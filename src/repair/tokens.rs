@@ -358,6 +358,10 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
         let next_is_word = tokens
             .get(i + 1)
             .is_some_and(|(_, t)| t.starts_with(char::is_alphabetic));
+        if let Some(zeros) = misread_zeros(&tokens, i) {
+            marks.extend(zeros);
+            continue;
+        }
         match token {
             "—" => marks.push((offset, token, "–")),
             "+" | "*" if line_start && next_is_word => marks.push((offset, token, "•")),
@@ -368,6 +372,36 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
         }
     }
     marks
+}
+
+/// The zeros the OCR read as `@` or `©` in token `i` of `tokens`, if it is a group of three
+/// digits after a number (`26 @00 kronor`, `270 ©00`): the thousands of an amount, which no
+/// sign stands among.
+fn misread_zeros<'t>(
+    tokens: &[(usize, &'t str)],
+    i: usize,
+) -> Option<Vec<(usize, &'t str, &'static str)>> {
+    let (offset, token) = tokens[i];
+    let group = token.trim_end_matches([',', '.']);
+    let number_before = i.checked_sub(1).is_some_and(|j| {
+        let before = tokens[j].1;
+        (1..=3).contains(&before.len()) && before.bytes().all(|b| b.is_ascii_digit())
+    });
+    let digit_like = |c: char| c.is_ascii_digit() || matches!(c, '@' | '©');
+    if !(number_before
+        && group.chars().count() == 3
+        && group.chars().all(digit_like)
+        && group.contains(['@', '©']))
+    {
+        return None;
+    }
+    Some(
+        group
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '@' | '©'))
+            .map(|(k, c)| (offset + k, &token[k..k + c.len_utf8()], "0"))
+            .collect(),
+    )
 }
 
 /// Whether the lone `8` that is token `i` of `tokens` (offsets into `text`) is an item's `§`:
@@ -689,5 +723,12 @@ mod tests {
                 ("x", "X")
             ]
         );
+    }
+
+    #[test]
+    fn zeros_read_as_signs_in_an_amounts_thousands_are_zeros() {
+        let text = "26 @00 kronor, 270 ©00. Mejla info@kommun.se eller @00 utan tal";
+        let marks: Vec<_> = marks(text).into_iter().map(|(_, m, r)| (m, r)).collect();
+        assert_eq!(marks, [("@", "0"), ("©", "0")]);
     }
 }
