@@ -337,8 +337,9 @@ pub fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Marks an OCR engine misreads in Swedish text, with what they stand for: the en dash Swedish
 /// sets as a dash and list marker read as an em dash, a list bullet read as `+` or `*` at the
 /// start of a line, the section sign of a minute's items read as an `8`, a member's vote in a
-/// roll-call table read as a small `x`, and a member's party garbled inside its brackets
-/// ([`garbled_party`]). Only for text known to be OCR output: clean text means what it writes.
+/// roll-call table read as a small `x`, a zero of an amount read as `@` or `©`
+/// ([`misread_zeros`]), and a member's party garbled inside its brackets ([`garbled_party`]).
+/// Only for text known to be OCR output: clean text means what it writes.
 pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
     // The national parties the text writes correctly in brackets.
