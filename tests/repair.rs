@@ -421,3 +421,13 @@ fn an_amounts_zeros_read_as_signs_are_zeros_again() {
     assert!(repaired.contains("26 000 kronor"));
     assert!(same_skeleton(&ocr, &repaired));
 }
+
+#[test]
+fn an_inner_capital_the_ocr_made_of_an_l_or_an_o_is_no_names_second_part() {
+    let (ocr, repaired) = heldout_ocr("tomelilla-kf-2021-protokollsutdrag-ocr.txt");
+    assert!(ocr.contains("BesLutet skickas"));
+    assert!(repaired.contains("Beslutet skickas"));
+    let (ocr, repaired) = heldout_ocr("arjeplog-ks-2016-tjansteskrivelse-ocr.txt");
+    assert!(ocr.contains("Postadress BesOksadress"));
+    assert!(repaired.contains("Postadress Besöksadress"));
+}

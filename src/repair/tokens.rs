@@ -318,8 +318,11 @@ fn opens_name_part(word: &str) -> bool {
         run += 1;
         next = letters.next();
     }
+    // An O or a long word's L there is more often the OCR's, for ö or l (BesOksadress,
+    // BesLutet); repair reads such a word only where the lexicon knows it.
+    let misread = |c: char| c == 'O' || (c == 'L' && word.chars().count() >= MIXED_WORD);
     (1..=2).contains(&run)
-        && next.is_some_and(char::is_uppercase)
+        && next.is_some_and(|c| c.is_uppercase() && !misread(c))
         && letters.next().is_some_and(char::is_lowercase)
 }
 
@@ -621,6 +624,11 @@ mod tests {
         // A capital after a capital and a letter or two opens a name's second part; a capital
         // G inside a lower-case word stands for an ö.
         assert_eq!(words("McArthur DeGeer KaLLe anhGrig"), ["KaLLe", "anhGrig"]);
+        // An O or a long word's L there is the OCR's, for ö or l.
+        assert_eq!(
+            words("BesLutet SjOberg McLean"),
+            ["BesLutet", "SjOberg", "McLean"]
+        );
         // Two capitalised letters open a sentence as a word, and inside one are an initial.
         assert_eq!(words("Pa grund av Ek"), ["Pa", "grund", "av"]);
         // Capitals throughout, single-digit damage and addresses.
