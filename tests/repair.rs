@@ -431,3 +431,13 @@ fn an_inner_capital_the_ocr_made_of_an_l_or_an_o_is_no_names_second_part() {
     assert!(ocr.contains("Postadress BesOksadress"));
     assert!(repaired.contains("Postadress Besöksadress"));
 }
+
+#[test]
+fn a_members_party_read_in_braces_is_in_brackets_again() {
+    let (ocr, repaired) = heldout_ocr("ludvika-sn-2011-protokoll-ocr.txt");
+    assert!(ocr.contains("Gunilla Persson (s},"));
+    assert!(repaired.contains("Gunilla Persson (s),"));
+    let (ocr, repaired) = heldout_ocr("tranas-sn-2010-protokoll-ocr.txt");
+    assert!(ocr.contains("Marie Fredriksson {m),"));
+    assert!(repaired.contains("Marie Fredriksson (m),"));
+}

@@ -341,7 +341,8 @@ pub fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// sets as a dash and list marker read as an em dash, a list bullet read as `+` or `*` at the
 /// start of a line, the section sign of a minute's items read as an `8`, a member's vote in a
 /// roll-call table read as a small `x`, a zero of an amount read as `@` or `©`
-/// ([`misread_zeros`]), and a member's party garbled inside its brackets ([`garbled_party`]).
+/// ([`misread_zeros`]), a member's party in braces ([`party_in_braces`]) or garbled inside its
+/// brackets ([`garbled_party`]).
 /// Only for text known to be OCR output: clean text means what it writes.
 pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
@@ -364,6 +365,10 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
             .is_some_and(|(_, t)| t.starts_with(char::is_alphabetic));
         if let Some(zeros) = misread_zeros(&tokens, i) {
             marks.extend(zeros);
+            continue;
+        }
+        if let Some(braces) = party_in_braces(&tokens, i) {
+            marks.extend(braces);
             continue;
         }
         match token {
@@ -406,6 +411,40 @@ fn misread_zeros<'t>(
             .map(|(k, c)| (offset + k, &token[k..k + c.len_utf8()], "0"))
             .collect(),
     )
+}
+
+/// The brackets the OCR read as braces around a member's party, if token `i` of `tokens` is
+/// one after a capitalised name (`Persson (s},`, `Fredriksson {m),`): braces stand in no minutes.
+fn party_in_braces<'t>(
+    tokens: &[(usize, &'t str)],
+    i: usize,
+) -> Option<Vec<(usize, &'t str, &'static str)>> {
+    let (offset, token) = tokens[i];
+    if !token.contains(['{', '}'])
+        || !i
+            .checked_sub(1)
+            .is_some_and(|j| is_capitalised(tokens[j].1))
+    {
+        return None;
+    }
+    let straight: String = token
+        .chars()
+        .map(|c| match c {
+            '{' => '(',
+            '}' => ')',
+            c => c,
+        })
+        .collect();
+    is_party(&straight).then(|| {
+        token
+            .char_indices()
+            .filter_map(|(k, c)| match c {
+                '{' => Some((offset + k, &token[k..k + 1], "(")),
+                '}' => Some((offset + k, &token[k..k + 1], ")")),
+                _ => None,
+            })
+            .collect()
+    })
 }
 
 /// Whether the lone `8` that is token `i` of `tokens` (offsets into `text`) is an item's `§`:
@@ -732,6 +771,13 @@ mod tests {
                 ("x", "X")
             ]
         );
+    }
+
+    #[test]
+    fn a_party_in_braces_is_in_brackets() {
+        let text = "Gunilla Persson (s}, Marie Fredriksson {m), mängd {x}";
+        let marks: Vec<_> = marks(text).into_iter().map(|(_, m, r)| (m, r)).collect();
+        assert_eq!(marks, [("}", ")"), ("{", "(")]);
     }
 
     #[test]
