@@ -342,8 +342,8 @@ pub fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// start of a line, the section sign of a minute's items read as an `8`, a member's vote in a
 /// roll-call table read as a small `x`, a zero of an amount read as `@` or `©`
 /// ([`misread_zeros`]), a member's party in braces ([`party_in_braces`]) or garbled inside its
-/// brackets ([`garbled_party`]).
-/// Only for text known to be OCR output: clean text means what it writes.
+/// brackets ([`garbled_party`]). Only for text known to be OCR output: clean text means what it
+/// writes.
 pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
     // The national parties the text writes correctly in brackets.
@@ -396,21 +396,13 @@ fn misread_zeros<'t>(
         let before = tokens[j].1;
         (1..=3).contains(&before.len()) && before.bytes().all(|b| b.is_ascii_digit())
     });
-    let digit_like = |c: char| c.is_ascii_digit() || matches!(c, '@' | '©');
-    if !(number_before
+    let zero = |c: char| matches!(c, '@' | '©').then_some("0");
+    let digit_like = |c: char| c.is_ascii_digit() || zero(c).is_some();
+    (number_before
         && group.chars().count() == 3
         && group.chars().all(digit_like)
         && group.contains(['@', '©']))
-    {
-        return None;
-    }
-    Some(
-        group
-            .char_indices()
-            .filter(|&(_, c)| matches!(c, '@' | '©'))
-            .map(|(k, c)| (offset + k, &token[k..k + c.len_utf8()], "0"))
-            .collect(),
-    )
+    .then(|| char_marks(offset, group, zero))
 }
 
 /// The brackets the OCR read as braces around a member's party, if token `i` of `tokens` is
@@ -427,24 +419,24 @@ fn party_in_braces<'t>(
     {
         return None;
     }
-    let straight: String = token
-        .chars()
-        .map(|c| match c {
-            '{' => '(',
-            '}' => ')',
-            c => c,
-        })
-        .collect();
-    is_party(&straight).then(|| {
-        token
-            .char_indices()
-            .filter_map(|(k, c)| match c {
-                '{' => Some((offset + k, &token[k..k + 1], "(")),
-                '}' => Some((offset + k, &token[k..k + 1], ")")),
-                _ => None,
-            })
-            .collect()
-    })
+    let bracket = |c: char| match c {
+        '{' => Some("("),
+        '}' => Some(")"),
+        _ => None,
+    };
+    is_party(&token.replace('{', "(").replace('}', ")")).then(|| char_marks(offset, token, bracket))
+}
+
+/// A mark for each character of `token` (at byte `offset`) that `reading` reads as another.
+fn char_marks(
+    offset: usize,
+    token: &str,
+    reading: impl Fn(char) -> Option<&'static str>,
+) -> Vec<(usize, &str, &'static str)> {
+    token
+        .char_indices()
+        .filter_map(|(k, c)| Some((offset + k, &token[k..k + c.len_utf8()], reading(c)?)))
+        .collect()
 }
 
 /// Whether the lone `8` that is token `i` of `tokens` (offsets into `text`) is an item's `§`:
