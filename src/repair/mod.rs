@@ -469,13 +469,15 @@ fn unknown_word(word: &str) -> f64 {
 }
 
 /// Whether reading `token` (lower case, written with a capital inside a sentence) as `to` takes
-/// its capital A or O for the OCR's: a lower-case å, ä or ö, whose ring or dots make it as tall
-/// as a capital. Not so for a name or a compound opening with one, nor a word the documents
-/// write with a capital.
+/// its capital A, O or G for the OCR's: a lower-case å, ä or ö, whose ring or dots make it as
+/// tall as a capital (the dots of an ö close its bowl into a G). Not so for a name or a compound
+/// opening with one, nor a word the documents write with a capital.
 fn vowel_read_as_capital(token: &str, to: &str, names: &Names) -> bool {
     let first = |w: &str| w.chars().next().unwrap_or_default();
-    matches!((first(token), first(to)), ('a' | 'o', 'å' | 'ä' | 'ö'))
-        && !names.opens_with_name(to)
+    matches!(
+        (first(token), first(to)),
+        ('a' | 'o', 'å' | 'ä' | 'ö') | ('g', 'ö')
+    ) && !names.opens_with_name(to)
         && !names.usually_capitalised(to)
 }
 
@@ -617,8 +619,8 @@ impl Readings {
 impl Piece<'_> {
     /// The repair `to` (lower case) in the piece's letter case, unless the case was the OCR's:
     /// a stroke read as an i opening a sentence was a capital I, a capital I read for an l was
-    /// a lower-case l, and a capital A or O read for a lower-case å, ä or ö (whose ring or dots
-    /// make it as tall as a capital) inside a sentence was lower case too, unless the word is or
+    /// a lower-case l, and a capital A, O or G read for a lower-case å, ä or ö (whose ring or
+    /// dots make it as tall as a capital) inside a sentence was lower case too, unless the word is or
     /// opens with a name, follows one (a surname after its first name), or the documents
     /// capitalise it.
     fn written(&self, to: String, names: &Names) -> String {
@@ -630,7 +632,7 @@ impl Piece<'_> {
         }
         let misread_capital = match (first(self.word), first(&to)) {
             ('I', 'l') => true,
-            ('A' | 'O', _) => {
+            ('A' | 'O' | 'G', _) => {
                 // Not after a capitalised name: a surname follows its first name (a lower-case
                 // `per` is no first name).
                 let after_name = match self.neighbours.0 {
