@@ -441,3 +441,24 @@ fn a_members_party_read_in_braces_is_in_brackets_again() {
     assert!(ocr.contains("Marie Fredriksson {m),"));
     assert!(repaired.contains("Marie Fredriksson (m),"));
 }
+
+#[test]
+fn a_capital_g_the_ocr_made_of_a_lower_case_o_with_dots_is_lowered() {
+    // The dots of an ö close its bowl into a G, as tall as a capital.
+    let (ocr, repaired) = heldout_ocr("ludvika-sn-2011-protokoll-ocr.txt");
+    assert!(ocr.contains("byggt ut Gppenvarden i egen regi"));
+    assert!(repaired.contains("byggt ut öppenvården i egen regi"));
+}
+
+#[test]
+fn a_line_after_a_sentences_first_word_goes_on_with_its_sentence() {
+    // `Inom` is capitalised only as it opens a sentence; the line after it goes on with that
+    // sentence, so its capital A is the OCR's ä.
+    let (ocr, repaired) = heldout_ocr("ludvika-sn-2011-protokoll-ocr.txt");
+    assert!(ocr.contains("hésten. Inom\nAldreomsorgen blev"));
+    assert!(repaired.contains("hösten. Inom\näldreomsorgen blev"));
+    // A heading alone on its line opens nothing of the kind.
+    let (ocr, repaired) = heldout_ocr("lekeberg-kf-2015-protokoll-ocr.txt");
+    assert!(ocr.contains("Expedieras\nMotionaren"));
+    assert!(repaired.contains("Expedieras\nMotionären"));
+}

@@ -103,7 +103,7 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
     let opens: Vec<bool> = (0..tokens.len())
         .map(|i| {
             (opens_line(text, &tokens, i)
-                && !carries_on(&tokens, &paragraph_ends, i, wrap_odds, ctx))
+                && !carries_on(text, &tokens, &paragraph_ends, i, wrap_odds, ctx))
                 || tokens[i - 1].1.ends_with(STOPS)
                 || cell_ends[i - 1]
         })
@@ -210,10 +210,12 @@ pub fn opens_line(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
 }
 
 /// Whether token `i` of `tokens`, opening a line, carries on the sentence of the line before:
-/// that line ends in a word in lower case, with no punctuation and no paragraph's end after it
+/// that line ends in a word in lower case (or one whose capital is that of a sentence it opens
+/// on that line, `hösten. Inom`), with no punctuation and no paragraph's end after it
 /// (`paragraph_ends`), that ends sentences less often than the text wraps its lines
 /// (`wrap_odds`).
 fn carries_on(
+    text: &str,
     tokens: &[(usize, &str)],
     paragraph_ends: &[bool],
     i: usize,
@@ -222,7 +224,14 @@ fn carries_on(
 ) -> bool {
     i.checked_sub(1).is_some_and(|j| {
         let prev = tokens[j].1;
-        prev.chars().all(char::is_lowercase) && !paragraph_ends[j] && ctx.end_odds(prev) < wrap_odds
+        let opens_sentence =
+            || !opens_line(text, tokens, j) && tokens[j - 1].1.ends_with(['.', '!', '?']);
+        let mut letters = prev.chars();
+        let lower = prev.chars().all(char::is_lowercase)
+            || letters.next().is_some_and(char::is_uppercase)
+                && letters.all(char::is_lowercase)
+                && opens_sentence();
+        lower && !paragraph_ends[j] && ctx.end_odds(&prev.to_lowercase()) < wrap_odds
     })
 }
 
