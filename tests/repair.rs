@@ -462,3 +462,15 @@ fn a_line_after_a_sentences_first_word_goes_on_with_its_sentence() {
     assert!(ocr.contains("Expedieras\nMotionaren"));
     assert!(repaired.contains("Expedieras\nMotionären"));
 }
+
+#[test]
+fn a_place_or_family_name_spelled_as_a_compound_is_read_through_its_parts() {
+    // sol|garden and fran|berg read as compounds of lexicon words, not as listed names, so
+    // their capitals weigh them no more than the compounds their repairs spell.
+    let (ocr, repaired) = heldout_ocr("tingsryd-on-2013-protokoll-ocr.txt");
+    assert!(ocr.contains("Belaggningen pa Solgarden har"));
+    assert!(repaired.contains("Beläggningen på Solgården har"));
+    let (ocr, repaired) = heldout_ocr("solleftea-kfn-2009-protokoll-ocr.txt");
+    assert!(ocr.contains("Margareta Franberg (c)"));
+    assert!(repaired.contains("Margareta Frånberg (c)"));
+}

@@ -216,9 +216,21 @@ impl Repairer {
                 };
                 let reading = || {
                     // The name margin keeps a capitalised word, mostly a name, from being read as
-                    // another word; a reading that is a name too (Kallman → Källman) needs no more
-                    // than any repair.
-                    let word_margin = piece.margin();
+                    // another word. A token whose letters spell no listed word or name but only a
+                    // compound of lexicon words (Solgarden: sol|garden) needs no more than any
+                    // repair: a capital weighs that compound and its repair (Solgården) alike,
+                    // as names of places and families spell their parts. Nor does a reading that
+                    // is a name too (Kallman → Källman).
+                    let word_margin = if piece.margin() > MARGIN
+                        && readings[key]
+                            .identity
+                            .as_ref()
+                            .is_some_and(|i| is_compound_only(&i.word, i.prior, names))
+                    {
+                        MARGIN
+                    } else {
+                        piece.margin()
+                    };
                     let margin = if word_margin > MARGIN
                         && p.readings.first().is_some_and(|r| names.is_name(r.0))
                     {
@@ -466,6 +478,14 @@ fn unknown_word(word: &str) -> f64 {
     } else {
         ODD_TOKEN_COST + 0.2 * word.len() as f64
     }
+}
+
+/// Whether `word` (lower case), read as itself at cost `prior`, is known only as a compound or
+/// inflection of lexicon words: no listed word, no name, nor one opening with a name.
+fn is_compound_only(word: &str, prior: f64, names: &Names) -> bool {
+    !lexicon::shared().contains_key(word)
+        && !names.opens_with_name(word)
+        && prior < unknown_word(word)
 }
 
 /// Whether reading `token` (lower case, written with a capital inside a sentence) as `to` takes
