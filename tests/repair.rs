@@ -474,3 +474,11 @@ fn a_place_or_family_name_spelled_as_a_compound_is_read_through_its_parts() {
     assert!(ocr.contains("Margareta Franberg (c)"));
     assert!(repaired.contains("Margareta Frånberg (c)"));
 }
+
+#[test]
+fn a_members_surname_repaired_in_lower_case_gets_its_capital_back() {
+    // The OCR read the surname's capital V small, and its ä as a.
+    let (ocr, repaired) = heldout_ocr("solleftea-kfn-2009-protokoll-ocr.txt");
+    assert!(ocr.contains("Inger vasterlund (fp) yrkar"));
+    assert!(repaired.contains("Inger Västerlund (fp) yrkar"));
+}

@@ -642,7 +642,7 @@ impl Piece<'_> {
     /// a lower-case l, and a capital A, O or G read for a lower-case å, ä or ö (whose ring or
     /// dots make it as tall as a capital) inside a sentence was lower case too, unless the word is or
     /// opens with a name, follows one (a surname after its first name), or the documents
-    /// capitalise it.
+    /// capitalise it. A member's surname the OCR wrote in lower case gets its capital back.
     fn written(&self, to: String, names: &Names) -> String {
         let first = |w: &str| w.chars().next().unwrap_or_default();
         // A stroke (l, 1, |) read as the i opening a sentence is the bar of a capital I; a
@@ -669,6 +669,8 @@ impl Piece<'_> {
         };
         if misread_capital {
             to
+        } else if self.lowered_surname(names) {
+            Shape::Capitalised.apply(&to)
         } else {
             self.shape.apply(&to)
         }
