@@ -482,3 +482,12 @@ fn a_members_surname_repaired_in_lower_case_gets_its_capital_back() {
     assert!(ocr.contains("Inger vasterlund (fp) yrkar"));
     assert!(repaired.contains("Inger Västerlund (fp) yrkar"));
 }
+
+#[test]
+fn a_name_whose_first_letter_the_ocr_read_as_a_digit_takes_a_capital() {
+    // A digit has no case; a name read through it (6 for Ö) is written as names are.
+    let (ocr, repaired) = heldout_ocr("kristinehamn-bun-2017-protokollsutdrag-ocr.txt");
+    assert!(ocr.contains("vid 6lme skola"));
+    assert!(repaired.contains("vid Ölme skola"));
+    assert!(same_skeleton(&ocr, &repaired));
+}

@@ -667,9 +667,12 @@ impl Piece<'_> {
             }
             _ => false,
         };
+        // A digit read for the first letter (6 for ö) has no case of its own: a name takes its
+        // capital. (A sentence's first word may not: att-sats lists run on in lower case.)
+        let caseless = !first(self.word).is_alphabetic();
         if misread_capital {
             to
-        } else if self.lowered_surname(names) {
+        } else if self.lowered_surname(names) || caseless && names.is_name(&to) {
             Shape::Capitalised.apply(&to)
         } else {
             self.shape.apply(&to)
