@@ -491,3 +491,17 @@ fn a_name_whose_first_letter_the_ocr_read_as_a_digit_takes_a_capital() {
     assert!(repaired.contains("i Ölme bygdegård"));
     assert!(same_skeleton(&ocr, &repaired));
 }
+
+#[test]
+fn a_capital_the_ocr_read_small_or_as_another_capital_is_read_back() {
+    // After a full stop the documents open a word with a capital; the OCR reads a capital V as
+    // its small twin often enough that a small v there was one.
+    let (ocr, repaired) = heldout_ocr("flen-ks-2017-protokoll-ocr.txt");
+    assert!(ocr.contains("arbetsutskottets férslag. votering begars."));
+    assert!(repaired.contains("arbetsutskottets förslag. Votering begärs."));
+    // A capital D read as an O: no small letter's misreading spells it, the learned capital's
+    // does.
+    let (ocr, repaired) = heldout_ocr("tranas-sn-2010-protokoll-ocr.txt");
+    assert!(ocr.contains("SN § 23 Onr SN 2010.009"));
+    assert!(repaired.contains("SN § 23 Dnr SN 2010.009"));
+}

@@ -20,6 +20,13 @@ const CONFUSION_TSVS: [&str; 2] = [
     include_str!("data/confusion-twins.tsv"),
 ];
 
+/// How the twins' OCR read words' first letters, in their case (`tools/confusion/learn.py
+/// --twins`): truth, ocr, count, total; and of the words after a full stop, how many the
+/// documents open in lower case (`#after-stop`).
+const INITIALS_TSV: &str = include_str!("data/initials-twins.tsv");
+/// The row of the initials table that counts the words after a full stop.
+const AFTER_STOP: &str = "#after-stop";
+
 /// Confusions rarer than this are noise of the learning run, not a habit of the OCR.
 const MIN_PROBABILITY: f64 = 1e-6;
 
@@ -70,6 +77,11 @@ pub struct Channel {
     dropped: Vec<Rule>,
     /// P(truth char is damaged at all), for the cost of a vulnerable character left intact.
     damage: HashMap<char, f64>,
+    /// P(OCR writes a word's first letter as `ocr` | it is `truth`), in their case, where the
+    /// lower-case rules cannot say it: a capital V read small, a capital D read as an O.
+    initials: HashMap<(char, char), f64>,
+    /// P(a word after a full stop opens in lower case), in the documents the twins are of.
+    after_stop_lower: f64,
 }
 
 /// Counts read from the table: (truth, ocr) → count, and truth → occurrences.
@@ -150,7 +162,29 @@ impl Counts {
 impl Channel {
     /// The embedded, learned tables, smoothed.
     pub fn embedded() -> Channel {
-        Channel::from_counts(&Counts::mixed(&CONFUSION_TSVS))
+        let mut channel = Channel::from_counts(&Counts::mixed(&CONFUSION_TSVS));
+        channel.read_initials(INITIALS_TSV);
+        channel
+    }
+
+    fn read_initials(&mut self, tsv: &str) {
+        for line in tsv.lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [truth, ocr, count, total] = cols[..] else {
+                continue;
+            };
+            let (Ok(count), Ok(total)) = (count.parse::<f64>(), total.parse::<f64>()) else {
+                continue;
+            };
+            let p = count / total.max(count);
+            if truth == AFTER_STOP {
+                self.after_stop_lower = p;
+            }
+            let (mut t, mut o) = (truth.chars(), ocr.chars());
+            if let (Some(t), None, Some(o), None) = (t.next(), t.next(), o.next(), o.next()) {
+                self.initials.insert((t, o), p);
+            }
+        }
     }
 
     fn from_counts(counts: &Counts) -> Channel {
@@ -220,6 +254,31 @@ impl Channel {
             .iter()
             .find(|r| r.truth == *truth && r.ocr.chars().count() == 1)?;
         Some((-rule.cost).exp())
+    }
+
+    /// P(OCR writes a word's first letter `truth` as `ocr`), in their case, for a misreading
+    /// of a first letter the twins show.
+    pub fn initial(&self, truth: char, ocr: char) -> Option<f64> {
+        self.initials.get(&(truth, ocr)).copied()
+    }
+
+    /// The capitals the OCR reads as capital `ocr` though their small letters do not look
+    /// alike (D read as O), with P(`ocr` | capital).
+    pub fn capitals_read_as(&self, ocr: char) -> impl Iterator<Item = (char, f64)> + '_ {
+        self.initials.iter().filter_map(move |(&(t, o), &p)| {
+            (o == ocr && t != o && t.is_uppercase() && o.is_uppercase()).then_some((t, p))
+        })
+    }
+
+    /// Log-odds that a word after a full stop that the OCR wrote in lower case opened with a
+    /// capital: the documents seldom open one in lower case, and the OCR reads some capitals
+    /// small (V, W: the same shape, smaller). None if the OCR was never seen to read `small`'s
+    /// capital small.
+    pub fn capital_after_stop(&self, small: char) -> Option<f64> {
+        let capital = small.to_uppercase().next()?;
+        let read_small = self.initial(capital, small)?;
+        let lower = self.after_stop_lower.max(f64::MIN_POSITIVE);
+        Some((read_small * (1.0 - lower) / lower).ln())
     }
 
     /// The probability that the OCR damages truth character `c` (0 for robust characters).

@@ -203,6 +203,33 @@ impl Repairer {
         // How much likelier the text is OCR output than clean, as log-odds: what repairs of its
         // marks and letter case score, which only OCR output has reason to need.
         let ocr_odds = (lambda >= MARK_DAMAGE).then(|| (lambda / CLEAN_DAMAGE).ln());
+        // A token opening with a capital the OCR reads for another whose small letter does not
+        // look like its own (Onr for Dnr) reads as the word that other capital opens, when that
+        // is a known word: its cost at this text's damage rate and the misreading's. Only OCR
+        // output has reason to.
+        let mut misread_capital: HashMap<&str, Vec<(String, f64)>> = HashMap::default();
+        for (_, piece) in pieces.iter().filter(|_| ocr_odds.is_some()) {
+            let mut chars = piece.word.chars();
+            let (Some(first), Shape::Capitalised | Shape::Upper) = (chars.next(), piece.shape)
+            else {
+                continue;
+            };
+            if misread_capital.contains_key(&*piece.key) {
+                continue;
+            }
+            let rest = chars.as_str().to_lowercase();
+            let read: Vec<(String, f64)> = self
+                .channel
+                .capitals_read_as(first)
+                .filter_map(|(capital, p)| {
+                    let word: String = capital.to_lowercase().chain(rest.chars()).collect();
+                    let identity = self.memo_readings(&word).identity.clone()?;
+                    (identity.prior < unknown_word(&word))
+                        .then(|| (word, identity.cost(lambda) - p.ln()))
+                })
+                .collect();
+            misread_capital.insert(&piece.key, read);
+        }
         let mut edits: Vec<(usize, &str, String, f64)> = pieces
             .iter()
             .filter_map(|(offset, piece)| {
@@ -213,6 +240,14 @@ impl Repairer {
                         .or_insert_with(|| p.in_name_place(names))
                 } else {
                     p
+                };
+                let with_capital;
+                let p = match misread_capital.get(key) {
+                    Some(read) if !read.is_empty() && piece.shape != Shape::Lower => {
+                        with_capital = p.with_readings(read);
+                        &with_capital
+                    }
+                    _ => p,
                 };
                 let reading = || {
                     // The name margin keeps a capitalised word, mostly a name, from being read as
@@ -278,6 +313,14 @@ impl Repairer {
                     };
                     (to != piece.word && known()).then_some((to, score))
                 };
+                // A word after a full stop that the OCR wrote in lower case opened its sentence
+                // with a capital the OCR read small (V, W), when the documents' capitals after a
+                // full stop and the OCR's habit make that likelier than a word left in lower case.
+                let reopened = ocr_odds
+                    .filter(|_| piece.after_stop && piece.shape == Shape::Lower)
+                    .and_then(|_| self.channel.capital_after_stop(piece.word.chars().next()?))
+                    .filter(|&score| score > MARGIN);
+                let reopen = || reopened.map(|score| (Shape::Capitalised.apply(key), score));
                 // A member's surname the OCR wrote in lower case (`Jan wallin (M)`) is a name,
                 // which Swedish writes with a capital.
                 let surname = || {
@@ -286,7 +329,13 @@ impl Repairer {
                         .lowered_surname(names)
                         .then(|| (Shape::Capitalised.apply(key), score))
                 };
-                let (to, score) = reading().or_else(recased).or_else(surname)?;
+                let (to, score) = match reading() {
+                    Some((to, score)) if reopened.is_some() => {
+                        (Shape::Capitalised.apply(&to), score)
+                    }
+                    Some(read) => read,
+                    None => recased().or_else(reopen).or_else(surname)?,
+                };
                 Some((*offset, piece.word, to, score))
             })
             .collect();
@@ -400,6 +449,22 @@ impl Repairer {
             memo.extend(fresh);
         }
         readings
+    }
+
+    /// The readings of `key`, from the memo or worked out afresh (and remembered).
+    fn memo_readings(&self, key: &str) -> Arc<Readings> {
+        let memo = self.memo.read().unwrap_or_else(|e| e.into_inner());
+        if let Some(r) = memo.get(key) {
+            return Arc::clone(r);
+        }
+        drop(memo);
+        let r = Arc::new(self.readings(key));
+        let mut memo = self.memo.write().unwrap_or_else(|e| e.into_inner());
+        if memo.len() >= MEMO_SIZE {
+            memo.clear();
+        }
+        memo.insert(key.to_string(), Arc::clone(&r));
+        r
     }
 
     fn readings(&self, key: &str) -> Readings {
@@ -562,6 +627,18 @@ impl<'r> Priced<'r> {
                 names.capital_cost(w)
             }
         })
+    }
+
+    /// These readings and `more`, each with its cost.
+    fn with_readings<'m: 'r>(&self, more: &'m [(String, f64)]) -> Priced<'r> {
+        let mut readings = self.readings.clone();
+        readings.extend(more.iter().map(|(w, c)| (w.as_str(), *c)));
+        readings.sort_by(|a, b| a.1.total_cmp(&b.1));
+        Priced {
+            keep: self.keep,
+            token: self.token,
+            readings,
+        }
     }
 
     /// These readings with `keep` added to the token's cost and `extra` of each reading to its.

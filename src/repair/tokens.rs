@@ -62,6 +62,9 @@ pub struct Piece<'t> {
     pub shape: Shape,
     /// Whether it opens a sentence or line, where a capital says nothing about names.
     pub sentence_start: bool,
+    /// Whether it is the first word after a word that ends in a full stop (`beslut. Vi`), where
+    /// the documents nearly always write a capital.
+    pub after_stop: bool,
     /// The whitespace-separated tokens before and after it, for word context.
     pub neighbours: (Neighbour<'t>, Neighbour<'t>),
 }
@@ -175,6 +178,9 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                         key: lower(&part[skip..]),
                         shape,
                         sentence_start,
+                        after_stop: k == 0
+                            && lead == 0
+                            && prev.is_some_and(|(_, t)| ends_sentence(t)),
                         neighbours,
                     },
                 ));
@@ -258,6 +264,14 @@ fn paragraph_ends(text: &str, tokens: &[(usize, &str)], ctx: &Context) -> Vec<bo
             blanks[i] && !inside()
         })
         .collect()
+}
+
+/// Whether `token` is a word of two letters or more ending in a full stop: the sentence it ends
+/// is over (if it is no abbreviation), and the next word opens one.
+fn ends_sentence(token: &str) -> bool {
+    token
+        .strip_suffix(['.', '!', '?'])
+        .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic))
 }
 
 /// Whether `token` is written capitalised: a capital first, not capitals throughout.

@@ -15,7 +15,9 @@ that eval_repair does not score (none with an OCR twin there), each typeset by L
 photocopied and read by tools/corpus/ocr_twin.sh, with a recipe (resolution, tilt, threshold)
 drawn per text from the range the scored twins were made with. Those pages have what rendered
 word lines lack: real layout, headings, tables, names and numbers. Its table goes to
-src/repair/data/confusion-twins.tsv, which repair mixes with this one. It keeps the rows of the
+src/repair/data/confusion-twins.tsv, which repair mixes with this one; how it read words' first
+letters in their case (a capital V read small, D read as O), which the lower-cased table cannot
+say, goes to src/repair/data/initials-twins.tsv. It keeps the rows of the
 letters repair reads through confusable classes (å, ä, ö; l, i) and of the en dash: the rare
 misreadings of other characters these pages show (s read as st, v as vv, é as e) would each be
 tried at every such letter of every token, for repairs hardly ever made (with them, repair ran
@@ -38,6 +40,7 @@ import difflib
 import glob
 import os
 import random
+import re
 import subprocess
 import sys
 import unicodedata
@@ -71,6 +74,12 @@ MAX_CHUNK = 3
 # The truths whose misreadings the twins' table keeps: the confusable classes of
 # src/repair/channel.rs (CLASSES) and the en dash, as repair reads them.
 TWIN_TRUTHS = {"å", "ä", "ö", "l", "i", "–"}
+# A word ending a sentence: after it, the next opens one (abbreviations such as `kap.` too).
+AFTER_STOP = re.compile(r"[^\W\d_]{2,}[.!?]")
+# The row of initials-twins.tsv that counts the words after a full stop.
+STOP = "#after-stop"
+# Punctuation before a word's first letter.
+OPENERS = "([\"'«»“”‘’"
 
 
 def clean_seed_lines():
@@ -191,13 +200,34 @@ def twin_lines(name, rng, work):
     return read(os.path.join(ROOT, "corpus", "heldout", f"{name}.txt")), read(out)
 
 
-def aligned_words(truth_lines, ocr_lines):
-    """Pairs truth and OCR words: identical words anchor, equal-length gaps between them pair up."""
-    tw = " ".join(truth_lines).lower().split()
-    ow = " ".join(ocr_lines).lower().split()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, tw, ow, autojunk=False).get_opcodes():
+def aligned_words(truth_lines, ocr_lines, lower=True):
+    """Pairs truth and OCR words: identical words anchor, equal-length gaps between them pair up.
+    The words are lower-cased unless `lower` is false (they are aligned lower-cased either way)."""
+    tw = " ".join(truth_lines).split()
+    ow = " ".join(ocr_lines).split()
+    matcher = difflib.SequenceMatcher(
+        None, [w.lower() for w in tw], [w.lower() for w in ow], autojunk=False
+    )
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
-            yield from zip(tw[i1:i2], ow[j1:j2])
+            for t, o in zip(tw[i1:i2], ow[j1:j2]):
+                yield (t.lower(), o.lower()) if lower else (t, o)
+
+
+def count_initials(truth_lines, ocr_lines, initials, totals):
+    """Counts how the OCR read each word's first letter, in its case (a capital V read small, a
+    capital D read as O), and of the words after a full stop, how many open in lower case."""
+    prev = ""
+    for t, o in aligned_words(truth_lines, ocr_lines, lower=False):
+        t, o = t.lstrip(OPENERS), o.lstrip(OPENERS)
+        if len(t) > 1 and len(o) == len(t) and t[0].isalpha():
+            totals[t[0]] += 1
+            if o[0] != t[0]:
+                initials[(t[0], o[0])] += 1
+            if AFTER_STOP.fullmatch(prev):
+                totals[STOP] += 1
+                initials[(STOP, "lower")] += t[0].islower()
+        prev = t
 
 
 def count_pairs(truth_lines, ocr_lines, pairs, chunks):
@@ -262,6 +292,7 @@ def learn_twins(work, out):
     rng = random.Random(4)
     jobs = [(name, random.Random(rng.random())) for name in twin_names()]
     pairs, chunks = collections.Counter(), collections.Counter()
+    initials, totals = collections.Counter(), collections.Counter()
     # LibreOffice and tesseract each keep about one core busy: two twins are made at a time.
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
         made = pool.map(lambda job: twin_or_error(job[0], job[1], work), jobs)
@@ -270,9 +301,25 @@ def learn_twins(work, out):
                 print(f"{name}: skipped ({error})", file=sys.stderr)
                 continue
             count_pairs(*lines, pairs, chunks)
+            count_initials(*lines, initials, totals)
             print(f"{name}: {len(pairs)} confusion kinds", file=sys.stderr)
     kept = {(t, o): c for (t, o), c in pairs.items() if t in TWIN_TRUTHS}
     write(kept, chunks, out, "tools/confusion/learn.py --twins")
+    write_initials(initials, totals, os.path.join(os.path.dirname(out), "initials-twins.tsv"))
+
+
+def write_initials(initials, totals, out):
+    """The first-letter misreadings the lower-case table cannot say: a letter's case read wrong,
+    or a capital read as another capital whose small letters do not look alike (D as O). The
+    misreadings of å, ä, ö, l and i into other letters it has already."""
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("# truth\tocr\tcount\ttotal — a word's first letter, learned by "
+                "tools/confusion/learn.py --twins\n")
+        for (t, o), c in sorted(initials.items(), key=lambda kv: (-kv[1], kv[0])):
+            letter = t != STOP and o.isalpha()
+            same = t.lower() == o.lower() or t.lower() not in TWIN_TRUTHS
+            if c >= 2 and (t == STOP or letter and same):
+                f.write(f"{t}\t{o}\t{c}\t{totals[t]}\n")
 
 
 def twin_or_error(name, rng, work):
