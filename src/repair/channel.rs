@@ -82,6 +82,9 @@ pub struct Channel {
     initials: HashMap<(char, char), f64>,
     /// P(a word after a full stop opens in lower case), in the documents the twins are of.
     after_stop_lower: f64,
+    /// The capitals of `initials` read as another capital, by the one read (asked of every
+    /// capitalised token, so looked up rather than searched).
+    capitals_read_as: HashMap<char, Vec<(char, f64)>>,
 }
 
 /// Counts read from the table: (truth, ocr) → count, and truth → occurrences.
@@ -183,6 +186,9 @@ impl Channel {
             let (mut t, mut o) = (truth.chars(), ocr.chars());
             if let (Some(t), None, Some(o), None) = (t.next(), t.next(), o.next(), o.next()) {
                 self.initials.insert((t, o), p);
+                if t != o && t.is_uppercase() && o.is_uppercase() {
+                    self.capitals_read_as.entry(o).or_default().push((t, p));
+                }
             }
         }
     }
@@ -264,10 +270,8 @@ impl Channel {
 
     /// The capitals the OCR reads as capital `ocr` though their small letters do not look
     /// alike (D read as O), with P(`ocr` | capital).
-    pub fn capitals_read_as(&self, ocr: char) -> impl Iterator<Item = (char, f64)> + '_ {
-        self.initials.iter().filter_map(move |(&(t, o), &p)| {
-            (o == ocr && t != o && t.is_uppercase() && o.is_uppercase()).then_some((t, p))
-        })
+    pub fn capitals_read_as(&self, ocr: char) -> &[(char, f64)] {
+        self.capitals_read_as.get(&ocr).map_or(&[], Vec::as_slice)
     }
 
     /// Log-odds that a word after a full stop that the OCR wrote in lower case opened with a

@@ -214,14 +214,14 @@ impl Repairer {
             else {
                 continue;
             };
-            if misread_capital.contains_key(&*piece.key) {
+            let misreadings = self.channel.capitals_read_as(first);
+            if misreadings.is_empty() || misread_capital.contains_key(&*piece.key) {
                 continue;
             }
             let rest = chars.as_str().to_lowercase();
-            let read: Vec<(String, f64)> = self
-                .channel
-                .capitals_read_as(first)
-                .filter_map(|(capital, p)| {
+            let read: Vec<(String, f64)> = misreadings
+                .iter()
+                .filter_map(|&(capital, p)| {
                     let word: String = capital.to_lowercase().chain(rest.chars()).collect();
                     let identity = self.memo_readings(&word).identity.clone()?;
                     (identity.prior < unknown_word(&word))
@@ -242,14 +242,24 @@ impl Repairer {
                     p
                 };
                 let with_capital;
-                let p = match misread_capital.get(key) {
-                    Some(read) if !read.is_empty() && piece.shape != Shape::Lower => {
+                let misread = (piece.shape != Shape::Lower)
+                    .then(|| misread_capital.get(key))
+                    .flatten()
+                    .filter(|read| !read.is_empty());
+                let p = match misread {
+                    Some(read) => {
                         with_capital = p.with_readings(read);
                         &with_capital
                     }
-                    _ => p,
+                    None => p,
                 };
                 let reading = || {
+                    // Context moves a score by at most MAX_SWING: where that can neither make nor
+                    // unmake a repair, nor put another reading first, it is not asked (most tokens).
+                    let (score, lead) = p.lead()?;
+                    if score <= MARGIN - context::MAX_SWING {
+                        return None;
+                    }
                     // The name margin keeps a capitalised word, mostly a name, from being read as
                     // another word. A token whose letters spell no listed word or name but only a
                     // compound of lexicon words (Solgarden: sol|garden) needs no more than any
@@ -273,9 +283,6 @@ impl Repairer {
                     } else {
                         word_margin
                     };
-                    // Context moves a score by at most MAX_SWING: where that can neither make nor
-                    // unmake a repair, nor put another reading first, it is not asked (most tokens).
-                    let (score, lead) = p.lead()?;
                     if score <= margin - context::MAX_SWING {
                         return None;
                     }

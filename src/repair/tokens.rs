@@ -233,11 +233,11 @@ fn carries_on(
         let opens_sentence =
             || !opens_line(text, tokens, j) && tokens[j - 1].1.ends_with(['.', '!', '?']);
         let mut letters = prev.chars();
-        let lower = prev.chars().all(char::is_lowercase)
+        let in_lower_case = prev.chars().all(char::is_lowercase)
             || letters.next().is_some_and(char::is_uppercase)
                 && letters.all(char::is_lowercase)
                 && opens_sentence();
-        lower && !paragraph_ends[j] && ctx.end_odds(&prev.to_lowercase()) < wrap_odds
+        in_lower_case && !paragraph_ends[j] && ctx.end_odds(&lower(prev)) < wrap_odds
     })
 }
 
