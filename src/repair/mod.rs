@@ -724,8 +724,8 @@ impl Piece<'_> {
     /// The repair `to` (lower case) in the piece's letter case, unless the case was the OCR's:
     /// a stroke read as an i opening a sentence was a capital I, a capital I read for an l was
     /// a lower-case l, and a capital A, O or G read for a lower-case å, ä or ö (whose ring or
-    /// dots make it as tall as a capital) inside a sentence was lower case too, unless the word is or
-    /// opens with a name, follows one (a surname after its first name), or the documents
+    /// dots make it as tall as a capital) inside a sentence was lower case too, unless the word
+    /// is or opens with a name, follows one (a surname after its first name), or the documents
     /// capitalise it. A member's surname the OCR wrote in lower case gets its capital back.
     fn written(&self, to: String, names: &Names) -> String {
         let first = |w: &str| w.chars().next().unwrap_or_default();
