@@ -133,15 +133,19 @@ impl Names {
     /// reading a capitalised word as `word` (lower case) costs beyond reading it as a name. The
     /// word's own counts, where the documents show it, weigh against its class's share.
     pub fn capital_cost(&self, word: &str) -> f64 {
+        -(self.capital_share(word) / self.named).ln()
+    }
+
+    /// P(written with a capital inside a sentence | `word`): the word's own counts, where the
+    /// documents show it, weighed against its class's share.
+    pub fn capital_share(&self, word: &str) -> f64 {
         let class = if self.is_name(word) {
             self.named
         } else {
             self.other
         };
         let count = |kind: &str| self.sightings(kind, word) as f64;
-        let p = (count("capital") + CAPITAL_PRIOR_WEIGHT * class)
-            / (count("inside") + CAPITAL_PRIOR_WEIGHT);
-        -(p / self.named).ln()
+        (count("capital") + CAPITAL_PRIOR_WEIGHT * class) / (count("inside") + CAPITAL_PRIOR_WEIGHT)
     }
 }
 

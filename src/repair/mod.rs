@@ -303,7 +303,7 @@ impl Repairer {
                     if score <= word_margin && !names.is_name(&to) {
                         return None;
                     }
-                    Some((piece.written(to, names), score))
+                    Some((piece.written(to, names, self.channel), score))
                 };
                 // A word the OCR wrote with a capital inside (ProtokoLl) that reads as itself
                 // is a known word in the wrong letter case.
@@ -727,7 +727,7 @@ impl Piece<'_> {
     /// dots make it as tall as a capital) inside a sentence was lower case too, unless the word
     /// is or opens with a name, follows one (a surname after its first name), or the documents
     /// capitalise it. A member's surname the OCR wrote in lower case gets its capital back.
-    fn written(&self, to: String, names: &Names) -> String {
+    fn written(&self, to: String, names: &Names, channel: &Channel) -> String {
         let first = |w: &str| w.chars().next().unwrap_or_default();
         // A stroke (l, 1, |) read as the i opening a sentence is the bar of a capital I; a
         // small i has its dot.
@@ -754,7 +754,19 @@ impl Piece<'_> {
         // A digit read for the first letter (6 for ö) has no case of its own: a name takes its
         // capital. (A sentence's first word may not: att-sats lists run on in lower case.)
         let caseless = !first(self.word).is_alphabetic();
-        if misread_capital {
+        // A capital inside a sentence the OCR made of a small letter (an l read as L), when
+        // its habit of doing so outweighs how often the documents capitalise the word there.
+        let raised_small = || {
+            let capital = first(self.word);
+            let small = capital.to_lowercase().next().unwrap_or(capital);
+            self.in_name_place(names)
+                && !names.is_name(&to)
+                && channel.initial(small, capital).is_some_and(|r| {
+                    let p = names.capital_share(&to);
+                    r * (1.0 - p) > p
+                })
+        };
+        if misread_capital || raised_small() {
             to
         } else if self.lowered_surname(names) || caseless && names.is_name(&to) {
             Shape::Capitalised.apply(&to)
