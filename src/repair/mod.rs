@@ -223,9 +223,8 @@ impl Repairer {
                 .iter()
                 .filter_map(|&(capital, p)| {
                     let word: String = capital.to_lowercase().chain(rest.chars()).collect();
-                    let identity = self.memo_readings(&word).identity.clone()?;
-                    (identity.prior < unknown_word(&word))
-                        .then(|| (word, identity.cost(lambda) - p.ln()))
+                    let cost = self.memo_readings(&word).known()?.cost(lambda);
+                    Some((word, cost - p.ln()))
                 })
                 .collect();
             misread_capital.insert(&piece.key, read);
@@ -268,9 +267,8 @@ impl Repairer {
                     // is a name too (Kallman → Källman).
                     let word_margin = if piece.margin() > MARGIN
                         && readings[key]
-                            .identity
-                            .as_ref()
-                            .is_some_and(|i| is_compound_only(&i.word, i.prior, names))
+                            .known()
+                            .is_some_and(|i| is_compound_only(&i.word, names))
                     {
                         MARGIN
                     } else {
@@ -312,13 +310,7 @@ impl Repairer {
                 let recased = || {
                     let score = ocr_odds?;
                     let to = piece.shape.apply(key);
-                    let known = || {
-                        readings[key]
-                            .identity
-                            .as_ref()
-                            .is_some_and(|i| i.prior < unknown_word(key))
-                    };
-                    (to != piece.word && known()).then_some((to, score))
+                    (to != piece.word && readings[key].known().is_some()).then_some((to, score))
                 };
                 // A word after a full stop that the OCR wrote in lower case opened its sentence
                 // with a capital the OCR read small (V, W), when the documents' capitals after a
@@ -448,14 +440,21 @@ impl Repairer {
                 readings.insert(key, r);
             }
         }
-        if !fresh.is_empty() {
-            let mut memo = self.memo.write().unwrap_or_else(|e| e.into_inner());
-            if memo.len() + fresh.len() > MEMO_SIZE {
-                memo.clear();
-            }
-            memo.extend(fresh);
-        }
+        self.remember(fresh);
         readings
+    }
+
+    /// Adds readings worked out afresh to the memo, which starts afresh when they would
+    /// overfill it.
+    fn remember(&self, fresh: Vec<(String, Arc<Readings>)>) {
+        if fresh.is_empty() {
+            return;
+        }
+        let mut memo = self.memo.write().unwrap_or_else(|e| e.into_inner());
+        if memo.len() + fresh.len() > MEMO_SIZE {
+            memo.clear();
+        }
+        memo.extend(fresh);
     }
 
     /// The readings of `key`, from the memo or worked out afresh (and remembered).
@@ -466,11 +465,7 @@ impl Repairer {
         }
         drop(memo);
         let r = Arc::new(self.readings(key));
-        let mut memo = self.memo.write().unwrap_or_else(|e| e.into_inner());
-        if memo.len() >= MEMO_SIZE {
-            memo.clear();
-        }
-        memo.insert(key.to_string(), Arc::clone(&r));
+        self.remember(vec![(key.to_string(), Arc::clone(&r))]);
         r
     }
 
@@ -552,12 +547,10 @@ fn unknown_word(word: &str) -> f64 {
     }
 }
 
-/// Whether `word` (lower case), read as itself at cost `prior`, is known only as a compound or
-/// inflection of lexicon words: no listed word, no name, nor one opening with a name.
-fn is_compound_only(word: &str, prior: f64, names: &Names) -> bool {
-    !lexicon::shared().contains_key(word)
-        && !names.opens_with_name(word)
-        && prior < unknown_word(word)
+/// Whether `word` (lower case), a known reading of a token as itself, is known only as a
+/// compound or inflection of lexicon words: no listed word, no name, nor one opening with a name.
+fn is_compound_only(word: &str, names: &Names) -> bool {
+    !lexicon::shared().contains_key(word) && !names.opens_with_name(word)
 }
 
 /// Whether reading `token` (lower case, written with a capital inside a sentence) as `to` takes
@@ -702,6 +695,14 @@ impl<'r> Priced<'r> {
 }
 
 impl Readings {
+    /// The token read as itself, if that is a known word (or compound): likelier than an
+    /// unknown word of its spelling.
+    fn known(&self) -> Option<&Candidate> {
+        self.identity
+            .as_ref()
+            .filter(|i| i.prior < unknown_word(&i.word))
+    }
+
     /// These readings for a token that a clean document of the batch spells this way `n` times:
     /// a known word of the batch, however rare or unknown to the lexicon.
     fn with_batch_word(&self, key: &str, n: u32) -> Readings {

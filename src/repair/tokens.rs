@@ -10,6 +10,8 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Punctuation that ends a sentence, so the next word opens one.
 const STOPS: [char; 4] = ['.', '!', '?', ':'];
+/// The stops after which the next word opens with a capital (a colon's may run on in lower case).
+const FULL_STOPS: [char; 3] = ['.', '!', '?'];
 /// Punctuation that may open a token before its word.
 const OPENERS: &[char] = &['(', '[', '"', '\'', '«', '»', '“', '”', '‘', '’'];
 /// Punctuation that may close a token after its word.
@@ -231,7 +233,7 @@ fn carries_on(
     i.checked_sub(1).is_some_and(|j| {
         let prev = tokens[j].1;
         let opens_sentence =
-            || !opens_line(text, tokens, j) && tokens[j - 1].1.ends_with(['.', '!', '?']);
+            || !opens_line(text, tokens, j) && tokens[j - 1].1.ends_with(FULL_STOPS);
         let mut letters = prev.chars();
         let in_lower_case = prev.chars().all(char::is_lowercase)
             || letters.next().is_some_and(char::is_uppercase)
@@ -270,7 +272,7 @@ fn paragraph_ends(text: &str, tokens: &[(usize, &str)], ctx: &Context) -> Vec<bo
 /// is over (if it is no abbreviation), and the next word opens one.
 fn ends_sentence(token: &str) -> bool {
     token
-        .strip_suffix(['.', '!', '?'])
+        .strip_suffix(FULL_STOPS)
         .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic))
 }
 
