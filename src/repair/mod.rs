@@ -27,7 +27,7 @@ mod symbols;
 mod tokens;
 
 // Keys are short words hashed many times per text; none comes from an adversary to guard against.
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::model::{Page, RepairedPage};
@@ -56,7 +56,8 @@ const ODD_TOKEN_COST: f64 = 30.0;
 const NUMBER_COST: f64 = 7.0;
 /// Log-odds of a context-free repair sure enough to show which letters a text's glyphs stand for.
 const SURE_MARGIN: f64 = 3.0;
-/// Words with intact å/ä/ö a document needs before it counts as clean for adaptation.
+/// Distinct lower-case words with intact å/ä/ö a document needs before it counts as clean for
+/// adaptation.
 const CLEAN_EVIDENCE: f64 = 30.0;
 /// Most share of words that may read as damaged in a document taken as clean.
 const CLEAN_DAMAGE: f64 = 0.02;
@@ -496,8 +497,8 @@ impl Repairer {
         Readings { identity, best }
     }
 
-    /// The share of vulnerable letters the OCR damaged in this text: tokens repaired under an
-    /// even prior against tokens whose vulnerable letters came through.
+    /// The share of vulnerable letters the OCR damaged in this text: words repaired under an
+    /// even prior against words whose vulnerable letters came through.
     fn damage_rate(
         &self,
         pieces: &[(usize, Piece)],
@@ -507,23 +508,26 @@ impl Repairer {
         ((damaged + 0.1) / (damaged + intact + 1.0)).clamp(0.001, 0.95)
     }
 
-    /// Tokens that read as damaged, and tokens whose vulnerable non-ASCII letters came through.
+    /// Distinct lower-case words that read as damaged, and those whose vulnerable non-ASCII
+    /// letters came through. Each counts once, as a word repeated is one piece of evidence, not
+    /// many; and a capitalised word is mostly a name, which a lexicon may not know and so may
+    /// seem damaged in clean text (a care home's `Stångågården` once inflated the rate that then
+    /// repaired it).
     fn damage_counts(
         &self,
         pieces: &[(usize, Piece)],
         readings: &HashMap<&str, Arc<Readings>>,
     ) -> (f64, f64) {
         let (mut damaged, mut intact) = (0.0_f64, 0.0_f64);
-        // Whether each distinct token reads as damaged, decided once however often it occurs.
-        let mut reads_damaged: HashMap<&str, bool> = HashMap::default();
-        for (_, piece) in pieces {
+        let mut seen: HashSet<&str> = HashSet::default();
+        for (_, piece) in pieces.iter().filter(|(_, p)| p.shape == Shape::Lower) {
             let Some((key, r)) = readings.get_key_value(&*piece.key) else {
                 continue;
             };
-            let is_damaged = *reads_damaged
-                .entry(*key)
-                .or_insert_with(|| Priced::new(r, 0.5).decide(MARGIN, None).is_some());
-            if is_damaged {
+            if !seen.insert(*key) {
+                continue;
+            }
+            if Priced::new(r, 0.5).decide(MARGIN, None).is_some() {
                 damaged += 1.0;
             } else if piece
                 .word
