@@ -526,4 +526,9 @@ fn a_capital_l_the_ocr_made_of_a_small_one_inside_a_sentence_is_lowered() {
     let (ocr, repaired) = heldout_ocr("botkyrka-ks-2021-protokoll-ocr.txt");
     assert!(ocr.contains("Anette Hellstrom (SD) Lamnar féljande protokollsanteckning"));
     assert!(repaired.contains("Anette Hellström (SD) lämnar följande protokollsanteckning"));
+    // So too a word that needs no other repair: the OCR raised the s of a reflexive pronoun.
+    let (ocr, repaired) = heldout_ocr("nybro-mbn-2008-protokollsutdrag-ocr.txt");
+    assert!(ocr.contains("har motsatt Sig ansOkan"));
+    assert!(repaired.contains("har motsatt sig ansökan"));
+    assert!(repaired.contains("ledamöter reserverar sig mot beslutet"));
 }

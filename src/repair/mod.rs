@@ -329,12 +329,23 @@ impl Repairer {
                         .lowered_surname(names)
                         .then(|| (Shape::Capitalised.apply(key), score))
                 };
+                // A known word the OCR wrote with a capital inside a sentence (Sig), where its
+                // habit of raising that letter outweighs how often the documents capitalise it.
+                let lowered = || {
+                    let score = ocr_odds?;
+                    (piece.raised_small(key, names, self.channel)
+                        && readings[key].known().is_some())
+                    .then(|| (key.to_string(), score))
+                };
                 let (to, score) = match reading() {
                     Some((to, score)) if reopened.is_some() => {
                         (Shape::Capitalised.apply(&to), score)
                     }
                     Some(read) => read,
-                    None => recased().or_else(reopen).or_else(surname)?,
+                    None => recased()
+                        .or_else(reopen)
+                        .or_else(surname)
+                        .or_else(lowered)?,
                 };
                 Some((*offset, piece.word, to, score))
             })
@@ -759,25 +770,29 @@ impl Piece<'_> {
         // A digit read for the first letter (6 for ö) has no case of its own: a name takes its
         // capital. (A sentence's first word may not: att-sats lists run on in lower case.)
         let caseless = !first(self.word).is_alphabetic();
-        // A capital inside a sentence the OCR made of a small letter (an l read as L), when
-        // its habit of doing so outweighs how often the documents capitalise the word there.
-        let raised_small = || {
-            let capital = first(self.word);
-            let small = capital.to_lowercase().next().unwrap_or(capital);
-            self.in_name_place(names)
-                && !names.is_name(&to)
-                && channel.initial(small, capital).is_some_and(|r| {
-                    let p = names.capital_share(&to);
-                    r * (1.0 - p) > p
-                })
-        };
-        if misread_capital || raised_small() {
+        if misread_capital || self.raised_small(&to, names, channel) {
             to
         } else if self.lowered_surname(names) || caseless && names.is_name(&to) {
             Shape::Capitalised.apply(&to)
         } else {
             self.shape.apply(&to)
         }
+    }
+
+    /// Whether the piece's capital inside a sentence is one the OCR made of a small letter (an
+    /// l read as L, an s as S), read as `to`: when its habit of doing so outweighs how often the
+    /// documents capitalise the word there.
+    fn raised_small(&self, to: &str, names: &Names, channel: &Channel) -> bool {
+        let Some(capital) = self.word.chars().next() else {
+            return false;
+        };
+        let small = capital.to_lowercase().next().unwrap_or(capital);
+        self.in_name_place(names)
+            && !names.is_name(to)
+            && channel.initial(small, capital).is_some_and(|r| {
+                let p = names.capital_share(to);
+                r * (1.0 - p) > p
+            })
     }
 
     /// Whether the piece stands where names stand: written with a capital inside a sentence,
