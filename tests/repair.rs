@@ -118,6 +118,10 @@ fn numbers_case_numbers_and_abbreviations_are_untouched() {
     // A name's inner capital opens its second part; it is no capital the OCR misread.
     let line = "Anna McArthur (S) och Luca DiGiorgio (M) beslutade om budgeten.";
     assert_eq!(Repairer::embedded().repair_text(line).text, line);
+    // A board's short name is read as no vowelless word: Swedish words have vowels.
+    let (ocr, repaired) = heldout_ocr("nybro-mbn-2008-protokollsutdrag-ocr.txt");
+    assert!(ocr.contains("Forts. Mbn § 87"));
+    assert!(repaired.contains("Forts. Mbn § 87"));
 }
 
 #[test]

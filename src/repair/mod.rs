@@ -64,6 +64,8 @@ const CLEAN_DAMAGE: f64 = 0.02;
 /// Damage rate from which a text is taken as OCR output, whose misread marks are repaired too:
 /// well above what clean text shows (under 1%), well below any real scan's (15% and more).
 const MARK_DAMAGE: f64 = 0.05;
+/// The vowels of Swedish words, é of loans (idé, armé) among them.
+const VOWELS: &str = "aeiouyåäöé";
 /// Distinct tokens whose readings a repairer remembers across texts before it starts afresh;
 /// bounds memory in a long batch while a corpus's vocabulary is read once.
 const MEMO_SIZE: usize = 500_000;
@@ -483,8 +485,13 @@ impl Repairer {
 
     fn readings(&self, key: &str) -> Readings {
         let fst = lexicon::shared().as_fst();
-        let search::Readings { mut identity, best } =
-            search::readings(fst, self.channel, key, READINGS);
+        let search::Readings {
+            mut identity,
+            mut best,
+        } = search::readings(fst, self.channel, key, READINGS);
+        // Every Swedish word has a vowel; one without is an abbreviation, which OCR damage does
+        // not make of another (Mbn is no inflection of an `rnb`).
+        best.retain(|c| c.word.chars().any(|c| VOWELS.contains(c)));
         // A token is at least as likely as an unknown word, however costly its analysis; no
         // unknown word is likelier than the floor, so a well-known token skips the spelling model.
         let number = key.chars().all(|c| c.is_ascii_digit());
