@@ -56,7 +56,13 @@ def corpus_texts():
     # (NAME-ocr.txt) stays out, so repair is scored on that twin unseen.
     heldout = glob.glob(os.path.join(ROOT, "corpus", "heldout", "*.txt"))
     twins = {p.replace("-ocr.txt", ".txt") for p in heldout if p.endswith("-ocr.txt")}
-    paths += sorted(p for p in heldout if not p.endswith("-ocr.txt") and p not in twins)
+    # A held-out text has its gold; the rest of the directory is notes (first-runs.txt).
+    gold = os.path.join(ROOT, "corpus", "gold")
+    paths += sorted(
+        p for p in heldout
+        if not p.endswith("-ocr.txt") and p not in twins
+        and os.path.exists(os.path.join(gold, os.path.basename(p)[: -len(".txt")] + ".json"))
+    )
     for path in paths:
         with open(path, encoding="utf-8") as f:
             yield f.read()
