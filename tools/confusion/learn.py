@@ -47,6 +47,9 @@ import unicodedata
 
 from PIL import Image, ImageDraw, ImageFont
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lexicon"))
+from bigrams import unscored_heldout  # noqa: E402  (the same held-out texts the tables count)
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 FONTS = [
     "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
@@ -172,19 +175,6 @@ def ocr_page(lines, font, seed, work, oem):
     return [unicodedata.normalize("NFC", l.strip()) for l in out.splitlines() if l.strip()]
 
 
-def twin_names():
-    """Held-out texts with gold that eval_repair does not score: no OCR twin of theirs is in the
-    corpus."""
-    heldout = os.path.join(ROOT, "corpus", "heldout")
-    names = sorted(os.path.basename(p)[: -len(".txt")] for p in glob.glob(os.path.join(heldout, "*.txt")))
-    scored = {n[: -len("-ocr")] for n in names if n.endswith("-ocr")}
-    return [
-        n for n in names
-        if not n.endswith("-ocr") and n not in scored
-        and os.path.exists(os.path.join(ROOT, "corpus", "gold", f"{n}.json"))
-    ]
-
-
 def twin_lines(name, rng, work):
     """The truth and OCR lines of a real OCR twin of held-out text `name`, made once per work dir."""
     dpi = rng.choice([200, 250, 300])
@@ -290,7 +280,7 @@ def main():
 
 def learn_twins(work, out):
     rng = random.Random(4)
-    jobs = [(name, random.Random(rng.random())) for name in twin_names()]
+    jobs = [(name, random.Random(rng.random())) for name in unscored_heldout()]
     pairs, chunks = collections.Counter(), collections.Counter()
     initials, totals = collections.Counter(), collections.Counter()
     # LibreOffice and tesseract each keep about one core busy: two twins are made at a time.

@@ -49,20 +49,26 @@ def help_texts():
         yield html.unescape(re.sub(r"<[^>]+>", " ", raw))
 
 
+def unscored_heldout():
+    """The names of the held-out texts (those with gold; the rest of corpus/heldout is notes such
+    as first-runs.txt) that eval_repair does not score: a text with a real OCR twin there
+    (NAME-ocr.txt) stays out of every count, so repair is scored on that twin unseen."""
+    heldout = os.path.join(ROOT, "corpus", "heldout")
+    names = sorted(os.path.basename(p)[: -len(".txt")] for p in glob.glob(os.path.join(heldout, "*.txt")))
+    scored = {n[: -len("-ocr")] for n in names if n.endswith("-ocr")}
+    return [
+        n for n in names
+        if not n.endswith("-ocr") and n not in scored
+        and os.path.exists(os.path.join(ROOT, "corpus", "gold", f"{n}.json"))
+    ]
+
+
 def corpus_texts():
     paths = glob.glob("/work/shared/seeds/003_*.txt") + glob.glob("/work/shared/seeds/004_*.txt")
     paths += [os.path.join(ROOT, "tools", "corpus", "src", n) for n in AUTHORED]
-    # The held-out texts are clerks' prose of many boards; a text with a real OCR twin
-    # (NAME-ocr.txt) stays out, so repair is scored on that twin unseen.
-    heldout = glob.glob(os.path.join(ROOT, "corpus", "heldout", "*.txt"))
-    twins = {p.replace("-ocr.txt", ".txt") for p in heldout if p.endswith("-ocr.txt")}
-    # A held-out text has its gold; the rest of the directory is notes (first-runs.txt).
-    gold = os.path.join(ROOT, "corpus", "gold")
-    paths += sorted(
-        p for p in heldout
-        if not p.endswith("-ocr.txt") and p not in twins
-        and os.path.exists(os.path.join(gold, os.path.basename(p)[: -len(".txt")] + ".json"))
-    )
+    # The held-out texts are clerks' prose of many boards.
+    heldout = os.path.join(ROOT, "corpus", "heldout")
+    paths += [os.path.join(heldout, f"{name}.txt") for name in unscored_heldout()]
     for path in paths:
         with open(path, encoding="utf-8") as f:
             yield f.read()
