@@ -335,6 +335,13 @@ fn an_items_section_sign_read_as_8_is_restored_but_a_row_of_counts_is_not() {
     assert!(repaired.contains("\n§ 81\n"));
     assert!(repaired.contains("beslutade 2020-05-11, § 96, om"));
     assert!(repaired.contains("Resultat 8 5 2"));
+    // Minutes head an item with the board's abbreviation, and a decision cited in prose names
+    // its item.
+    let (ocr, repaired) = heldout_ocr("tingsryd-on-2013-protokoll-ocr.txt");
+    assert!(ocr.contains("\nON 8 79 Dnr ON") && ocr.contains("beslutades under 8 79."));
+    assert!(repaired.contains("\nON § 79 Dnr ON"));
+    assert!(repaired.contains("\nForts. ON § 79\n"));
+    assert!(repaired.contains("beslutades under § 79."));
 }
 
 #[test]

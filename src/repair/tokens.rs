@@ -399,8 +399,10 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
         match token {
             "—" => marks.push((offset, token, "–")),
             "+" | "*" if line_start && next_is_word => marks.push((offset, token, "•")),
-            "8§" => marks.push((offset, token, "§§")),
-            "8" if section_sign(text, &tokens, i) => marks.push((offset, token, "§")),
+            "8§" | "§8" | "§8§" => marks.push((offset, token, "§§")),
+            "8" | "88" if section_sign(text, &tokens, i) => {
+                marks.push((offset, token, if token == "8" { "§" } else { "§§" }))
+            }
             "x" | "xX" | "Xx" if vote_mark(text, &tokens, i) => marks.push((offset, token, "X")),
             _ => {}
         }
@@ -464,21 +466,35 @@ fn char_marks(
         .collect()
 }
 
-/// Whether the lone `8` that is token `i` of `tokens` (offsets into `text`) is an item's `§`:
-/// before an item number that ends its line or clause (`8 81` as a heading, `2020-05-11, 8 96,`
-/// citing a decision), opening the line or after a comma. An amount (`8 500 kronor`) goes on
-/// with a word, a row of counts (`Resultat 8 5 2`) with another number.
+/// Whether the lone `8` (or `88`) that is token `i` of `tokens` (offsets into `text`) is an
+/// item's `§` (or the `§§` of several), before an item number or a span of them: one that ends
+/// its line or clause (`8 81` as a heading, `2020-05-11, 8 96,` citing a decision, `beslutades
+/// under 8 79.`) or a span (`88 41-42 och 44`), opening the line or after a comma or a word; or
+/// any after a board's abbreviation or a continued item's `Forts.` (`KS 8 109`, `Forts. 8 109`),
+/// as minutes head their items. An amount (`8 500 kronor`) goes on with a word, a row of counts
+/// (`Resultat 8 5 2`) with another number; after a word, only a number of one or two digits,
+/// which no amount's thousands are, is an item's.
 fn section_sign(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
     let Some(&(_, number)) = tokens.get(i + 1) else {
         return false;
     };
     let digits = number.trim_end_matches([',', '.', ')']);
-    let item_number = (1..=3).contains(&digits.len())
-        && !digits.starts_with('0')
-        && digits.bytes().all(|b| b.is_ascii_digit());
-    let clause_ends = digits.len() < number.len() || opens_line(text, tokens, i + 2);
-    let placed = opens_line(text, tokens, i) || tokens[i - 1].1.ends_with(',');
-    item_number && clause_ends && placed
+    let item = |n: &str| {
+        (1..=3).contains(&n.len()) && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit())
+    };
+    let parts: Vec<&str> = digits.split(['-', '–']).collect();
+    if parts.len() > 2 || !parts.iter().all(|p| item(p)) {
+        return false;
+    }
+    let before = i.checked_sub(1).map_or("", |j| tokens[j].1);
+    let headed = before.eq_ignore_ascii_case("forts.")
+        || (2..=5).contains(&before.len()) && before.bytes().all(|b| b.is_ascii_uppercase());
+    // A span of numbers is no amount either.
+    let clause_ends =
+        digits.len() < number.len() || parts.len() == 2 || opens_line(text, tokens, i + 2);
+    let after_word = before.chars().all(char::is_alphabetic) && parts[0].len() < 3;
+    let placed = opens_line(text, tokens, i) || before.ends_with(',') || after_word;
+    headed || clause_ends && placed
 }
 
 /// Whether the lone `x` that is token `i` of `tokens` (offsets into `text`) is a member's vote
@@ -773,7 +789,10 @@ mod tests {
     fn marks_are_dashes_line_initial_bullets_and_section_signs() {
         let text = "a — b\n+ Punkt\n* punkt\n3 + 4\n8 81\nbeslut 2020-05-11, 8 96, om\n\
                     8§ 58-62\nkostar 8 500 kronor\nResultat 8 5 2\n8 000\nsidan 8\n\
-                    Eva Ek (V) xX\nBo Al (S) x\nrum (3 x 4 m) x 2";
+                    Eva Ek (V) xX\nBo Al (S) x\nrum (3 x 4 m) x 2\n\
+                    Forts. 8 109 Beslut\nKS 8 12 Dnr\nbeslutades under 8 79. Ny\n\
+                    Ek (S), 88 41-42 och 44\nden 9 mars, §8 18-24. Paragrafer §8§ 81-84\n\
+                    höjs till 8 000 kronor. Summa 88 12 4\nväxte med 8 120 kronor.";
         let marks: Vec<_> = marks(text).into_iter().map(|(_, m, r)| (m, r)).collect();
         assert_eq!(
             marks,
@@ -785,7 +804,13 @@ mod tests {
                 ("8", "§"),
                 ("8§", "§§"),
                 ("xX", "X"),
-                ("x", "X")
+                ("x", "X"),
+                ("8", "§"),
+                ("8", "§"),
+                ("8", "§"),
+                ("88", "§§"),
+                ("§8", "§§"),
+                ("§8§", "§§")
             ]
         );
     }
