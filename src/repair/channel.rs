@@ -26,6 +26,9 @@ const CONFUSION_TSVS: [&str; 2] = [
 const INITIALS_TSV: &str = include_str!("data/initials-twins.tsv");
 /// The row of the initials table that counts the words after a full stop.
 const AFTER_STOP: &str = "#after-stop";
+/// The rows of the initials table that count how the OCR read the zero opening a group of
+/// thousands.
+const GROUP_ZERO: &str = "#group-zero";
 
 /// Confusions rarer than this are noise of the learning run, not a habit of the OCR.
 const MIN_PROBABILITY: f64 = 1e-6;
@@ -82,6 +85,8 @@ pub struct Channel {
     initials: HashMap<(char, char), f64>,
     /// P(a word after a full stop opens in lower case), in the documents the twins are of.
     after_stop_lower: f64,
+    /// P(OCR writes the zero opening an amount's group of thousands as glyph), by glyph.
+    group_zero: HashMap<char, f64>,
     /// The capitals of `initials` read as another capital, by the one read (asked of every
     /// capitalised token, so looked up rather than searched).
     capitals_read_as: HashMap<char, Vec<(char, f64)>>,
@@ -184,6 +189,12 @@ impl Channel {
                 self.after_stop_lower = p;
             }
             let (mut t, mut o) = (truth.chars(), ocr.chars());
+            if truth == GROUP_ZERO {
+                if let (Some(o), None) = (o.next(), o.next()) {
+                    self.group_zero.insert(o, p);
+                }
+                continue;
+            }
             if let (Some(t), None, Some(o), None) = (t.next(), t.next(), o.next(), o.next()) {
                 self.initials.insert((t, o), p);
                 if t != o && t.is_uppercase() && o.is_uppercase() {
@@ -283,6 +294,12 @@ impl Channel {
         let read_small = self.initial(capital, small)?;
         let lower = self.after_stop_lower.max(f64::MIN_POSITIVE);
         Some((read_small * (1.0 - lower) / lower).ln())
+    }
+
+    /// P(OCR writes the zero opening an amount's group of thousands as `glyph`), for a
+    /// misreading the twins show.
+    pub fn group_zero_read_as(&self, glyph: char) -> Option<f64> {
+        self.group_zero.get(&glyph).copied()
     }
 
     /// The probability that the OCR damages truth character `c` (0 for robust characters).

@@ -87,6 +87,14 @@ impl Context {
         (count('–') / count(dash)).ln()
     }
 
+    /// Log-odds that a group of thousands in the municipal documents is `group` with a zero
+    /// for its first digit rather than `group` (`000` rather than `900`), add-one smoothed.
+    pub fn zero_group_odds(&self, group: &str) -> f64 {
+        let count = |g: &str| self.count(&format!("#group {g}")) + 1.0;
+        let rest = group.get(1..).unwrap_or_default();
+        (count(&format!("0{rest}")) / count(group)).ln()
+    }
+
     /// Odds that a sentence, heading or table cell ends after `word` (a context form), as the
     /// counts show; a word they never saw ends one as often as words do on average.
     pub fn end_odds(&self, word: &str) -> f64 {

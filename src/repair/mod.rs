@@ -370,6 +370,20 @@ impl Repairer {
                         (score > MARK_MARGIN).then(|| (offset, written, "–".to_string(), score))
                     }),
             );
+            // A digit opening an amount's group of thousands (`12 900`) is the zero the OCR
+            // misread, when its habit of doing so outweighs how seldom the documents open a
+            // group with that digit.
+            edits.extend(
+                tokens::thousands(text)
+                    .into_iter()
+                    .filter_map(|(offset, group)| {
+                        let digit = group.chars().next()?;
+                        let score = self.channel.group_zero_read_as(digit)?.ln()
+                            + ctx.zero_group_odds(&group);
+                        let written = &text[offset..offset + 1];
+                        (score > MARK_MARGIN).then(|| (offset, written, "0".to_string(), score))
+                    }),
+            );
             // A footnote's number replaces whatever else a mark or word there would read as.
             let notes = footnotes::footnotes(text);
             edits.retain(|e| {

@@ -410,26 +410,49 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     marks
 }
 
-/// The zeros the OCR read as `@` or `©` in token `i` of `tokens`, if it is a group of three
-/// digits after a number (`26 @00 kronor`, `270 ©00`): the thousands of an amount, which no
-/// sign stands among.
+/// The zeros the OCR read as `@` or `©` in token `i` of `tokens`, if it is a group of thousands
+/// ([`thousands_group`]): no sign stands among an amount's digits.
 fn misread_zeros<'t>(
     tokens: &[(usize, &'t str)],
     i: usize,
 ) -> Option<Vec<(usize, &'t str, &'static str)>> {
-    let (offset, token) = tokens[i];
-    let group = token.trim_end_matches([',', '.']);
+    let group = thousands_group(tokens, i)?;
+    group.contains(SIGNS_FOR_ZERO).then(|| {
+        char_marks(tokens[i].0, group, |c| {
+            SIGNS_FOR_ZERO.contains(&c).then_some("0")
+        })
+    })
+}
+
+/// Signs an OCR engine writes for a zero.
+const SIGNS_FOR_ZERO: [char; 2] = ['@', '©'];
+
+/// Token `i` of `tokens`, less the punctuation after it, if it is a group of three digits (or
+/// signs read for zeros) after a number of one to three digits: the thousands of an amount
+/// (`26 000 kronor`, `270 ©00`).
+fn thousands_group<'t>(tokens: &[(usize, &'t str)], i: usize) -> Option<&'t str> {
+    let group = tokens[i].1.trim_end_matches([',', '.']);
     let number_before = i.checked_sub(1).is_some_and(|j| {
         let before = tokens[j].1;
         (1..=3).contains(&before.len()) && before.bytes().all(|b| b.is_ascii_digit())
     });
-    let zero = |c: char| matches!(c, '@' | '©').then_some("0");
-    let digit_like = |c: char| c.is_ascii_digit() || zero(c).is_some();
-    (number_before
-        && group.chars().count() == 3
-        && group.chars().all(digit_like)
-        && group.contains(['@', '©']))
-    .then(|| char_marks(offset, group, zero))
+    let digit_like = |c: char| c.is_ascii_digit() || SIGNS_FOR_ZERO.contains(&c);
+    (number_before && group.chars().count() == 3 && group.chars().all(digit_like)).then_some(group)
+}
+
+/// The groups of thousands in `text` ([`thousands_group`]) that open with a digit other than
+/// zero, with their byte offsets and their digits (a sign read for a zero as the zero): where
+/// the OCR may have read the zero an amount's thousands mostly open with (`12 000` read
+/// `12 900`, `38 000` read `38 90@`).
+pub fn thousands(text: &str) -> Vec<(usize, String)> {
+    let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
+    (0..tokens.len())
+        .filter_map(|i| {
+            let group = thousands_group(&tokens, i)?;
+            let opens = group.starts_with(|c: char| c.is_ascii_digit() && c != '0');
+            opens.then(|| (tokens[i].0, group.replace(SIGNS_FOR_ZERO, "0")))
+        })
+        .collect()
 }
 
 /// The brackets the OCR read as braces around a member's party, if token `i` of `tokens` is
@@ -827,5 +850,22 @@ mod tests {
         let text = "26 @00 kronor, 270 ©00. Mejla info@kommun.se eller @00 utan tal";
         let marks: Vec<_> = marks(text).into_iter().map(|(_, m, r)| (m, r)).collect();
         assert_eq!(marks, [("@", "0"), ("©", "0")]);
+    }
+
+    #[test]
+    fn thousands_that_open_with_a_digit_other_than_zero_are_offered() {
+        let text = "12 900 kronor, 38 90@ m², 7 980. 2019 900 och 12 000 och 1 2900";
+        let groups: Vec<_> = thousands(text)
+            .into_iter()
+            .map(|(offset, group)| (&text[offset..offset + 1], group))
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("9", "900".into()),
+                ("9", "900".into()),
+                ("9", "980".into())
+            ]
+        );
     }
 }

@@ -17,7 +17,8 @@ drawn per text from the range the scored twins were made with. Those pages have 
 word lines lack: real layout, headings, tables, names and numbers. Its table goes to
 src/repair/data/confusion-twins.tsv, which repair mixes with this one; how it read words' first
 letters in their case (a capital V read small, D read as O), which the lower-cased table cannot
-say, goes to src/repair/data/initials-twins.tsv. It keeps the rows of the
+say, and the zero opening an amount's thousands (`12 000` read `12 900`), go to
+src/repair/data/initials-twins.tsv. It keeps the rows of the
 letters repair reads through confusable classes (å, ä, ö; l, i) and of the en dash: the rare
 misreadings of other characters these pages show (s read as st, v as vv, é as e) would each be
 tried at every such letter of every token, for repairs hardly ever made (with them, repair ran
@@ -77,10 +78,15 @@ MAX_CHUNK = 3
 # The truths whose misreadings the twins' table keeps: the confusable classes of
 # src/repair/channel.rs (CLASSES) and the en dash, as repair reads them.
 TWIN_TRUTHS = {"å", "ä", "ö", "l", "i", "–"}
+# A group of thousands after a number, as src/repair/tokens.rs reads one.
+THOUSANDS = re.compile(r"[0-9]{3}")
 # A word ending a sentence: after it, the next opens one (abbreviations such as `kap.` too).
 AFTER_STOP = re.compile(r"[^\W\d_]{2,}[.!?]")
 # The row of initials-twins.tsv that counts the words after a full stop.
 STOP = "#after-stop"
+# The row of initials-twins.tsv that counts how the OCR read the zero opening an amount's group
+# of thousands (`12 000`, read `12 900`).
+GROUP = "#group-zero"
 # Punctuation before a word's first letter.
 OPENERS = "([\"'«»“”‘’"
 
@@ -206,9 +212,14 @@ def aligned_words(truth_lines, ocr_lines, lower=True):
 
 def count_initials(truth_lines, ocr_lines, initials, totals):
     """Counts how the OCR read each word's first letter, in its case (a capital V read small, a
-    capital D read as O), and of the words after a full stop, how many open in lower case."""
+    capital D read as O), of the words after a full stop, how many open in lower case, and how
+    it read the zero opening a group of thousands after a number."""
     prev = ""
     for t, o in aligned_words(truth_lines, ocr_lines, lower=False):
+        group = t.rstrip(",.")
+        if THOUSANDS.fullmatch(group) and group[0] == "0" and re.fullmatch(r"[0-9]{1,3}", prev):
+            totals[GROUP] += 1
+            initials[(GROUP, o[0])] += o[0] != "0"
         t, o = t.lstrip(OPENERS), o.lstrip(OPENERS)
         if len(t) > 1 and len(o) == len(t) and t[0].isalpha():
             totals[t[0]] += 1
@@ -308,7 +319,7 @@ def write_initials(initials, totals, out):
         for (t, o), c in sorted(initials.items(), key=lambda kv: (-kv[1], kv[0])):
             letter = t != STOP and o.isalpha()
             same = t.lower() == o.lower() or t.lower() not in TWIN_TRUTHS
-            if c >= 2 and (t == STOP or letter and same):
+            if c >= 2 and (t in (STOP, GROUP) or letter and same):
                 f.write(f"{t}\t{o}\t{c}\t{totals[t]}\n")
 
 
