@@ -458,6 +458,16 @@ fn an_amounts_zeros_read_as_signs_or_as_a_nine_are_zeros_again() {
 }
 
 #[test]
+fn a_date_no_calendar_has_is_read_with_the_zero_the_ocr_made_a_nine() {
+    let (ocr, repaired) = heldout_ocr("solleftea-kfn-2009-protokoll-ocr.txt");
+    assert!(ocr.contains("per 2009-98-31 med"));
+    assert!(repaired.contains("per 2009-08-31 med"));
+    let (ocr, repaired) = heldout_ocr("tranas-sn-2010-protokoll-ocr.txt");
+    assert!(ocr.contains("daterad 2010-93-02 som"));
+    assert!(repaired.contains("daterad 2010-03-02 som"));
+}
+
+#[test]
 fn an_inner_capital_the_ocr_made_of_an_l_or_an_o_is_no_names_second_part() {
     let (ocr, repaired) = heldout_ocr("tomelilla-kf-2021-protokollsutdrag-ocr.txt");
     assert!(ocr.contains("BesLutet skickas"));

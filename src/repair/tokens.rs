@@ -366,7 +366,7 @@ pub fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// sets as a dash and list marker read as an em dash, a list bullet read as `+` or `*` at the
 /// start of a line, the section sign of a minute's items read as an `8`, a member's vote in a
 /// roll-call table read as a small `x`, a zero of an amount read as `@` or `©`
-/// ([`misread_zeros`]), a member's party in braces ([`party_in_braces`]) or garbled inside its
+/// ([`misread_zeros`]), a date's zero read as a 9 ([`impossible_date`]), a member's party in braces ([`party_in_braces`]) or garbled inside its
 /// brackets ([`garbled_party`]). Only for text known to be OCR output: clean text means what it
 /// writes.
 pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
@@ -390,6 +390,10 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
             .is_some_and(|(_, t)| t.starts_with(char::is_alphabetic));
         if let Some(zeros) = misread_zeros(&tokens, i) {
             marks.extend(zeros);
+            continue;
+        }
+        if let Some(nines) = impossible_date(offset, token) {
+            marks.extend(nines);
             continue;
         }
         if let Some(braces) = party_in_braces(&tokens, i) {
@@ -453,6 +457,60 @@ pub fn thousands(text: &str) -> Vec<(usize, String)> {
             opens.then(|| (tokens[i].0, group.replace(SIGNS_FOR_ZERO, "0")))
         })
         .collect()
+}
+
+/// The zeros the OCR read as nines in `token` (at byte `offset`) if it is a date no calendar
+/// has (`2009-98-31`, `2013-99-19`) that exactly one choice of the fewest of its month's and
+/// day's nines read as zeros makes a date (2009-08-31, 2013-09-19): the OCR reads a zero as a 9
+/// (as in an amount's thousands), and no month is past twelve.
+fn impossible_date(offset: usize, token: &str) -> Option<Vec<(usize, &str, &'static str)>> {
+    let (lead, date) = core(token);
+    let bytes = date.as_bytes();
+    let shaped = date.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shaped {
+        return None;
+    }
+    let valid = |d: &[u8]| {
+        let field = |at: usize| u32::from(d[at] - b'0') * 10 + u32::from(d[at + 1] - b'0');
+        (1..=12).contains(&field(5)) && (1..=31).contains(&field(8))
+    };
+    if valid(bytes) {
+        return None;
+    }
+    let nines: Vec<usize> = [5, 6, 8, 9]
+        .into_iter()
+        .filter(|&at| bytes[at] == b'9')
+        .collect();
+    // Each subset of the nines, as a bit mask, read as zeros; the fewest misreadings are far
+    // the likeliest.
+    let readings: Vec<u32> = (1..1u32 << nines.len())
+        .filter(|mask| {
+            let mut d = bytes.to_vec();
+            for (k, &at) in nines.iter().enumerate() {
+                if mask & (1 << k) != 0 {
+                    d[at] = b'0';
+                }
+            }
+            valid(&d)
+        })
+        .collect();
+    let fewest = readings.iter().map(|m| m.count_ones()).min()?;
+    let mut likeliest = readings.into_iter().filter(|m| m.count_ones() == fewest);
+    match (likeliest.next(), likeliest.next()) {
+        (Some(mask), None) => Some(
+            nines
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| mask & (1 << k) != 0)
+                .map(|(_, &at)| (offset + lead + at, &date[at..at + 1], "0"))
+                .collect(),
+        ),
+        _ => None,
+    }
 }
 
 /// The brackets the OCR read as braces around a member's party, if token `i` of `tokens` is
@@ -850,6 +908,29 @@ mod tests {
         let text = "26 @00 kronor, 270 ©00. Mejla info@kommun.se eller @00 utan tal";
         let marks: Vec<_> = marks(text).into_iter().map(|(_, m, r)| (m, r)).collect();
         assert_eq!(marks, [("@", "0"), ("©", "0")]);
+    }
+
+    #[test]
+    fn a_date_no_calendar_has_gets_the_zeros_its_nines_were() {
+        let text = "per 2009-98-31, (2013-99-19) och 2010-13-02 men 2019-09-29 och 2019-19-39 \
+                    eller 2019-99-99";
+        let marks: Vec<_> = marks(text)
+            .into_iter()
+            .map(|(o, m, r)| (&text[o - 3..o + 1], m, r))
+            .collect();
+        // 2010-13-02 has no nine to read, 2019-19-39 needs two (2019-10-30), 2019-99-99 too
+        // (2019-09-09), and 2019-09-29 is a date.
+        assert_eq!(
+            marks,
+            [
+                ("09-9", "9", "0"),
+                ("13-9", "9", "0"),
+                ("9-19", "9", "0"),
+                ("9-39", "9", "0"),
+                ("19-9", "9", "0"),
+                ("99-9", "9", "0")
+            ]
+        );
     }
 
     #[test]
