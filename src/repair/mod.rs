@@ -775,10 +775,12 @@ impl Piece<'_> {
             ('I', 'l') => true,
             ('A' | 'O' | 'G', _) => {
                 // Not after a capitalised name: a surname follows its first name (a lower-case
-                // `per` is no first name).
+                // `per` is no first name), or a hyphenated one's last part (Sven-Erik).
                 let after_name = match self.neighbours.0 {
                     Neighbour::Token(t) | Neighbour::Name(t) => {
-                        t.starts_with(char::is_uppercase) && names.is_name(&context::normal(t))
+                        let last = context::normal(t);
+                        let last = last.rsplit('-').next().unwrap_or_default();
+                        t.starts_with(char::is_uppercase) && names.is_name(last)
                     }
                     Neighbour::Edge => false,
                 };
