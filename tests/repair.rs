@@ -360,6 +360,11 @@ fn names_of_members_and_officials_are_read_back_and_a_wrapped_line_goes_on() {
     let (ocr, repaired) = heldout_ocr("lekeberg-kf-2015-protokoll-ocr.txt");
     assert!(ocr.contains("Henrik Ahs, ekonomichef"));
     assert!(repaired.contains("Henrik Åhs, ekonomichef"));
+    // A heading after a title without a stop is no wrapped line's word: the documents open
+    // their lines with it in a capital.
+    let (ocr, repaired) = heldout_ocr("amal-kf-2009-protokollsutdrag-ocr.txt");
+    assert!(ocr.contains("- Fengersfors skola\nArendebeskrivning\n"));
+    assert!(repaired.contains("– Fengersfors skola\nÄrendebeskrivning\n"));
 }
 
 #[test]

@@ -123,8 +123,15 @@ impl Names {
         2 * self.sightings("capital", word) > self.sightings("inside", word)
     }
 
+    /// Whether the documents open lines with `word` (lower case) in a capital more often than
+    /// not (a heading such as Ärendebeskrivning, but not a word a wrapped line opens with).
+    pub fn opens_lines_capitalised(&self, word: &str) -> bool {
+        2 * self.sightings("opens-capital", word) > self.sightings("opens", word)
+    }
+
     /// How often the documents show `word` inside a sentence (`inside`), or with a capital
-    /// there (`capital`); words seen fewer than three times have no count.
+    /// there (`capital`), or opening a line (`opens`), or in a capital there (`opens-capital`);
+    /// words seen fewer than three times so have no count.
     fn sightings(&self, kind: &str, word: &str) -> u64 {
         self.map.get(format!("#{kind} {word}")).unwrap_or(0)
     }

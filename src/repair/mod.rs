@@ -784,8 +784,12 @@ impl Piece<'_> {
                     }
                     Neighbour::Edge => false,
                 };
+                // Nor a word opening its line that the documents open lines with in capitals
+                // (a heading's Ärendebeskrivning after a title without a stop).
+                let heading = self.opens_line && names.opens_lines_capitalised(&to);
                 self.in_name_place(names)
                     && !after_name
+                    && !heading
                     && vowel_read_as_capital(&self.key, &to, names)
             }
             _ => false,

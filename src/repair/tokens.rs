@@ -64,6 +64,8 @@ pub struct Piece<'t> {
     pub shape: Shape,
     /// Whether it opens a sentence or line, where a capital says nothing about names.
     pub sentence_start: bool,
+    /// Whether it opens its line, where headings stand as well as wrapped lines' words.
+    pub opens_line: bool,
     /// Whether it is the first word after a word that ends in a full stop (`beslut. Vi`), where
     /// the documents nearly always write a capital.
     pub after_stop: bool,
@@ -144,6 +146,7 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
             continue; // addresses are copied as written
         }
         let (lead, core) = core(token);
+        let line_start = opens_line(text, &tokens, i);
         let mut part_offset = offset + lead;
         // Parts of hyphenated and slashed compounds (åtgärder/insatser) are read one by one.
         for (k, part) in core.split(['-', '/']).enumerate() {
@@ -180,6 +183,7 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                         key: lower(&part[skip..]),
                         shape,
                         sentence_start,
+                        opens_line: k == 0 && lead == 0 && skip == 0 && line_start,
                         after_stop: k == 0
                             && lead == 0
                             && prev.is_some_and(|(_, t)| ends_sentence(t)),

@@ -18,7 +18,10 @@ there than its frequency says: `Håkan` against `Hakan` (a Turkish name the web 
   (or a name's genitive) or not;
 - `#inside WORD N` and `#capital WORD N` for every word seen at least MIN_SEEN times inside a
   sentence there: how often, and how often with a capital. A word's own counts outweigh its
-  class's, so a word seen often and never with a capital is a poor reading of a capitalised one.
+  class's, so a word seen often and never with a capital is a poor reading of a capitalised one;
+- `#opens WORD N` and `#opens-capital WORD N` for every word seen opening a line at least
+  MIN_SEEN times: how often, and how often with a capital (a heading's Ärendebeskrivning, or a
+  word a wrapped line of running text opens with).
 
 src/repair/lexicon.rs turns them into P(capital | word).
 
@@ -78,6 +81,19 @@ def capitals(known):
     return counts, inside, capital
 
 
+def line_openers():
+    """How often each word opens a line of the municipal documents, and how often in a capital
+    (a heading's word, or one a wrapped line of running text opens with)."""
+    opens, capital = collections.Counter(), collections.Counter()
+    for text in corpus_texts():
+        for line in unicodedata.normalize("NFC", text).split("\n"):
+            words = TOKEN.findall(line)
+            if words and words[0][0].isalpha() and not words[0].isupper():
+                opens[words[0].lower()] += 1
+                capital[words[0].lower()] += words[0][0].isupper()
+    return opens, capital
+
+
 def main():
     known = names(from_argv(sys.argv))
     out = os.path.join(ROOT, "src", "repair", "data", "names.tsv")
@@ -90,6 +106,12 @@ def main():
                 f.write(f"#inside {w}\t{n}\n")
                 if capital[w]:
                     f.write(f"#capital {w}\t{capital[w]}\n")
+        opens, opens_capital = line_openers()
+        for w, n in sorted(opens.items()):
+            if n >= MIN_SEEN:
+                f.write(f"#opens {w}\t{n}\n")
+                if opens_capital[w]:
+                    f.write(f"#opens-capital {w}\t{opens_capital[w]}\n")
         for w in sorted(known):
             f.write(f"{w}\t1\n")
     print(f"{len(known)} names, {dict(counts)} → {out}")
