@@ -373,6 +373,10 @@ fn the_names_swedes_commonly_carry_are_names_though_the_dictionary_lacks_them() 
     let (ocr, repaired) = heldout_ocr("lekeberg-kf-2015-protokoll-ocr.txt");
     assert!(ocr.contains("Erik Oster (M)"));
     assert!(repaired.contains("Erik Öster (M)"));
+    // An L read between a first name's capital and its small letters is the name's l.
+    let (ocr, repaired) = heldout_ocr("ronneby-tn-2019-protokollsutdrag-ocr.txt");
+    assert!(ocr.contains("\nULf Osterberg (C) yrkar"));
+    assert!(repaired.contains("\nUlf Österberg (C) yrkar"));
     // So is the last part of a hyphenated first name.
     let (ocr, repaired) = heldout_ocr("harnosand-kf-2012-protokoll-ocr.txt");
     assert!(ocr.contains("\nSven-Erik Odmark (s)\n"));

@@ -318,7 +318,14 @@ fn shape(word: &str, opens: bool) -> Option<Shape> {
     if opens_name_part(word) {
         return None;
     }
-    let misread = |c: char| matches!(c, 'A' | 'O' | 'G') || (c == 'L' && length >= MIXED_WORD);
+    // An L between a capital and a small letter (ULf) is no abbreviation's either, which end
+    // in their small letters (SoL, PuL).
+    let second_l = {
+        let mut l = word.chars().skip(1);
+        l.next() == Some('L') && l.next().is_some_and(char::is_lowercase)
+    };
+    let misread =
+        |c: char| matches!(c, 'A' | 'O' | 'G') || (c == 'L' && (length >= MIXED_WORD || second_l));
     let mut rest = letters.filter(|&c| !misread(c));
     if !rest.all(char::is_lowercase) {
         return None; // MixedCase names are left alone
@@ -935,6 +942,15 @@ mod tests {
                 ("99-9", "9", "0")
             ]
         );
+    }
+
+    #[test]
+    fn an_inner_l_is_the_ocrs_in_a_long_word_or_after_a_capital_before_small_letters() {
+        assert_eq!(shape("ProtokoLl", false), Some(Shape::Capitalised));
+        assert_eq!(shape("ULf", false), Some(Shape::Capitalised));
+        // Abbreviations end in their small letters.
+        assert_eq!(shape("SoL", false), None);
+        assert_eq!(shape("PuL", false), None);
     }
 
     #[test]
