@@ -471,6 +471,13 @@ fn an_amounts_zeros_read_as_signs_or_as_a_nine_are_zeros_again() {
 }
 
 #[test]
+fn a_two_letter_word_in_capitals_opening_a_sentence_may_be_the_ocrs_capital_a_for_a() {
+    let (ocr, repaired) = heldout_ocr("orust-mbn-2020-protokollsutdrag-ocr.txt");
+    assert!(ocr.contains("omrade. PA Orust ar bryggorna"));
+    assert!(repaired.contains("område. På Orust är bryggorna"));
+}
+
+#[test]
 fn a_date_no_calendar_has_is_read_with_the_zero_the_ocr_made_a_nine() {
     let (ocr, repaired) = heldout_ocr("solleftea-kfn-2009-protokoll-ocr.txt");
     assert!(ocr.contains("per 2009-98-31 med"));

@@ -312,7 +312,11 @@ fn shape(word: &str, opens: bool) -> Option<Shape> {
     // word's inner L is an abbreviation's (SoL, PuL).
     if first.is_uppercase() && letters.clone().all(char::is_uppercase) {
         // A long word in capitals throughout is a heading's (PROTOKOLL); a short one is an
-        // abbreviation (SAPO, FHS), which repair leaves alone.
+        // abbreviation (SAPO, FHS), which repair leaves alone, but for a word of two opening a
+        // sentence whose second capital is the OCR's A or O for å, ä or ö (PA for På).
+        if opens && length == 2 && matches!(letters.next(), Some('A' | 'O')) {
+            return Some(Shape::Capitalised);
+        }
         return (length >= CAPS_WORD).then_some(Shape::Upper);
     }
     if opens_name_part(word) {
@@ -796,7 +800,8 @@ mod tests {
         // Two capitalised letters open a sentence as a word, and inside one are an initial.
         assert_eq!(words("Pa grund av Ek"), ["Pa", "grund", "av"]);
         // Capitals throughout, single-digit damage and addresses.
-        assert_eq!(words("PA SAPO"), Vec::<&str>::new());
+        assert_eq!(words("om PA SAPO"), ["om"]);
+        assert_eq!(words("PA SAPO"), ["PA"]);
         assert_eq!(words("KOMMUNSTYRELSEN"), ["KOMMUNSTYRELSEN"]);
         assert_eq!(split("KOMMUNSTYRELSEN")[0].1.shape, Shape::Upper);
         assert_eq!(words("6versyn"), ["6versyn"]);
@@ -951,6 +956,14 @@ mod tests {
         // Abbreviations end in their small letters.
         assert_eq!(shape("SoL", false), None);
         assert_eq!(shape("PuL", false), None);
+    }
+
+    #[test]
+    fn a_word_of_two_capitals_is_an_abbreviation_unless_it_opens_a_sentence_with_an_a_or_o() {
+        assert_eq!(shape("PA", true), Some(Shape::Capitalised));
+        assert_eq!(shape("PA", false), None);
+        assert_eq!(shape("KS", true), None);
+        assert_eq!(shape("PROTOKOLL", false), Some(Shape::Upper));
     }
 
     #[test]
