@@ -87,8 +87,9 @@ impl Context {
         (count('–') / count(dash)).ln()
     }
 
-    /// Log-odds that a group of thousands in the municipal documents is `group` with a zero
-    /// for its first digit rather than `group` (`000` rather than `900`), add-one smoothed.
+    /// Log-odds that a group of thousands the municipal documents write is `group` with a zero
+    /// for its first digit rather than `group` itself (`000` rather than `900`), add-one
+    /// smoothed.
     pub fn zero_group_odds(&self, group: &str) -> f64 {
         let count = |g: &str| self.count(&format!("#group {g}")) + 1.0;
         let rest = group.get(1..).unwrap_or_default();

@@ -131,7 +131,8 @@ impl Names {
 
     /// How often the documents show `word` inside a sentence (`inside`), or with a capital
     /// there (`capital`), or opening a line (`opens`), or in a capital there (`opens-capital`);
-    /// words seen fewer than three times so have no count.
+    /// words seen fewer than three times inside a sentence, or opening a line, have no count
+    /// of it.
     fn sightings(&self, kind: &str, word: &str) -> u64 {
         self.map.get(format!("#{kind} {word}")).unwrap_or(0)
     }
