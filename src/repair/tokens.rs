@@ -381,9 +381,9 @@ pub fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// sets as a dash and list marker read as an em dash, a list bullet read as `+` or `*` at the
 /// start of a line, the section sign of a minute's items read as an `8`, a member's vote in a
 /// roll-call table read as a small `x`, a zero of an amount read as `@` or `©`
-/// ([`misread_zeros`]), a date's zero read as a 9 ([`impossible_date`]), a member's party in braces ([`party_in_braces`]) or garbled inside its
-/// brackets ([`garbled_party`]). Only for text known to be OCR output: clean text means what it
-/// writes.
+/// ([`misread_zeros`]), a date's zero read as a 9 ([`impossible_date`]), a member's party in
+/// braces ([`party_in_braces`]) or garbled inside its brackets ([`garbled_party`]). Only for
+/// text known to be OCR output: clean text means what it writes.
 pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
     // The national parties the text writes correctly in brackets.
@@ -480,15 +480,10 @@ pub fn thousands(text: &str) -> Vec<(usize, String)> {
 /// (as in an amount's thousands), and no month is past twelve.
 fn impossible_date(offset: usize, token: &str) -> Option<Vec<(usize, &str, &'static str)>> {
     let (lead, date) = core(token);
-    let bytes = date.as_bytes();
-    let shaped = date.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| match i {
-            4 | 7 => *b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    if !shaped {
+    if !is_date(date) {
         return None;
     }
+    let bytes = date.as_bytes();
     let valid = |d: &[u8]| {
         let field = |at: usize| u32::from(d[at] - b'0') * 10 + u32::from(d[at + 1] - b'0');
         (1..=12).contains(&field(5)) && (1..=31).contains(&field(8))
@@ -749,17 +744,6 @@ fn spaced(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
 /// The byte offset and dash (a hyphen or an em dash) joining two ISO dates
 /// (2019-06-01-2019-08-31), if `core` is such a range.
 fn date_range_dash(core: &str) -> Option<(usize, char)> {
-    const DATE: usize = "2019-06-01".len();
-    let is_date = |d: &str| {
-        d.len() == DATE
-            && d.bytes().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            })
-    };
     let left = core.get(..DATE)?;
     let dash = core
         .get(DATE..)?
@@ -768,6 +752,18 @@ fn date_range_dash(core: &str) -> Option<(usize, char)> {
         .filter(|c| MISREAD_DASHES.contains(c))?;
     let right = core.get(DATE + dash.len_utf8()..)?;
     (is_date(left) && is_date(right)).then_some((DATE, dash))
+}
+
+/// The length of a date as the documents write it, 2019-06-01.
+const DATE: usize = "2019-06-01".len();
+
+/// Whether `d` has a date's shape, 2019-06-01: four digits, two and two, joined by hyphens.
+fn is_date(d: &str) -> bool {
+    d.len() == DATE
+        && d.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        })
 }
 
 #[cfg(test)]
