@@ -49,7 +49,8 @@ import unicodedata
 from PIL import Image, ImageDraw, ImageFont
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lexicon"))
-from bigrams import unscored_heldout  # noqa: E402  (the same held-out texts the tables count)
+# The same held-out texts the tables count, and groups of thousands read as they are counted.
+from bigrams import thousands_group, unscored_heldout  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 FONTS = [
@@ -78,8 +79,6 @@ MAX_CHUNK = 3
 # The truths whose misreadings the twins' table keeps: the confusable classes of
 # src/repair/channel.rs (CLASSES) and the en dash, as repair reads them.
 TWIN_TRUTHS = {"å", "ä", "ö", "l", "i", "–"}
-# A group of thousands after a number, as src/repair/tokens.rs reads one.
-THOUSANDS = re.compile(r"[0-9]{3}")
 # A word ending a sentence: after it, the next opens one (abbreviations such as `kap.` too).
 AFTER_STOP = re.compile(r"[^\W\d_]{2,}[.!?]")
 # The row of initials-twins.tsv that counts the words after a full stop.
@@ -216,8 +215,8 @@ def count_initials(truth_lines, ocr_lines, initials, totals):
     it read the zero opening a group of thousands after a number."""
     prev = ""
     for t, o in aligned_words(truth_lines, ocr_lines, lower=False):
-        group = t.rstrip(",.")
-        if THOUSANDS.fullmatch(group) and group[0] == "0" and re.fullmatch(r"[0-9]{1,3}", prev):
+        group = thousands_group(prev, t)
+        if group and group[0] == "0":
             totals[GROUP] += 1
             initials[(GROUP, o[0])] += o[0] != "0"
         t, o = t.lstrip(OPENERS), o.lstrip(OPENERS)

@@ -160,15 +160,24 @@ def dashes(texts):
     return counts
 
 
+def thousands_group(before, token):
+    """`token` less the punctuation after it, if it is a group of thousands after the number
+    `before` (`12 000`, `3 450`), as repair reads one (tokens::thousands_group); else None."""
+    group = token.rstrip(",.")
+    if re.fullmatch(r"[0-9]{1,3}", before) and re.fullmatch(r"[0-9]{3}", group):
+        return group
+    return None
+
+
 def thousands(texts):
-    """The groups of thousands the texts write after a number (`12 000`, `3 450`), read as repair
-    reads them (tokens::thousands): whole tokens between spaces."""
+    """The groups of thousands the texts write after a number, read as repair reads them:
+    whole tokens between spaces."""
     counts = collections.Counter()
     for text in texts:
         tokens = unicodedata.normalize("NFC", text).split()
         for before, token in zip(tokens, tokens[1:]):
-            group = token.rstrip(",.")
-            if re.fullmatch(r"[0-9]{1,3}", before) and re.fullmatch(r"[0-9]{3}", group):
+            group = thousands_group(before, token)
+            if group:
                 counts[group] += 1
     return counts
 
