@@ -110,11 +110,19 @@ impl Names {
     /// which Swedish writes with a capital too. Names shorter than [`NAME_IN_COMPOUND`] letters
     /// are too often the start of an ordinary word to count.
     pub fn opens_with_name(&self, word: &str) -> bool {
-        self.is_name(word)
-            || word
-                .char_indices()
-                .skip(NAME_IN_COMPOUND)
-                .any(|(i, _)| self.map.contains_key(&word[..i]))
+        self.is_name(word) || self.opening_names(word).next().is_some()
+    }
+
+    /// The names of at least [`NAME_IN_COMPOUND`] letters that `word` (lower case) opens with,
+    /// shortest first.
+    pub fn opening_names<'s, 'w: 's>(
+        &'s self,
+        word: &'w str,
+    ) -> impl Iterator<Item = &'w str> + 's {
+        word.char_indices()
+            .skip(NAME_IN_COMPOUND)
+            .map(|(i, _)| &word[..i])
+            .filter(|opening| self.map.contains_key(opening))
     }
 
     /// Whether the documents write `word` (lower case) with a capital inside a sentence more

@@ -264,14 +264,15 @@ impl Repairer {
                     }
                     // The name margin keeps a capitalised word, mostly a name, from being read as
                     // another word. A token whose letters spell no listed word or name but only a
-                    // compound of lexicon words (Solgarden: sol|garden) needs no more than any
-                    // repair: a capital weighs that compound and its repair (Solgården) alike,
-                    // as names of places and families spell their parts. Nor does a reading that
-                    // is a name too (Kallman → Källman).
+                    // compound of lexicon words (Solgarden: sol|garden), or of a name its repair
+                    // keeps and lexicon words (Hulta|garden), needs no more than any repair: a
+                    // capital weighs that compound and its repair (Solgården) alike, as names of
+                    // places and families spell their parts. Nor does a reading that is a name
+                    // too (Kallman → Källman).
                     let word_margin = if piece.margin() > MARGIN
                         && readings[key]
                             .known()
-                            .is_some_and(|i| is_compound_only(&i.word, names))
+                            .is_some_and(|i| is_compound_only(&i.word, p.readings[0].0, names))
                     {
                         MARGIN
                     } else {
@@ -584,9 +585,12 @@ fn unknown_word(word: &str) -> f64 {
 }
 
 /// Whether `word` (lower case), a known reading of a token as itself, is known only as a
-/// compound or inflection of lexicon words: no listed word, no name, nor one opening with a name.
-fn is_compound_only(word: &str, names: &Names) -> bool {
-    !lexicon::shared().contains_key(word) && !names.opens_with_name(word)
+/// compound or inflection of lexicon words: no listed word, no name, nor one opening with a name
+/// that its reading `to` does not keep (Hulta|garden → Hulta|gården mends only the head).
+fn is_compound_only(word: &str, to: &str, names: &Names) -> bool {
+    !lexicon::shared().contains_key(word)
+        && !names.is_name(word)
+        && names.opening_names(word).all(|name| to.starts_with(name))
 }
 
 /// Whether reading `token` (lower case, written with a capital inside a sentence) as `to` takes
