@@ -16,6 +16,10 @@ const MAX_DROPPED_LEN: usize = 6;
 const MAX_PARTS: u32 = 3;
 /// Shortest compound part, in bytes; shorter parts make nonsense splits of unknown words.
 const MIN_PART: usize = 3;
+/// Fewest letters of a compound's middle part. A two-letter word of å, ä or ö spans the bytes
+/// of [`MIN_PART`] and may open or end a compound (år|s|budget, läs|år), but between two parts
+/// it splits unknown names into nonsense (vim|år|hem).
+const MIN_MIDDLE_LETTERS: usize = 3;
 /// Cost of joining a compound: compounds are rarer than their head word alone.
 pub const JOIN_COST: f64 = 4.5;
 /// Search no further once the channel cost exceeds this (nats).
@@ -347,7 +351,13 @@ pub fn readings<'t>(
         if node.is_final() && part_len > 0 {
             let class = s.out + node.final_output().value();
             end_part(&mut kept, &s, &mut path, (token, &chars), class);
-            if s.pos < chars.len() && part_len >= MIN_PART && token.len() - byte_pos >= MIN_PART {
+            let middle_too_short =
+                || s.parts > 1 && path.word[s.part_start..].chars().count() < MIN_MIDDLE_LETTERS;
+            if s.pos < chars.len()
+                && part_len >= MIN_PART
+                && token.len() - byte_pos >= MIN_PART
+                && !middle_too_short()
+            {
                 // A modifier costs half its own rarity: the head word decides a compound's class.
                 let class = modifier_class(&path.word[s.part_start..], class);
                 let parts_cost = s.parts_cost + 0.5 * class as f64 * COST_PER_CLASS + JOIN_COST;
@@ -660,6 +670,14 @@ mod tests {
         }
         // A longer stem still takes an ending the lexicon does not list.
         assert!(words("stadsdelsnamnderna").contains(&"stadsdelsnämnderna".to_string()));
+    }
+
+    #[test]
+    fn a_two_letter_word_ends_or_opens_a_compound_but_stands_in_no_middle() {
+        // år spans three bytes: it ends läs|år and budget|år, but vim|år|hem is no compound
+        // of a place name the lexicon lacks.
+        assert!(words("lasar").contains(&"läsår".to_string()));
+        assert!(!words("vimarhem").contains(&"vimårhem".to_string()));
     }
 
     #[test]
