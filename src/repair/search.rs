@@ -14,6 +14,11 @@ const MAX_EDITS: u32 = 5;
 const MAX_DROPPED_LEN: usize = 6;
 /// Most parts of a compound (stads|del|s|nämnd counts as three: linking -s- is free).
 const MAX_PARTS: u32 = 3;
+/// Most confusions, in all, of a compound of [`MAX_PARTS`] whose head takes one.
+const MAX_HEAD_EDITS: u32 = 2;
+/// Least share of a letter's misreadings a confusion read in such a head must have: only the
+/// dominant ones (ä and å read as a, ö as o or é) are worth the branches of a long token.
+const HEAD_CONFUSION_SHARE: f64 = 0.25;
 /// Shortest compound part, in bytes; shorter parts make nonsense splits of unknown words.
 const MIN_PART: usize = 3;
 /// Fewest letters of a compound's middle part. A two-letter word of å, ä or ö spans the bytes
@@ -333,7 +338,7 @@ pub fn readings<'t>(
         }
         path.enter(&s);
         if s.parts == MAX_PARTS {
-            read_head(fst, &mut kept, s, &mut path, (token, &chars));
+            read_head(fst, (&mut kept, &mut stack), s, &mut path, (token, &chars));
             continue;
         }
         let node = fst.node(s.node);
@@ -546,15 +551,17 @@ fn end_part(
 }
 
 /// Reads the head of a compound of the most parts from `s` on as written, offering every
-/// reading it ends. Its confusions are not tried: of a long token's readings, those with the
-/// most parts and damage in the head too are the most numerous and the least often right (a
-/// damaged head mostly belongs to a compound of two parts whose modifier the lexicon lists).
-fn read_head(
+/// reading it ends, and pushes onto `stack` the branches that read a letter of it as a misread
+/// å, ä or ö while the reading has fewer than [`MAX_HEAD_EDITS`] confusions. Its other
+/// confusions are not tried: of a long token's readings, those with the most parts and much
+/// damage are the most numerous and the least often right, while a compound of three parts
+/// whose head lost its å, ä or ö (region|utvecklings|direktören) is common.
+fn read_head<'t>(
     fst: &Fst<Vec<u8>>,
-    kept: &mut Kept,
-    mut s: State,
+    (kept, stack): (&mut Kept, &mut Vec<State<'t>>),
+    mut s: State<'t>,
     path: &mut Path,
-    (token, chars): (&str, &[Letter]),
+    (token, chars): (&str, &[Letter<'t>]),
 ) {
     let mut node = fst.node(s.node);
     loop {
@@ -565,6 +572,32 @@ fn read_head(
         let Some(letter) = chars.get(s.pos) else {
             return;
         };
+        if s.edits < MAX_HEAD_EDITS {
+            let edit_floor = s.floor() - RANK_LAMBDA.ln();
+            for &(rule, read, _) in letter.rules.iter().rev() {
+                if rule.truth.is_ascii()
+                    || rule.cost > -HEAD_CONFUSION_SHARE.ln()
+                    || s.channel + rule.cost > MAX_CHANNEL
+                    || kept.beyond(edit_floor + rule.cost)
+                {
+                    continue;
+                }
+                if let Some((to, out)) = walk(fst, node, rule.truth.as_bytes()) {
+                    stack.push(State {
+                        node: to.addr(),
+                        pos: s.pos + read,
+                        out: s.out + out,
+                        base: path.word.len(),
+                        append: &rule.truth,
+                        channel: s.channel + rule.cost,
+                        edits: s.edits + 1,
+                        intact_base: path.intact.len(),
+                        intact: None,
+                        ..s
+                    });
+                }
+            }
+        }
         let written = &token[letter.offset..letter.offset + letter.c.len_utf8()];
         let Some((next, out)) = walk(fst, node, written.as_bytes()) else {
             return;
@@ -700,5 +733,19 @@ mod tests {
         );
         let best = r.best.first().map(|c| c.word.as_str());
         assert_eq!(best, Some("kapitaltjänstkostnaderna"));
+    }
+
+    #[test]
+    fn compounds_of_three_parts_are_read_through_a_head_that_lost_its_a_ring_or_umlaut() {
+        // bredbands|utbyggnads|stödet, lantbruks|marks|försäljning: no two parts spell them, and
+        // the damage is in the head alone.
+        let channel = Channel::embedded();
+        for (token, truth) in [
+            ("bredbandsutbyggnadsstodet", "bredbandsutbyggnadsstödet"),
+            ("lantbruksmarksforsaljning", "lantbruksmarksförsäljning"),
+        ] {
+            let r = readings(lexicon::shared().as_fst(), &channel, token, 3);
+            assert_eq!(r.best.first().map(|c| c.word.as_str()), Some(truth));
+        }
     }
 }
