@@ -151,6 +151,11 @@ fn a_range_read_with_a_hyphen_gets_its_en_dash_back() {
     // So do a date's month and day, split from its year by a line break.
     let (ocr, repaired) = heldout_ocr("lekeberg-kf-2015-protokoll-ocr.txt");
     assert!(ocr.contains("\n07-21\n") && repaired.contains("\n07-21\n"));
+    // A case number's serial and year after its label are no range.
+    let (ocr, repaired) = heldout_ocr("region-vasterbotten-rs-2022-yttrande-ocr.txt");
+    for kept in ["\nRS 1874-2021\n", "(RUN 41-2022)."] {
+        assert!(ocr.contains(kept) && repaired.contains(kept), "{kept}");
+    }
     // Whole hours after `kl.` are a range of times, leading zero and all.
     let (ocr, repaired) = heldout_ocr("region-vastmanland-rs-2022-protokoll-ocr.txt");
     assert!(ocr.contains("kl. 08-22 fr") && repaired.contains("kl. 08–22 fr"));

@@ -654,7 +654,8 @@ const MISREAD_DASHES: [char; 2] = ['-', '—'];
 /// it joins, as `tools/lexicon/bigrams.py` counts them: a range of `year`s, of `time`s (or whole
 /// hours after `kl.`), a `span` (numbers climbing from a first without a leading zero), another
 /// `number` pair, a `date` range, a `month` range (januari-augusti), or words (`spaced`). A date
-/// (2019-04-10) and a case number, with more than two parts, are no range.
+/// (2019-04-10) and a case number, with more than two parts or after its label (Dnr, RS), are
+/// no range.
 pub fn dashes(text: &str) -> Vec<(usize, char, &'static str)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
     let mut dashes = Vec::new();
@@ -671,6 +672,13 @@ pub fn dashes(text: &str) -> Vec<(usize, char, &'static str)> {
                 .iter()
                 .any(|k| tokens[j].1.eq_ignore_ascii_case(k))
         });
+        // After a case number's label (Dnr, or a board's letters: RS 1874-2021, RUN 41-2022)
+        // the number is the case's, its year after its serial, no range.
+        if i.checked_sub(1)
+            .is_some_and(|j| is_case_label(core(tokens[j].1).1))
+        {
+            continue;
+        }
         let (lead, core) = core(token);
         if let Some((at, dash)) = date_range_dash(core) {
             dashes.push((offset + lead + at, dash, "date"));
@@ -689,6 +697,15 @@ pub fn dashes(text: &str) -> Vec<(usize, char, &'static str)> {
         }
     }
     dashes
+}
+
+/// Whether `label` (a token less the punctuation around it) labels the case number after it:
+/// `Dnr` or `Diarienummer`, or a board's abbreviation of two to five capitals (KS, RS, MBN).
+fn is_case_label(label: &str) -> bool {
+    let letters = label.chars().count();
+    label.eq_ignore_ascii_case("dnr")
+        || label.eq_ignore_ascii_case("diarienummer")
+        || (2..=5).contains(&letters) && label.chars().all(char::is_uppercase)
 }
 
 /// What a range of `left` and `right` joins, if they make one (see [`dashes`]).

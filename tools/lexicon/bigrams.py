@@ -129,10 +129,18 @@ def range_kind(left, right, after_clock):
     return "number"
 
 
+def is_case_label(label):
+    """As tokens::is_case_label in src/repair/tokens.rs: Dnr or Diarienummer, or a board's
+    abbreviation of two to five capitals (a token less the punctuation around it)."""
+    return label.lower() in ("dnr", "diarienummer") or (
+        2 <= len(label) <= 5 and all(c.isalpha() and c.isupper() for c in label))
+
+
 def dashes(texts):
     """How the texts set dashes, read as repair reads them (tokens::dashes): whole tokens between
     spaces, less the punctuation around them, so a case number's parts (2012/87-730) are no
-    range; a dash alone between two words, after the first on its line."""
+    range, nor one after its label (RS 1874-2021); a dash alone between two words, after the
+    first on its line."""
     counts = collections.Counter()
     for text in texts:
         lines = unicodedata.normalize("NFC", text).split("\n")
@@ -144,6 +152,8 @@ def dashes(texts):
                 after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
                 if before[0] == line and before[1][-1].isalpha() and after[:1].isalpha():
                     counts[("spaced", token)] += 1
+                continue
+            if i > 0 and is_case_label(tokens[i - 1][1].lstrip(OPENERS).rstrip(CLOSERS)):
                 continue
             after_clock = i > 0 and tokens[i - 1][1].lower() in ("kl", "kl.", "klockan")
             core = token.lstrip(OPENERS).rstrip(CLOSERS)
