@@ -615,7 +615,7 @@ fn bracketed(token: &str) -> Option<&str> {
 /// a bracketed token after two capitalised words (a person's first name and surname) that is
 /// no national party's, but that one edit (a doubled letter, one misread letter: `(Vv)`,
 /// `(KB)`, an M read as the trade mark sign) turns into exactly one, which the text writes
-/// correctly elsewhere (`written`). The offset and letters inside the brackets, with the party.
+/// correctly elsewhere (`written`) or whose letter the OCR doubled. The offset and letters inside the brackets, with the party.
 /// A token one edit from two parties (`(SO)`: S or SD) is left alone, as are local parties' own
 /// abbreviations, which are further from every national one.
 fn garbled_party<'t>(
@@ -633,6 +633,15 @@ fn garbled_party<'t>(
     let upper = inner.nfkc().collect::<String>().to_uppercase();
     if NATIONAL_PARTIES.contains(&upper.as_str()) {
         return None;
+    }
+    // A party's letter the OCR doubled in its own small form (`(Vv)`) is that party though the
+    // text never writes it correctly: a local party's letters do not repeat so.
+    let mut letters = upper.chars();
+    if let (Some(a), Some(b), None) = (letters.next(), letters.next(), letters.next()) {
+        let once = &upper[..a.len_utf8()];
+        if let Some(&party) = NATIONAL_PARTIES.iter().find(|&&p| a == b && p == once) {
+            return Some((offset + 1, inner, party));
+        }
     }
     let mut near = NATIONAL_PARTIES
         .iter()
@@ -893,6 +902,11 @@ mod tests {
         // SO and MB are an edit from two parties each (S, SD; M, MP), and a bracket after one
         // capitalised word or none is no member's party.
         assert_eq!(parties, [("Vv", "V"), ("KB", "KD"), ("™", "M")]);
+        // A doubled letter is its party though the text never writes that party correctly; a
+        // misread one is not.
+        let text = "Eva Ek (Ss) och Bo Al (KB)";
+        let parties: Vec<_> = marks(text).into_iter().map(|m| m.2).collect();
+        assert_eq!(parties, ["S"]);
     }
 
     #[test]
