@@ -615,8 +615,8 @@ fn bracketed(token: &str) -> Option<&str> {
 /// a bracketed token after two capitalised words (a person's first name and surname) that is
 /// no national party's, but that one edit (a doubled letter, one misread letter: `(Vv)`,
 /// `(KB)`, an M read as the trade mark sign) turns into exactly one, which the text writes
-/// correctly elsewhere (`written`) or whose letter the OCR doubled. The offset and letters inside the brackets, with the party.
-/// A token one edit from two parties (`(SO)`: S or SD) is left alone, as are local parties' own
+/// correctly elsewhere (`written`) or whose letter the OCR doubled. The offset and letters
+/// inside the brackets, with the party. A token one edit from two parties (`(SO)`: S or SD) is left alone, as are local parties' own
 /// abbreviations, which are further from every national one.
 fn garbled_party<'t>(
     tokens: &[(usize, &'t str)],
@@ -675,12 +675,6 @@ pub fn dashes(text: &str) -> Vec<(usize, char, &'static str)> {
             }
             continue;
         }
-        // After `kl.` (klockan) a range of whole hours is a range of times (kl. 08-22).
-        let after_clock = i.checked_sub(1).is_some_and(|j| {
-            ["kl", "kl.", "klockan"]
-                .iter()
-                .any(|k| tokens[j].1.eq_ignore_ascii_case(k))
-        });
         // After a case number's label (Dnr, or a board's letters: RS 1874-2021, RUN 41-2022)
         // the number is the case's, its year after its serial, no range.
         if i.checked_sub(1)
@@ -688,6 +682,12 @@ pub fn dashes(text: &str) -> Vec<(usize, char, &'static str)> {
         {
             continue;
         }
+        // After `kl.` (klockan) a range of whole hours is a range of times (kl. 08-22).
+        let after_clock = i.checked_sub(1).is_some_and(|j| {
+            ["kl", "kl.", "klockan"]
+                .iter()
+                .any(|k| tokens[j].1.eq_ignore_ascii_case(k))
+        });
         let (lead, core) = core(token);
         if let Some((at, dash)) = date_range_dash(core) {
             dashes.push((offset + lead + at, dash, "date"));
