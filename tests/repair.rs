@@ -550,6 +550,15 @@ fn a_place_or_family_name_spelled_as_a_compound_is_read_through_its_parts() {
 }
 
 #[test]
+fn context_does_not_choose_between_names() {
+    // A member's first name opening a sentence: the counts' sentence openings say which words
+    // open sentences in help texts, not which of two names a member bears.
+    let (ocr, repaired) = heldout_ocr("eksjo-kf-2014-protokoll-ocr.txt");
+    assert!(ocr.contains("\nMarta Gustavsson (C) yrkar bifall"));
+    assert!(repaired.contains("\nMarta Gustavsson (C) yrkar bifall"));
+}
+
+#[test]
 fn a_members_surname_repaired_in_lower_case_gets_its_capital_back() {
     // The OCR read the surname's capital V small, and its ä as a.
     let (ocr, repaired) = heldout_ocr("solleftea-kfn-2009-protokoll-ocr.txt");

@@ -28,6 +28,7 @@ mod tokens;
 
 // Keys are short words hashed many times per text; none comes from an adversary to guard against.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::OnceCell;
 use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::model::{Page, RepairedPage};
@@ -300,7 +301,7 @@ impl Repairer {
                             let (before, after) = piece.neighbours;
                             let (before, after) =
                                 (side(before, context::START), side(after, context::END));
-                            p.decide(margin, Some(&ctx.around(&before, &after)))?
+                            p.decide(margin, Some((&ctx.around(&before, &after), names)))?
                         };
                     if score <= word_margin && !names.is_name(&to) {
                         return None;
@@ -698,8 +699,8 @@ impl<'r> Priced<'r> {
 
     /// The best repair, if it beats the token itself by `margin`, with its log-odds; `around`,
     /// when given, is what the neighbouring words say of each reading.
-    fn decide(&self, margin: f64, around: Option<&Around>) -> Option<(String, f64)> {
-        let Some(around) = around else {
+    fn decide(&self, margin: f64, around: Option<(&Around, &Names)>) -> Option<(String, f64)> {
+        let Some((around, names)) = around else {
             let &(word, cost) = self.readings.first()?;
             let score = self.keep - cost;
             return (score > margin).then(|| (word.to_string(), score));
@@ -707,12 +708,23 @@ impl<'r> Priced<'r> {
         // The readings come cheapest first and context moves each by at most MAX_WORD_GAIN, so
         // the neighbours are asked only of readings that could still come out cheapest, and of
         // the token only if the cheapest could then beat it (each ask is a few lookups).
+        let token_gain = OnceCell::new();
+        let token_gain = || *token_gain.get_or_init(|| around.gain(&context::normal(self.token)));
+        // Which of two names a person or place bears the neighbours do not tell: a name the
+        // counts saw open sentences in help texts is no likelier a member's. A name's readings
+        // that are names share its own context.
+        let name = names.is_name(self.token);
         let mut best: Option<(&str, f64)> = None;
         for &(w, c) in &self.readings {
             if best.is_some_and(|(_, b)| c - context::MAX_WORD_GAIN >= b) {
                 break;
             }
-            let c = c - around.gain(w);
+            let gain = if name && names.is_name(w) {
+                token_gain()
+            } else {
+                around.gain(w)
+            };
+            let c = c - gain;
             if best.is_none_or(|(_, b)| c < b) {
                 best = Some((w, c));
             }
@@ -721,7 +733,7 @@ impl<'r> Priced<'r> {
         if self.keep + context::MAX_WORD_GAIN - cost <= margin {
             return None;
         }
-        let score = self.keep - around.gain(&context::normal(self.token)) - cost;
+        let score = self.keep - token_gain() - cost;
         (score > margin).then(|| (word.to_string(), score))
     }
 
