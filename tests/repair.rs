@@ -547,6 +547,10 @@ fn a_place_or_family_name_spelled_as_a_compound_is_read_through_its_parts() {
     let (ocr, repaired) = heldout_ocr("savsjo-sn-2025-tjansteskrivelse-ocr.txt");
     assert!(ocr.contains("bor pa Hultagarden"));
     assert!(repaired.contains("bor på Hultagården"));
+    // Its genitive reads as the name does, though alone its compound reading is no surer than
+    // the token's.
+    assert!(ocr.contains("tre av Hultagardens tolv"));
+    assert!(repaired.contains("tre av Hultagårdens tolv"));
 }
 
 #[test]

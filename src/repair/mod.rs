@@ -98,6 +98,10 @@ pub struct Repaired {
     pub changes: Vec<Change>,
 }
 
+/// The shortest word, in letters, whose repair a text's genitive of it follows: shorter words
+/// (`an`, `fors`) are as often other words whose -s is no genitive.
+const GENITIVE_STEM: usize = 6;
+
 /// The OCR repairer, with its lexicon and confusion model loaded.
 #[derive(Debug, Clone)]
 pub struct Repairer {
@@ -354,6 +358,9 @@ impl Repairer {
                 Some((*offset, piece.word, to, score))
             })
             .collect();
+        let genitives = self.genitives(&pieces, &edits, &readings, names);
+        edits.extend(genitives);
+        edits.sort_by_key(|e| e.0);
         if let Some(score) = ocr_odds {
             edits.extend(
                 tokens::marks(text)
@@ -423,6 +430,49 @@ impl Repairer {
         }
         out.push_str(&text[last..]);
         Repaired { text: out, changes }
+    }
+
+    /// The genitives that read as the word they inflect: where a text repairs a word of at least
+    /// [`GENITIVE_STEM`] letters (`Solgarden` → Solgården), the same word with the genitive's
+    /// -s that it leaves (`Solgardens`) is repaired alike, when that is one of its readings and
+    /// with the word's score. Names of homes, farms and places come with their genitive, whose
+    /// compound reading the lexicon prices less surely than the word's own.
+    fn genitives<'t>(
+        &self,
+        pieces: &[(usize, Piece<'t>)],
+        edits: &[(usize, &'t str, String, f64)],
+        readings: &HashMap<&str, Arc<Readings>>,
+        names: &Names,
+    ) -> Vec<(usize, &'t str, String, f64)> {
+        let mut repaired: HashMap<&str, (String, f64)> = HashMap::default();
+        let mut edited = edits.iter().peekable();
+        let mut left = Vec::new();
+        for (offset, piece) in pieces {
+            match edited.next_if(|e| e.0 == *offset) {
+                Some((_, _, to, score)) => {
+                    let to = to.to_lowercase();
+                    if to != *piece.key && piece.key.chars().count() >= GENITIVE_STEM {
+                        repaired.insert(&piece.key, (to, *score));
+                    }
+                }
+                None => left.push((offset, piece)),
+            }
+        }
+        left.into_iter()
+            .filter_map(|(&offset, piece)| {
+                let (to, score) = repaired.get(piece.key.strip_suffix('s')?)?;
+                let to = format!("{to}s");
+                if !readings[&*piece.key].best.iter().any(|c| c.word == to) {
+                    return None;
+                }
+                Some((
+                    offset,
+                    piece.word,
+                    piece.written(to, names, self.channel),
+                    *score,
+                ))
+            })
+            .collect()
     }
 
     /// Repairs every line of every page, keeping the extracted page beside it. The damage rate
