@@ -316,10 +316,15 @@ impl Repairer {
                 // is a known word in the wrong letter case.
                 // Whether it is known is asked last: most tokens are in their letter case, and
                 // pricing a token as an unknown word runs the spelling model over it.
+                // An A inside a word is the OCR's for å or ä, never a small a it raised, so only
+                // a reading that mends its letter lowers it (MacAdam stays a name).
                 let recased = || {
                     let score = ocr_odds?;
                     let to = piece.shape.apply(key);
-                    (to != piece.word && readings[key].known().is_some()).then_some((to, score))
+                    (to != piece.word
+                        && !piece.word.chars().skip(1).any(|c| c == 'A')
+                        && readings[key].known().is_some())
+                    .then_some((to, score))
                 };
                 // A word after a full stop that the OCR wrote in lower case opened its sentence
                 // with a capital the OCR read small (V, W), when the documents' capitals after a

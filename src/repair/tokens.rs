@@ -346,7 +346,7 @@ fn shape(word: &str, opens: bool) -> Option<Shape> {
 }
 
 /// Whether `word` is a name whose capital after a capital and one or two lower-case letters
-/// opens its second part (McArthur, DeGeer, MacDonald): no letter the OCR misread.
+/// opens its second part (McDonald, DeGeer, DiCaprio): no letter the OCR misread.
 fn opens_name_part(word: &str) -> bool {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     if !letters.next().is_some_and(char::is_uppercase) {
@@ -358,9 +358,10 @@ fn opens_name_part(word: &str) -> bool {
         run += 1;
         next = letters.next();
     }
-    // An O or a long word's L there is more often the OCR's, for ö or l (BesOksadress,
-    // BesLutet); repair reads such a word only where the lexicon knows it.
-    let misread = |c: char| c == 'O' || (c == 'L' && word.chars().count() >= MIXED_WORD);
+    // An A or O or a long word's L there is more often the OCR's, for å, ä, ö or l (StAlnacke,
+    // BesOksadress, BesLutet); repair reads such a word only where the lexicon knows it.
+    let misread =
+        |c: char| matches!(c, 'A' | 'O') || (c == 'L' && word.chars().count() >= MIXED_WORD);
     (1..=2).contains(&run)
         && next.is_some_and(|c| c.is_uppercase() && !misread(c))
         && letters.next().is_some_and(char::is_lowercase)
@@ -813,11 +814,11 @@ mod tests {
         assert_eq!(last("till 25 ar\nfria resor"), Neighbour::Token("fria"));
         // A capital after a capital and a letter or two opens a name's second part; a capital
         // G inside a lower-case word stands for an ö.
-        assert_eq!(words("McArthur DeGeer KaLLe anhGrig"), ["KaLLe", "anhGrig"]);
-        // An O or a long word's L there is the OCR's, for ö or l.
+        assert_eq!(words("McDonald DeGeer KaLLe anhGrig"), ["KaLLe", "anhGrig"]);
+        // An A or O or a long word's L there is the OCR's, for å, ä, ö or l.
         assert_eq!(
-            words("BesLutet SjOberg McLean"),
-            ["BesLutet", "SjOberg", "McLean"]
+            words("BesLutet SjOberg McLean SkAne"),
+            ["BesLutet", "SjOberg", "McLean", "SkAne"]
         );
         // Two capitalised letters open a sentence as a word, and inside one are an initial.
         assert_eq!(words("Pa grund av Ek"), ["Pa", "grund", "av"]);
