@@ -577,6 +577,18 @@ fn a_capital_a_inside_a_word_is_read_as_the_ocrs_a_ring_or_dots() {
 }
 
 #[test]
+fn a_surname_after_a_damaged_first_name_keeps_its_capital() {
+    // Lars-Géran is Lars-Göran as repair reads it, so the capital A after it opens a surname,
+    // not the OCR's tall small å or ä.
+    let (ocr, repaired) = heldout_ocr("harjedalen-ks-2008-protokoll-ocr.txt");
+    assert!(ocr.contains("Lars-Géran Angman (c) bitrader"));
+    let (_, after) = repaired
+        .split_once("Lars-Göran ")
+        .expect("the first name is repaired");
+    assert!(after.starts_with(char::is_uppercase), "{}", &after[..20]);
+}
+
+#[test]
 fn a_members_surname_repaired_in_lower_case_gets_its_capital_back() {
     // The OCR read the surname's capital V small, and its ä as a.
     let (ocr, repaired) = heldout_ocr("solleftea-kfn-2009-protokoll-ocr.txt");

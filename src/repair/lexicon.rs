@@ -98,9 +98,14 @@ impl Names {
         })
     }
 
+    /// Whether `word` (lower case) is a listed name itself, not its genitive.
+    pub fn lists(&self, word: &str) -> bool {
+        self.map.contains_key(word)
+    }
+
     /// Whether `word` (lower case) is a name or a name's genitive (`håkans`).
     pub fn is_name(&self, word: &str) -> bool {
-        self.map.contains_key(word)
+        self.lists(word)
             || word
                 .strip_suffix('s')
                 .is_some_and(|stem| self.map.contains_key(stem))

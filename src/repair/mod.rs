@@ -310,7 +310,7 @@ impl Repairer {
                     if score <= word_margin && !names.is_name(&to) {
                         return None;
                     }
-                    Some((piece.written(to, names, self.channel), score))
+                    Some((piece.written(to, names, self.channel, &resolve), score))
                 };
                 // A word the OCR wrote with a capital inside (ProtokoLl) that reads as itself
                 // is a known word in the wrong letter case.
@@ -363,7 +363,7 @@ impl Repairer {
                 Some((*offset, piece.word, to, score))
             })
             .collect();
-        let genitives = self.genitives(&pieces, &edits, &readings, names);
+        let genitives = self.genitives(&pieces, &edits, &readings, names, &resolve);
         edits.extend(genitives);
         edits.sort_by_key(|e| e.0);
         if let Some(score) = ocr_odds {
@@ -448,6 +448,7 @@ impl Repairer {
         edits: &[(usize, &'t str, String, f64)],
         readings: &HashMap<&str, Arc<Readings>>,
         names: &Names,
+        resolve: &dyn Fn(&str) -> String,
     ) -> Vec<(usize, &'t str, String, f64)> {
         let mut repaired: HashMap<&str, (String, f64)> = HashMap::default();
         let mut edited = edits.iter().peekable();
@@ -473,7 +474,7 @@ impl Repairer {
                 Some((
                     offset,
                     piece.word,
-                    piece.written(to, names, self.channel),
+                    piece.written(to, names, self.channel, resolve),
                     *score,
                 ))
             })
@@ -835,7 +836,13 @@ impl Piece<'_> {
     /// dots make it as tall as a capital) inside a sentence was lower case too, unless the word
     /// is or opens with a name, follows one (a surname after its first name), or the documents
     /// capitalise it. A member's surname the OCR wrote in lower case gets its capital back.
-    fn written(&self, to: String, names: &Names, channel: &Channel) -> String {
+    fn written(
+        &self,
+        to: String,
+        names: &Names,
+        channel: &Channel,
+        read: &dyn Fn(&str) -> String,
+    ) -> String {
         let first = |w: &str| w.chars().next().unwrap_or_default();
         // A stroke (l, 1, |) read as the i opening a sentence is the bar of a capital I; a
         // small i has its dot.
@@ -846,12 +853,14 @@ impl Piece<'_> {
             ('I', 'l') => true,
             ('A' | 'O' | 'G', _) => {
                 // Not after a capitalised name: a surname follows its first name (a lower-case
-                // `per` is no first name), or a hyphenated one's last part (Sven-Erik).
+                // `per` is no first name), or a hyphenated one's last part (Sven-Erik): as written,
+                // or as repair reads it, for a damaged one (Lars-Géran), though not in the
+                // genitive, which a noun follows (Pia Hagströms Ändringsyrkande).
                 let after_name = match self.neighbours.0 {
                     Neighbour::Token(t) | Neighbour::Name(t) => {
-                        let last = context::normal(t);
-                        let last = last.rsplit('-').next().unwrap_or_default();
-                        t.starts_with(char::is_uppercase) && names.is_name(last)
+                        let last = t.rsplit('-').next().unwrap_or_default();
+                        t.starts_with(char::is_uppercase)
+                            && (names.is_name(&context::normal(last)) || names.lists(&read(last)))
                     }
                     Neighbour::Edge => false,
                 };
