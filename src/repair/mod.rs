@@ -455,13 +455,14 @@ impl Repairer {
         let mut left = Vec::new();
         for (offset, piece) in pieces {
             match edited.next_if(|e| e.0 == *offset) {
-                Some((_, _, to, score)) => {
+                Some((_, _, to, score)) if piece.key.chars().count() >= GENITIVE_STEM => {
                     let to = to.to_lowercase();
-                    if to != *piece.key && piece.key.chars().count() >= GENITIVE_STEM {
+                    if to != *piece.key {
                         repaired.insert(&piece.key, (to, *score));
                     }
                 }
-                None => left.push((offset, piece)),
+                None if piece.key.ends_with('s') => left.push((offset, piece)),
+                _ => {}
             }
         }
         left.into_iter()
