@@ -105,10 +105,7 @@ impl Names {
 
     /// Whether `word` (lower case) is a name or a name's genitive (`håkans`).
     pub fn is_name(&self, word: &str) -> bool {
-        self.lists(word)
-            || word
-                .strip_suffix('s')
-                .is_some_and(|stem| self.map.contains_key(stem))
+        self.lists(word) || word.strip_suffix('s').is_some_and(|stem| self.lists(stem))
     }
 
     /// Whether `word` (lower case) is a name or a compound that opens with one (`älvsjöborna`),
