@@ -617,8 +617,9 @@ fn bracketed(token: &str) -> Option<&str> {
 /// no national party's, but that one edit (a doubled letter, one misread letter: `(Vv)`,
 /// `(KB)`, an M read as the trade mark sign) turns into exactly one, which the text writes
 /// correctly elsewhere (`written`) or whose letter the OCR doubled. The offset and letters
-/// inside the brackets, with the party. A token one edit from two parties (`(SO)`: S or SD) is left alone, as are local parties' own
-/// abbreviations, which are further from every national one.
+/// inside the brackets, with the party. A token one edit from two parties (`(SO)`: S or SD) is
+/// left alone, as are local parties' own abbreviations, which are further from every national
+/// one.
 fn garbled_party<'t>(
     tokens: &[(usize, &'t str)],
     i: usize,
@@ -638,11 +639,12 @@ fn garbled_party<'t>(
     // A party's letter the OCR doubled in its own small form (`(Vv)`) is that party though the
     // text never writes it correctly: a local party's letters do not repeat so.
     let mut letters = upper.chars();
-    if let (Some(a), Some(b), None) = (letters.next(), letters.next(), letters.next()) {
-        let once = &upper[..a.len_utf8()];
-        if let Some(&party) = NATIONAL_PARTIES.iter().find(|&&p| a == b && p == once) {
-            return Some((offset + 1, inner, party));
-        }
+    let doubled = match (letters.next(), letters.next(), letters.next()) {
+        (Some(a), Some(b), None) if a == b => NATIONAL_PARTIES.iter().find(|p| p.chars().eq([a])),
+        _ => None,
+    };
+    if let Some(&party) = doubled {
+        return Some((offset + 1, inner, party));
     }
     let mut near = NATIONAL_PARTIES
         .iter()
