@@ -19,8 +19,12 @@ const MAX_HEAD_EDITS: u32 = 2;
 /// Least share of a letter's misreadings a confusion read in such a head must have: only the
 /// dominant ones (ä and å read as a, ö as o or é) are worth the branches of a long token.
 const HEAD_CONFUSION_SHARE: f64 = 0.25;
-/// Shortest compound part, in bytes; shorter parts make nonsense splits of unknown words.
+/// Shortest head or middle of a compound, and shortest first part but for two letters (see
+/// [`MIN_MODIFIER_LETTERS`]), in bytes; shorter parts make nonsense splits of unknown words.
 const MIN_PART: usize = 3;
+/// Fewest letters of a compound's first part: a two-letter word opens many (is|bana, ås|rygg),
+/// and the modifier classes price the many that open almost none (vi, od).
+const MIN_MODIFIER_LETTERS: usize = 2;
 /// Fewest letters of a compound's middle part. A two-letter word of å, ä or ö spans the bytes
 /// of [`MIN_PART`] and may open or end a compound (år|s|budget, läs|år), but between two parts
 /// it splits unknown names into nonsense (vim|år|hem).
@@ -356,16 +360,24 @@ pub fn readings<'t>(
         if node.is_final() && part_len > 0 {
             let class = s.out + node.final_output().value();
             end_part(&mut kept, &s, &mut path, (token, &chars), class);
-            let middle_too_short =
-                || s.parts > 1 && path.word[s.part_start..].chars().count() < MIN_MIDDLE_LETTERS;
-            if s.pos < chars.len()
-                && part_len >= MIN_PART
-                && token.len() - byte_pos >= MIN_PART
-                && !middle_too_short()
-            {
+            let letters = path.word[s.part_start..].chars().count();
+            let fewest = if s.parts > 1 {
+                MIN_MIDDLE_LETTERS
+            } else {
+                MIN_MODIFIER_LETTERS
+            };
+            if s.pos < chars.len() && letters >= fewest && token.len() - byte_pos >= MIN_PART {
                 // A modifier costs half its own rarity: the head word decides a compound's class.
                 let class = modifier_class(&path.word[s.part_start..], class);
                 let parts_cost = s.parts_cost + 0.5 * class as f64 * COST_PER_CLASS + JOIN_COST;
+                // A modifier shorter than MIN_PART bytes (is|banor) takes only a head, read as
+                // the head of a compound of the most parts is: such a word is a name's opening
+                // as often (vi|mår|hem for Vimarhem).
+                let parts = if part_len < MIN_PART {
+                    MAX_PARTS
+                } else {
+                    s.parts + 1
+                };
                 let mut link = |skip: usize, linker: &'static str| {
                     stack.push(State {
                         node: root,
@@ -374,7 +386,7 @@ pub fn readings<'t>(
                         append: linker,
                         part_start: child.base + linker.len(),
                         parts_cost,
-                        parts: s.parts + 1,
+                        parts,
                         ..child
                     });
                 };
@@ -711,6 +723,21 @@ mod tests {
         // is no compound of a place name the lexicon lacks.
         assert!(words("planar").contains(&"planår".to_string()));
         assert!(!words("vimarhem").contains(&"vimårhem".to_string()));
+    }
+
+    #[test]
+    fn a_two_letter_word_opens_a_compound_of_two_parts() {
+        // is|banor is a compound as written, not a damaged läs|banor; ny|upplåna lost its ring.
+        let channel = Channel::embedded();
+        let fst = lexicon::shared().as_fst();
+        let r = readings(fst, &channel, "isbanor", 3);
+        let cheapest = r
+            .best
+            .first()
+            .map_or(f64::INFINITY, |c| c.prior + c.channel);
+        assert!(r.identity.is_some_and(|i| i.prior < cheapest));
+        let r = readings(fst, &channel, "nyupplana", 3);
+        assert_eq!(r.best.first().map(|c| c.word.as_str()), Some("nyupplåna"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ compounds are made of (barn, skol, stads, vård) but not frequent words that ope
 plural (`delar`), an inflected form, a function word. Such a modifier would make a cheap
 compound of a damaged token (`delar|s|rapporten` for delårsrapporten). So a modifier's own
 productivity is counted from the lexicon itself, as tools/lexicon/heads.py counts heads: the
-lexicon words that split into a modifier of at least three bytes (a lexicon word, or one before
+lexicon words that split into a modifier of at least two letters (a lexicon word, or one before
 linking -s) and a lexicon head of at least three bytes, leaving out words that read as a listed
 stem plus an inflectional ending. A modifier's class is 100·log10(compounds / (its compounds +
 1)), on the lexicon's frequency scale. Only modifiers seen are written; `#unseen` holds the class
@@ -20,16 +20,22 @@ import math
 
 from lexicon_data import inflection_test, lexicon as read_lexicon
 
-# Shortest compound part in UTF-8 bytes, as compound analysis requires (src/repair/search.rs).
-MIN_PART_BYTES = 3
+# Shortest head in UTF-8 bytes, and fewest letters of a modifier, as compound analysis requires
+# (src/repair/search.rs): a two-letter modifier (is|bana, ås|rygg) is priced by how many
+# compounds it opens, which is what keeps one that opens almost none (vi, od) out.
+MIN_HEAD_BYTES = 3
+MIN_MODIFIER_LETTERS = 2
 
 
 def main():
     lexicon = read_lexicon()
     inflected = inflection_test(lexicon)
 
-    def long_enough(part):
-        return len(part.encode()) >= MIN_PART_BYTES
+    def long_head(part):
+        return len(part.encode()) >= MIN_HEAD_BYTES
+
+    def long_modifier(part):
+        return len(part) >= MIN_MODIFIER_LETTERS
 
     modifiers = collections.Counter()
     for word in lexicon:
@@ -37,12 +43,12 @@ def main():
             continue
         for k in range(1, len(word)):
             modifier, head = word[:k], word[k:]
-            if not (long_enough(modifier) and long_enough(head) and head in lexicon):
+            if not (long_modifier(modifier) and long_head(head) and head in lexicon):
                 continue
             if modifier in lexicon:
                 modifiers[modifier] += 1
             stem = modifier[:-1]
-            if modifier.endswith("s") and long_enough(stem) and stem in lexicon:
+            if modifier.endswith("s") and long_modifier(stem) and stem in lexicon:
                 modifiers[stem] += 1
     total = sum(modifiers.values())
     print(f"#unseen\t{round(100 * math.log10(total))}")
