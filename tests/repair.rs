@@ -534,6 +534,18 @@ fn a_line_after_a_sentences_first_word_goes_on_with_its_sentence() {
 }
 
 #[test]
+fn places_only_tesseracts_word_list_has_get_their_marks_back() {
+    // Säfsnäs and Häggdånger are in no name list the lexicon had before, and no compound of
+    // lexicon words spells them.
+    let (ocr, repaired) = heldout_ocr("ludvika-sn-2011-protokoll-ocr.txt");
+    assert!(ocr.contains("boende i Safsnas och"));
+    assert!(repaired.contains("boende i Säfsnäs och"));
+    let (ocr, repaired) = heldout_ocr("harnosand-kf-2012-protokoll-ocr.txt");
+    assert!(ocr.contains("och Haggdangers skola har"));
+    assert!(repaired.contains("och Häggdångers skola har"));
+}
+
+#[test]
 fn a_place_or_family_name_spelled_as_a_compound_is_read_through_its_parts() {
     // sol|garden and fran|berg read as compounds of lexicon words, not as listed names, so
     // their capitals weigh them no more than the compounds their repairs spell.

@@ -10,6 +10,12 @@ Sources (licences in src/repair/data/NOTICE):
   (lower-cased, as names.py lists them);
 - optionally the commonest surnames and first names of Sweden's population (population.py,
   Skatteverket and Isof as Faker ships them, MIT), added with class 700 when wordfreq lacks them;
+- optionally (`--tesseract WORDS`) the capitalised words with å, ä or ö of the word list in
+  tesseract's Swedish model (Debian `tesseract-ocr-swe`, tessdata_fast, Apache-2.0), added with
+  the hunspell names' class when the lexicon lacks them: place and family names (Häggdånger,
+  Säfsnäs, Ödqvist) that neither hunspell nor the population lists have. Its capitalised words
+  without those letters stay out: web spellings of names without their marks (Solgar, a brand
+  that reads solgar|den) would shadow the names repair restores;
 - optionally (`--domain`) the municipal documents' own words, as bigrams.py reads them (the clean
   seeds 003/004, the authored documents, the held-out texts eval_repair does not score): wordfreq
   counts the web, where `år`, `bör`, `vägar` and `pröva` are far rarer beside `är`, `bor`, `vågar`
@@ -25,7 +31,14 @@ run this: the TSV is turned into an fst map at first use (see src/repair/lexicon
 
     pip install msgpack && pip download wordfreq==3.1.1 --no-deps -d /tmp/wf
     tools/lexicon/build.py /tmp/wf/wordfreq-3.1.1-py3-none-any.whl [--hunspell]
-        [--population /tmp/fk/faker-40.54.0-py3-none-any.whl] [--domain]
+        [--population /tmp/fk/faker-40.54.0-py3-none-any.whl] [--tesseract /tmp/swe/words.txt]
+        [--domain]
+
+The tesseract word list is the model's word dawg written out:
+
+    apt-get download tesseract-ocr-swe && dpkg -x tesseract-ocr-swe_*.deb /tmp/swe
+    combine_tessdata -u /tmp/swe/usr/share/tesseract-ocr/*/tessdata/swe.traineddata /tmp/swe/swe.
+    dawg2wordlist /tmp/swe/swe.lstm-unicharset /tmp/swe/swe.lstm-word-dawg /tmp/swe/words.txt
 """
 
 import collections
@@ -45,6 +58,8 @@ from population import from_argv
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 WORD = re.compile(r"^[a-zåäöéü]+(?:-[a-zåäöéü]+)*$")
+# The letters OCR loses, which a tesseract word must carry to be added (see the module doc).
+MARKED = re.compile("[åäöÅÄÖ]")
 # A word of running text, as bigrams.py tokenises it.
 DOMAIN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Rarer words than this carry more web noise (misspellings, OCR-damaged forms) than words.
@@ -76,6 +91,14 @@ def main():
     for w in from_argv(sys.argv):
         if WORD.match(w) and len(w) > 2 and w not in lexicon:
             lexicon[w] = HUNSPELL_CLASS
+    if "--tesseract" in sys.argv:
+        path = sys.argv[sys.argv.index("--tesseract") + 1]
+        with open(path, encoding="utf-8") as f:
+            for w in (unicodedata.normalize("NFC", line.strip()) for line in f):
+                if len(w) > 2 and w[0].isupper() and w[1:].islower() and MARKED.search(w):
+                    w = w.lower()
+                    if WORD.match(w) and w not in lexicon:
+                        lexicon[w] = HUNSPELL_CLASS
     if "--domain" in sys.argv:
         adapt(lexicon)
     out = os.path.join(ROOT, "src", "repair", "data", "lexicon.tsv")
