@@ -17,9 +17,9 @@ Sources (licences in src/repair/data/NOTICE):
   without those letters stay out: web spellings of names without their marks (Solgar, a brand
   that reads solgar|den) would shadow the names repair restores;
 - optionally (`--domain`) the municipal documents' own words, as bigrams.py reads them (the clean
-  seeds 003/004, the authored documents, the held-out texts eval_repair does not score): wordfreq
-  counts the web, where `år`, `bör`, `vägar` and `pröva` are far rarer beside `är`, `bor`, `vågar`
-  and `prova` than in board minutes. A word the documents write in lower case takes the mixture
+  seeds 003/004, the authored documents, the held-out texts eval_repair does not score):
+  wordfreq counts the web, where `år`, `bör`, `vägar` and `pröva` are far rarer beside `är`,
+  `bor`, `vågar` and `prova` than in board minutes. A word the documents write in lower case takes the mixture
   alpha·P(documents) + (1 − alpha)·P(wordfreq) where that is the more frequent, alpha fit by EM
   to the documents held out by turns (five folds); a word never seen there keeps wordfreq's class,
   as compound and unknown-word costs are weighed on that scale. Words in capitals are left out but
@@ -151,7 +151,12 @@ def adapt(lexicon):
     for k in range(FOLDS):
         seen = collections.Counter(w for i, d in enumerate(docs) if i % FOLDS != k for w in d)
         total = sum(seen.values())
-        held = [(seen[w] / total, wordfreq(w)) for i, d in enumerate(docs) if i % FOLDS == k for w in d]
+        held = [
+            (seen[w] / total, wordfreq(w))
+            for i, d in enumerate(docs)
+            if i % FOLDS == k
+            for w in d
+        ]
         alpha = 0.5
         for _ in range(100):
             alpha = sum(alpha * p / (alpha * p + (1 - alpha) * q) for p, q in held) / len(held)
