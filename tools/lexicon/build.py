@@ -19,12 +19,12 @@ Sources (licences in src/repair/data/NOTICE):
 - optionally (`--domain`) the municipal documents' own words, as bigrams.py reads them (the clean
   seeds 003/004, the authored documents, the held-out texts eval_repair does not score):
   wordfreq counts the web, where `år`, `bör`, `vägar` and `pröva` are far rarer beside `är`,
-  `bor`, `vågar` and `prova` than in board minutes. A word the documents write in lower case takes the mixture
-  alpha·P(documents) + (1 − alpha)·P(wordfreq) where that is the more frequent, alpha fit by EM
-  to the documents held out by turns (five folds); a word never seen there keeps wordfreq's class,
-  as compound and unknown-word costs are weighed on that scale. Words in capitals are left out but
-  a sentence's first that no name list has: a name's frequency in a few documents says nothing
-  of another board's members.
+  `bor`, `vågar` and `prova` than in board minutes. A word the documents write in lower case
+  takes the mixture alpha·P(documents) + (1 − alpha)·P(wordfreq) where that is the more
+  frequent, alpha fit by EM to the documents held out by turns (five folds); a word never seen
+  there keeps wordfreq's class, as compound and unknown-word costs are weighed on that scale.
+  Words in capitals are left out but a sentence's first that no name list has: a name's
+  frequency in a few documents says nothing of another board's members.
 
 Only lower-case alphabetic words (Swedish letters, é and hyphen) are kept. The Rust build does not
 run this: the TSV is turned into an fst map at first use (see src/repair/lexicon.rs).
