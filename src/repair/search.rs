@@ -360,13 +360,14 @@ pub fn readings<'t>(
         if node.is_final() && part_len > 0 {
             let class = s.out + node.final_output().value();
             end_part(&mut kept, &s, &mut path, (token, &chars), class);
-            let letters = path.word[s.part_start..].chars().count();
             let fewest = if s.parts > 1 {
                 MIN_MIDDLE_LETTERS
             } else {
                 MIN_MODIFIER_LETTERS
             };
-            if s.pos < chars.len() && letters >= fewest && token.len() - byte_pos >= MIN_PART {
+            // The part's letters are counted only where the token leaves room for a head.
+            let long_enough = || path.word[s.part_start..].chars().count() >= fewest;
+            if s.pos < chars.len() && token.len() - byte_pos >= MIN_PART && long_enough() {
                 // A modifier costs half its own rarity: the head word decides a compound's class.
                 let class = modifier_class(&path.word[s.part_start..], class);
                 let parts_cost = s.parts_cost + 0.5 * class as f64 * COST_PER_CLASS + JOIN_COST;
