@@ -60,8 +60,6 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 WORD = re.compile(r"^[a-zåäöéü]+(?:-[a-zåäöéü]+)*$")
 # The letters OCR loses, which a tesseract word must carry to be added (see the module doc).
 MARKED = re.compile("[åäöÅÄÖ]")
-# A word of running text, as bigrams.py tokenises it.
-DOMAIN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Rarer words than this carry more web noise (misspellings, OCR-damaged forms) than words.
 MAX_CLASS = 720
 HUNSPELL_CLASS = 700
@@ -122,7 +120,7 @@ FOLDS = 5
 def adapt(lexicon):
     """Raises the class of each word the municipal documents write in lower case to the mixture
     of their frequency and wordfreq's, where that is more frequent (see the module doc)."""
-    from bigrams import corpus_texts
+    from bigrams import TOKEN, corpus_texts
 
     names = listed_names()
 
@@ -132,7 +130,8 @@ def adapt(lexicon):
         for token in unicodedata.normalize("NFC", text).split():
             # An address spells names in ASCII and lower case (johan.nystrom@…), no words.
             if "@" not in token and "://" not in token and not token.startswith("www."):
-                for w in DOMAIN_WORD.findall(token):
+                # Words as bigrams.py reads them, its numbers left out.
+                for w in (w for w in TOKEN.findall(token) if not "0" <= w[0] <= "9"):
                     if w == w.lower():
                         yield w
                     elif after_stop and w[1:] == w[1:].lower() and w.lower() not in names:
