@@ -275,6 +275,9 @@ fn table_cells_apart(text: &str) -> String {
     for line in text.lines() {
         let cells = columns(line);
         if cells.len() > 1 {
+            // A row starts its own clause too: a name does not wrap into a table, so the line
+            // above ("För Socialdemokraterna i <ort>") is no part of its first cell.
+            out.push_str("; ");
             out.push_str(&cells.join(" ; "));
             out.push_str(" ;");
         } else {
@@ -542,6 +545,12 @@ mod tests {
             w.persons.into_iter().collect::<Vec<_>>(),
             vec!["Frida Marklund", "Tobias Åström"]
         );
+    }
+
+    #[test]
+    fn a_signers_row_takes_nothing_from_the_line_above() {
+        let w = who("För Vänsterpartiet i Grästorp\nLena Ek (V)      Omar Said (V)");
+        assert_eq!(sorted(&w.persons), vec!["Lena Ek", "Omar Said"]);
     }
 
     fn sorted(w: &BTreeSet<String>) -> Vec<&str> {
