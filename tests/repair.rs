@@ -589,6 +589,16 @@ fn a_capital_a_inside_a_word_is_read_as_the_ocrs_a_ring_or_dots() {
 }
 
 #[test]
+fn a_short_word_in_a_heading_set_in_capitals_is_a_word_not_an_abbreviation() {
+    let (ocr, repaired) = heldout_ocr("amal-kf-2009-protokollsutdrag-ocr.txt");
+    assert!(ocr.contains("\nAMALS KOMMUN\n"));
+    assert!(repaired.contains("\nÅMÅLS KOMMUN\n"));
+    let (ocr, repaired) = heldout_ocr("eksjo-kf-2014-protokoll-ocr.txt");
+    assert!(ocr.starts_with("EKSJO KOMMUN SAMMANTRADESPROTOKOLL"));
+    assert!(repaired.starts_with("EKSJÖ KOMMUN SAMMANTRÄDESPROTOKOLL"));
+}
+
+#[test]
 fn a_surname_after_a_damaged_first_name_keeps_its_capital() {
     // Lars-Géran is Lars-Göran as repair reads it, so the capital A after it opens a surname,
     // not the OCR's tall small å or ä.

@@ -115,6 +115,7 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                 || cell_ends[i - 1]
         })
         .collect();
+    let in_caps_heading = caps_headings(text, &tokens);
     let neighbour = |j: usize| {
         let (_, t) = tokens[j];
         if !opens[j] && is_capitalised(t) {
@@ -164,9 +165,9 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                 && part[digits..].chars().all(char::is_alphabetic)
             {
                 let after_number = (Neighbour::Token(&part[..digits]), neighbours.1);
-                shape(&part[digits..], false).map(|s| (digits, s, false, after_number))
+                shape(&part[digits..], false, false).map(|s| (digits, s, false, after_number))
             } else if is_word {
-                shape(part, opens).map(|s| (0, s, opens, neighbours))
+                shape(part, opens, in_caps_heading[i]).map(|s| (0, s, opens, neighbours))
             } else if part == "1" && core == "1" {
                 // After a blank line, a paragraph starts, whatever the line before ended with.
                 let prev = prev.filter(|_| !paragraph_ends[i - 1]);
@@ -211,6 +212,33 @@ fn ends_cell(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
     };
     let (offset, token) = tokens[i];
     text[offset + token.len()..next].contains('\t') || token == "|" || next_token == "|"
+}
+
+/// For each token, whether it stands in a heading set in capitals throughout: a run of words
+/// on one line, no wider gap than two spaces between them, none with a small letter and one of
+/// at least [`CAPS_WORD`] letters (`TIMRA KOMMUN`, `MILJO- OCH BYGGNADSNAMNDEN`). A short word
+/// there is a word of the heading, such as the municipality's name, not an abbreviation.
+fn caps_headings(text: &str, tokens: &[(usize, &str)]) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    let mut start = 0;
+    for i in 1..=tokens.len() {
+        let apart = tokens.get(i).is_none_or(|&(offset, _)| {
+            let (end, token) = tokens[i - 1];
+            let gap = &text[end + token.len()..offset];
+            gap.contains(['\n', '\t']) || gap.contains("   ")
+        });
+        if !apart {
+            continue;
+        }
+        let run = &tokens[start..i];
+        let heading = run.iter().all(|(_, t)| !t.chars().any(char::is_lowercase))
+            && run
+                .iter()
+                .any(|(_, t)| t.chars().filter(|c| c.is_alphabetic()).count() >= CAPS_WORD);
+        out[start..i].fill(heading);
+        start = i;
+    }
+    out
 }
 
 /// Whether token `i` of `tokens` (offsets into `text`) opens a line.
@@ -302,7 +330,7 @@ fn lone_digit_in_prose(prev: Option<&str>, next: Option<&str>) -> Option<Shape> 
 }
 
 /// The letter case of `word`, if repair may read it; `opens` when it opens a sentence or line.
-fn shape(word: &str, opens: bool) -> Option<Shape> {
+fn shape(word: &str, opens: bool, caps_heading: bool) -> Option<Shape> {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let length = letters.clone().count();
     let first = letters.next()?;
@@ -311,13 +339,14 @@ fn shape(word: &str, opens: bool) -> Option<Shape> {
     // L (ProtokoLl); those capitals are read as the lower-case letters they stand for. A short
     // word's inner L is an abbreviation's (SoL, PuL).
     if first.is_uppercase() && letters.clone().all(char::is_uppercase) {
-        // A long word in capitals throughout is a heading's (PROTOKOLL); a short one is an
-        // abbreviation (SAPO, FHS), which repair leaves alone, but for a word of two opening a
-        // sentence whose second capital is the OCR's A or O for å, ä or ö (PA for På).
+        // A long word in capitals throughout is a heading's (PROTOKOLL), and so is a short one
+        // in a heading set in capitals (TIMRA KOMMUN); elsewhere a short one is an abbreviation
+        // (SAPO, FHS), which repair leaves alone, but for a word of two opening a sentence whose
+        // second capital is the OCR's A or O for å, ä or ö (PA for På).
         if opens && length == 2 && matches!(letters.next(), Some('A' | 'O')) {
             return Some(Shape::Capitalised);
         }
-        return (length >= CAPS_WORD).then_some(Shape::Upper);
+        return (length >= CAPS_WORD || caps_heading && length >= 3).then_some(Shape::Upper);
     }
     if opens_name_part(word) {
         return None;
@@ -981,19 +1010,19 @@ mod tests {
 
     #[test]
     fn an_inner_l_is_the_ocrs_in_a_long_word_or_after_a_capital_before_small_letters() {
-        assert_eq!(shape("ProtokoLl", false), Some(Shape::Capitalised));
-        assert_eq!(shape("ULf", false), Some(Shape::Capitalised));
+        assert_eq!(shape("ProtokoLl", false, false), Some(Shape::Capitalised));
+        assert_eq!(shape("ULf", false, false), Some(Shape::Capitalised));
         // Abbreviations end in their small letters.
-        assert_eq!(shape("SoL", false), None);
-        assert_eq!(shape("PuL", false), None);
+        assert_eq!(shape("SoL", false, false), None);
+        assert_eq!(shape("PuL", false, false), None);
     }
 
     #[test]
     fn a_word_of_two_capitals_is_an_abbreviation_unless_it_opens_a_sentence_with_an_a_or_o() {
-        assert_eq!(shape("PA", true), Some(Shape::Capitalised));
-        assert_eq!(shape("PA", false), None);
-        assert_eq!(shape("KS", true), None);
-        assert_eq!(shape("PROTOKOLL", false), Some(Shape::Upper));
+        assert_eq!(shape("PA", true, false), Some(Shape::Capitalised));
+        assert_eq!(shape("PA", false, false), None);
+        assert_eq!(shape("KS", true, false), None);
+        assert_eq!(shape("PROTOKOLL", false, false), Some(Shape::Upper));
     }
 
     #[test]
