@@ -589,6 +589,17 @@ fn a_capital_a_inside_a_word_is_read_as_the_ocrs_a_ring_or_dots() {
 }
 
 #[test]
+fn a_capital_inside_a_word_takes_a_ring_or_dots_where_it_stands() {
+    // Only readings with å, ä or ö where the capital stands: läsaren and salt keep the a.
+    let (ocr, repaired) = heldout_ocr("heby-un-2018-tjansteskrivelse-ocr.txt");
+    assert!(ocr.contains("de senaste tre lasAren haft"));
+    assert!(repaired.contains("de senaste tre läsåren haft"));
+    let (ocr, repaired) = heldout_ocr("sodertalje-ks-2019-protokoll-ocr.txt");
+    assert!(ocr.contains("att kommunen sAlt marken"));
+    assert!(repaired.contains("att kommunen sålt marken"));
+}
+
+#[test]
 fn a_short_word_in_a_heading_set_in_capitals_is_a_word_not_an_abbreviation() {
     let (ocr, repaired) = heldout_ocr("amal-kf-2009-protokollsutdrag-ocr.txt");
     assert!(ocr.contains("\nAMALS KOMMUN\n"));
@@ -596,6 +607,23 @@ fn a_short_word_in_a_heading_set_in_capitals_is_a_word_not_an_abbreviation() {
     let (ocr, repaired) = heldout_ocr("eksjo-kf-2014-protokoll-ocr.txt");
     assert!(ocr.starts_with("EKSJO KOMMUN SAMMANTRADESPROTOKOLL"));
     assert!(repaired.starts_with("EKSJÖ KOMMUN SAMMANTRÄDESPROTOKOLL"));
+}
+
+#[test]
+fn an_ocr_text_reads_a_name_alike_wherever_it_stands() {
+    // Habo is another municipality's name, but where the OCR's capital inside (HAbo) shows the
+    // ring, the text's every Habo and HABO is Håbo.
+    let (ocr, repaired) = heldout_ocr("habo-kf-2014-protokoll-ocr.txt");
+    assert!(ocr.contains("2013 fér HAbo kommun"));
+    assert!(ocr.contains("2013 fér Habo kommun"));
+    assert!(ocr.starts_with("HABO KOMMUN\n"));
+    assert!(repaired.contains("2013 för Håbo kommun"));
+    assert!(repaired.starts_with("HÅBO KOMMUN\n"));
+    assert!(!repaired.contains("Habo"));
+    // A clean text's one doubtful repair of a name is not repeated for each of its mentions.
+    let text = corpus("heldout", "vimmerby-sn-2015-protokoll.txt");
+    let repaired = Repairer::embedded().repair_text(&text).text;
+    assert!(repaired.matches("Vimarhem").count() >= 5);
 }
 
 #[test]

@@ -53,6 +53,10 @@ const OOV_COST: f64 = 12.0;
 /// -ln P of a token with digits or signs among its letters, which the spelling model does not
 /// know, before its length is judged.
 const ODD_TOKEN_COST: f64 = 30.0;
+/// Extra -ln P of a token of OCR output read as itself, written with a capital A, O or G inside
+/// where a reading has an å, ä or ö: clean text seldom writes a capital there, and OCR often
+/// writes the tall marked letters so.
+const INNER_CAPITAL_COST: f64 = 6.0;
 /// -ln P of a bare digit read as a number.
 const NUMBER_COST: f64 = 7.0;
 /// Log-odds of a context-free repair sure enough to show which letters a text's glyphs stand for.
@@ -260,6 +264,14 @@ impl Repairer {
                     }
                     None => p,
                 };
+                let with_marks;
+                let p = match ocr_odds.and_then(|_| p.with_marks_at(&piece.inner_capitals())) {
+                    Some(marked) => {
+                        with_marks = marked;
+                        &with_marks
+                    }
+                    None => p,
+                };
                 let reading = || {
                     // Context moves a score by at most MAX_SWING: where that can neither make nor
                     // unmake a repair, nor put another reading first, it is not asked (most tokens).
@@ -363,8 +375,8 @@ impl Repairer {
                 Some((*offset, piece.word, to, score))
             })
             .collect();
-        let genitives = self.genitives(&pieces, &edits, &readings, names, &resolve);
-        edits.extend(genitives);
+        let alike = self.alike(&pieces, &edits, &readings, ocr_odds.is_some(), &resolve);
+        edits.extend(alike);
         edits.sort_by_key(|e| e.0);
         if let Some(score) = ocr_odds {
             edits.extend(
@@ -437,38 +449,68 @@ impl Repairer {
         Repaired { text: out, changes }
     }
 
-    /// The genitives that read as the word they inflect: where a text repairs a word of at least
-    /// [`GENITIVE_STEM`] letters (`Solgarden` → Solgården), the same word with the genitive's
-    /// -s that it leaves (`Solgardens`) is repaired alike, when that is one of its readings and
-    /// with the word's score. Names of homes, farms and places come with their genitive, whose
-    /// compound reading the lexicon prices less surely than the word's own.
-    fn genitives<'t>(
+    /// The words left as written that read as a word the text repairs elsewhere:
+    /// - a name, as a document writes one name one way: where the text repairs a capitalised
+    ///   word or one in capitals (`HAbo` → Håbo, whose inner capital is the OCR's mark), every
+    ///   other such word of the same letters it left (`Habo` in a sentence, `HABO KOMMUN`) is
+    ///   repaired alike, when all its repairs agree and the text reads as OCR output (`ocr`): in
+    ///   clean text, a name's one doubtful repair is not made many;
+    /// - a genitive: where the text repairs a word of at least [`GENITIVE_STEM`] letters
+    ///   (`Solgarden` → Solgården), the same word with the genitive's -s that it leaves
+    ///   (`Solgardens`) is repaired alike. Names of homes, farms and places come with their
+    ///   genitive, whose compound reading the lexicon prices less surely than the word's own.
+    ///
+    /// Each takes the repair's score, and only where it is one of the word's own readings.
+    fn alike<'t>(
         &self,
         pieces: &[(usize, Piece<'t>)],
         edits: &[(usize, &'t str, String, f64)],
         readings: &HashMap<&str, Arc<Readings>>,
-        names: &Names,
+        ocr: bool,
         resolve: &dyn Fn(&str) -> String,
     ) -> Vec<(usize, &'t str, String, f64)> {
+        let names = Names::shared();
         let mut repaired: HashMap<&str, (String, f64)> = HashMap::default();
+        // A name's repair, or None where two of its repairs disagree.
+        let mut named: HashMap<&str, Option<(String, f64)>> = HashMap::default();
         let mut edited = edits.iter().peekable();
         let mut left = Vec::new();
         for (offset, piece) in pieces {
             match edited.next_if(|e| e.0 == *offset) {
-                Some((_, _, to, score)) if piece.key.chars().count() >= GENITIVE_STEM => {
+                Some((_, _, to, score)) => {
                     let to = to.to_lowercase();
-                    if to != *piece.key {
+                    if to == *piece.key {
+                        continue;
+                    }
+                    if piece.shape != Shape::Lower {
+                        named
+                            .entry(&piece.key)
+                            .and_modify(|r| {
+                                if r.as_ref().is_some_and(|r| r.0 != to) {
+                                    *r = None;
+                                }
+                            })
+                            .or_insert_with(|| Some((to.clone(), *score)));
+                    }
+                    if piece.key.chars().count() >= GENITIVE_STEM {
                         repaired.insert(&piece.key, (to, *score));
                     }
                 }
-                None if piece.key.ends_with('s') => left.push((offset, piece)),
-                _ => {}
+                None => left.push((offset, piece)),
             }
         }
         left.into_iter()
             .filter_map(|(&offset, piece)| {
-                let (to, score) = repaired.get(piece.key.strip_suffix('s')?)?;
-                let to = format!("{to}s");
+                let name = (ocr && (piece.shape == Shape::Upper || piece.in_name_place(names)))
+                    .then(|| named.get(&*piece.key)?.clone())
+                    .flatten();
+                let (to, score) = match name {
+                    Some(read) => read,
+                    None => {
+                        let (to, score) = repaired.get(piece.key.strip_suffix('s')?)?;
+                        (format!("{to}s"), *score)
+                    }
+                };
                 if !readings[&*piece.key].best.iter().any(|c| c.word == to) {
                     return None;
                 }
@@ -476,7 +518,7 @@ impl Repairer {
                     offset,
                     piece.word,
                     piece.written(to, names, self.channel, resolve),
-                    *score,
+                    score,
                 ))
             })
             .collect()
@@ -651,6 +693,52 @@ fn is_compound_only(word: &str, to: &str, names: &Names) -> bool {
         && names.opening_names(word).all(|name| to.starts_with(name))
 }
 
+/// Whether `reading` has an å, ä or ö where `token` has each of the letters at char
+/// `positions`, aligned letter by letter by least edits: there, or beside it where the OCR wrote
+/// one mark as two letters (avstAatt → avstått).
+fn marks_at(token: &str, reading: &str, positions: &[usize]) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (token.chars().collect(), reading.chars().collect());
+    let (n, m) = (a.len(), b.len());
+    // Edit distances of every pair of prefixes, then back from the end to the letter of
+    // `reading` each letter of `token` stands for (None where it was dropped).
+    let mut d = vec![vec![0_usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    d[0] = (0..=m).collect();
+    for i in 1..=n {
+        for j in 1..=m {
+            let same = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j - 1] + same)
+                .min(d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1);
+        }
+    }
+    let mut read_as = vec![None; n];
+    let (mut i, mut j) = (n, m);
+    while i > 0 {
+        if j > 0 && d[i][j] == d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]) {
+            read_as[i - 1] = Some(b[j - 1]);
+            (i, j) = (i - 1, j - 1);
+        } else if j > 0 && d[i][j] == d[i][j - 1] + 1 {
+            j -= 1;
+        } else {
+            i -= 1;
+        }
+    }
+    let marked = |k: usize| {
+        read_as
+            .get(k)
+            .copied()
+            .flatten()
+            .is_some_and(|c| "åäö".contains(c))
+    };
+    positions.iter().all(|&k| {
+        let dropped = read_as.get(k).is_some_and(Option::is_none);
+        marked(k) || dropped && (k > 0 && marked(k - 1) || marked(k + 1))
+    })
+}
+
 /// Whether reading `token` (lower case, written with a capital inside a sentence) as `to` takes
 /// its capital A, O or G for the OCR's: a lower-case å, ä or ö, whose ring or dots make it as
 /// tall as a capital (the dots of an ö close its bowl into a G). Not so for a name or a compound
@@ -737,6 +825,27 @@ impl<'r> Priced<'r> {
             token: self.token,
             readings,
         }
+    }
+
+    /// These readings for a token of OCR output written with a capital A, O or G inside it at
+    /// `positions` (HAbo, StAngAgarden): the OCR's for a lower-case å, ä or ö, whose ring or dots
+    /// make it as tall as a capital, so only readings with one of those letters there remain,
+    /// and the token as written costs [`INNER_CAPITAL_COST`] more. None when no reading has them.
+    fn with_marks_at(&self, positions: &[usize]) -> Option<Priced<'r>> {
+        if positions.is_empty() {
+            return None;
+        }
+        let readings: Vec<(&str, f64)> = self
+            .readings
+            .iter()
+            .filter(|(w, _)| marks_at(self.token, w, positions))
+            .copied()
+            .collect();
+        (!readings.is_empty()).then_some(Priced {
+            keep: self.keep + INNER_CAPITAL_COST,
+            token: self.token,
+            readings,
+        })
     }
 
     /// These readings with `keep` added to the token's cost and `extra` of each reading to its.
@@ -929,6 +1038,21 @@ impl Piece<'_> {
                     .is_some_and(|n| names.is_name(&n.to_lowercase()))
         };
         self.shape == Shape::Lower && tokens::is_party(party) && first_name()
+    }
+
+    /// The char positions of the capital A, O and G inside the word, which [`tokens::split`]
+    /// reads as the OCR's for å, ä or ö (none in a word in capitals throughout).
+    fn inner_capitals(&self) -> Vec<usize> {
+        if self.shape == Shape::Upper {
+            return Vec::new();
+        }
+        self.word
+            .chars()
+            .enumerate()
+            .skip(1)
+            .filter(|&(_, c)| matches!(c, 'A' | 'O' | 'G'))
+            .map(|(k, _)| k)
+            .collect()
     }
 
     fn margin(&self) -> f64 {
