@@ -155,7 +155,12 @@ fn party_tokens(inner: &str) -> Option<(bool, Vec<String>)> {
         .filter(|t| !t.is_empty() && *t != "och")
         .map(ocr_party)
         .collect();
-    if tokens.is_empty() || !tokens.iter().all(|t| PARTY_TOKEN.is_match(t)) {
+    // Lower-case letters are an older minutes' national party (s, fp), not a role (tjg ers.).
+    let party = |t: &String| {
+        PARTY_TOKEN.is_match(t)
+            && (t.chars().any(char::is_uppercase) || national_party(t).is_some())
+    };
+    if tokens.is_empty() || !tokens.iter().all(party) {
         return None;
     }
     Some((
@@ -273,7 +278,7 @@ fn persons_of_clause(clause: &str) -> Vec<String> {
 fn table_cells_apart(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
-        let cells = columns(line);
+        let cells = with_party_columns(columns(line));
         if cells.len() > 1 {
             // A row starts its own clause too: a name does not wrap into a table, so the line
             // above ("För Socialdemokraterna i <ort>") is no part of its first cell.
@@ -286,6 +291,26 @@ fn table_cells_apart(text: &str) -> String {
         out.push(' ');
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The cells of a row with a cell that is only a national party's letters (a vote table's
+/// "Parti" column: "Pär Ekenstam      M      X") put in brackets after the name in the cell
+/// before it, ahead of any other bracket there ("Joakim Vestin (M) (tjg ers.)"), as a
+/// member's party is written in running text.
+fn with_party_columns(cells: Vec<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(cells.len());
+    for cell in cells {
+        let cell = cell.trim();
+        match out.last_mut() {
+            Some(before) if national_party(cell).is_some() && cell.len() <= 2 => {
+                let at = before.find('(').unwrap_or(before.len());
+                let name = before[..at].trim_end().to_string();
+                *before = format!("{name} ({cell}) {}", &before[at..]);
+            }
+            _ => out.push(cell.to_string()),
+        }
+    }
+    out
 }
 
 /// Parties and persons of a text: every party parenthesis with the names before it, and the
@@ -551,6 +576,15 @@ mod tests {
     fn a_signers_row_takes_nothing_from_the_line_above() {
         let w = who("För Vänsterpartiet i Grästorp\nLena Ek (V)      Omar Said (V)");
         assert_eq!(sorted(&w.persons), vec!["Lena Ek", "Omar Said"]);
+    }
+
+    #[test]
+    fn a_vote_tables_party_column_is_the_members_party_and_a_role_in_brackets_no_party() {
+        let w = who("Ledamot                 Parti   Ja   Nej\n\
+             Lena Ek                 V            X\n\
+             Per Holm (tjg ers.)     KD      X");
+        assert_eq!(sorted(&w.parties), vec!["KD", "V"]);
+        assert_eq!(sorted(&w.persons), vec!["Lena Ek", "Per Holm"]);
     }
 
     fn sorted(w: &BTreeSet<String>) -> Vec<&str> {
