@@ -961,7 +961,7 @@ impl Piece<'_> {
         }
         let misread_capital = match (first(self.word), first(&to)) {
             ('I', 'l') => true,
-            ('A' | 'O' | 'G', _) => {
+            (c, _) if tokens::is_mark_capital(c) => {
                 // Not after a capitalised name: a surname follows its first name (a lower-case
                 // `per` is no first name), or a hyphenated one's last part (Sven-Erik): as written,
                 // or as repair reads it, for a damaged one (Lars-Géran), though not in the
@@ -1050,7 +1050,7 @@ impl Piece<'_> {
             .chars()
             .enumerate()
             .skip(1)
-            .filter(|&(_, c)| matches!(c, 'A' | 'O' | 'G'))
+            .filter(|&(_, c)| tokens::is_mark_capital(c))
             .map(|(k, _)| k)
             .collect()
     }

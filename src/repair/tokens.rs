@@ -308,6 +308,12 @@ fn ends_sentence(token: &str) -> bool {
         .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic))
 }
 
+/// Whether `c` is a capital the OCR writes for a lower-case å, ä or ö, whose ring or dots make it
+/// as tall as a capital (the dots of an ö close its bowl into a G).
+pub fn is_mark_capital(c: char) -> bool {
+    matches!(c, 'A' | 'O' | 'G')
+}
+
 /// Whether `token` is written capitalised: a capital first, not capitals throughout.
 pub fn is_capitalised(token: &str) -> bool {
     let word = token.trim_start_matches(OPENERS);
@@ -357,8 +363,7 @@ fn shape(word: &str, opens: bool, caps_heading: bool) -> Option<Shape> {
         let mut l = word.chars().skip(1);
         l.next() == Some('L') && l.next().is_some_and(char::is_lowercase)
     };
-    let misread =
-        |c: char| matches!(c, 'A' | 'O' | 'G') || (c == 'L' && (length >= MIXED_WORD || second_l));
+    let misread = |c: char| is_mark_capital(c) || (c == 'L' && (length >= MIXED_WORD || second_l));
     let mut rest = letters.filter(|&c| !misread(c));
     if !rest.all(char::is_lowercase) {
         return None; // MixedCase names are left alone

@@ -302,7 +302,7 @@ fn with_party_columns(cells: Vec<&str>) -> Vec<String> {
     for cell in cells {
         let cell = cell.trim();
         match out.last_mut() {
-            Some(before) if national_party(cell).is_some() && cell.len() <= 2 => {
+            Some(before) if national_party(cell).is_some() => {
                 let at = before.find('(').unwrap_or(before.len());
                 let name = before[..at].trim_end().to_string();
                 *before = format!("{name} ({cell}) {}", &before[at..]);
