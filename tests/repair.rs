@@ -168,6 +168,16 @@ fn a_range_read_with_a_hyphen_gets_its_en_dash_back() {
 }
 
 #[test]
+fn a_party_garbled_in_its_brackets_is_read_as_the_party_not_as_a_word() {
+    // The Höganäs twin's list of members: `(8s)` is the party the OCR garbled, which repair had
+    // also read as a word (ös), and the two edits crossed.
+    let (ocr, repaired) = heldout_ocr("hoganas-ks-2013-protokoll-ocr.txt");
+    assert!(ocr.contains("Anders Hakansson (8s)"));
+    assert!(repaired.contains("Anders Håkansson (S)"));
+    assert!(same_skeleton(&ocr, &repaired));
+}
+
+#[test]
 fn misreadings_real_documents_show_are_read_back() {
     // Typeset documents read by tesseract show what rendered word lines seldom do: an l read
     // as t, ä or å as `ad`, ö as `o6`.

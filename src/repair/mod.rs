@@ -241,7 +241,7 @@ impl Repairer {
                 .collect();
             misread_capital.insert(&piece.key, read);
         }
-        let mut edits: Vec<(usize, &str, String, f64)> = pieces
+        let mut edits: Vec<Edit> = pieces
             .iter()
             .filter_map(|(offset, piece)| {
                 let (&key, p) = priced.get_key_value(&*piece.key)?;
@@ -379,14 +379,20 @@ impl Repairer {
         edits.extend(alike);
         edits.sort_by_key(|e| e.0);
         if let Some(score) = ocr_odds {
-            edits.extend(
+            // Each kind of mark below reads a span more narrowly than a word's repair does, and
+            // replaces any edit it overlaps: a party garbled in its brackets (`(8s)` → `(S)`) is
+            // no word to read as `ös`.
+            overlay(
+                &mut edits,
                 tokens::marks(text)
                     .into_iter()
-                    .map(|(offset, mark, reading)| (offset, mark, reading.to_string(), score)),
+                    .map(|(offset, mark, reading)| (offset, mark, reading.to_string(), score))
+                    .collect(),
             );
             // A dash where Swedish sets an en dash (a range's, one between words) is that en dash
             // misread, when that is likelier than the dash written and read as itself.
-            edits.extend(
+            overlay(
+                &mut edits,
                 tokens::dashes(text)
                     .into_iter()
                     .filter_map(|(offset, dash, kind)| {
@@ -394,12 +400,14 @@ impl Repairer {
                             self.channel.probability('–', dash)?.ln() + ctx.dash_odds(kind, dash);
                         let written = &text[offset..offset + dash.len_utf8()];
                         (score > MARK_MARGIN).then(|| (offset, written, "–".to_string(), score))
-                    }),
+                    })
+                    .collect(),
             );
             // A digit opening an amount's group of thousands (`12 900`) is the zero the OCR
             // misread, when its habit of doing so outweighs how seldom the documents open a
             // group with that digit.
-            edits.extend(
+            overlay(
+                &mut edits,
                 tokens::thousands(text)
                     .into_iter()
                     .filter_map(|(offset, group)| {
@@ -408,21 +416,17 @@ impl Repairer {
                             + ctx.zero_group_odds(&group);
                         let written = &text[offset..offset + 1];
                         (score > MARK_MARGIN).then(|| (offset, written, "0".to_string(), score))
-                    }),
+                    })
+                    .collect(),
             );
             // A footnote's number replaces whatever else a mark or word there would read as.
-            let notes = footnotes::footnotes(text);
-            edits.retain(|e| {
-                !notes
-                    .iter()
-                    .any(|n| n.0 < e.0 + e.1.len() && e.0 < n.0 + n.1.len())
-            });
-            edits.extend(
-                notes
+            overlay(
+                &mut edits,
+                footnotes::footnotes(text)
                     .into_iter()
-                    .map(|(offset, mark, raised)| (offset, mark, raised, score)),
+                    .map(|(offset, mark, raised)| (offset, mark, raised, score))
+                    .collect(),
             );
-            edits.sort_by_key(|e| e.0);
         }
         let mut out = String::with_capacity(text.len());
         let mut changes = Vec::with_capacity(edits.len());
@@ -464,11 +468,11 @@ impl Repairer {
     fn alike<'t>(
         &self,
         pieces: &[(usize, Piece<'t>)],
-        edits: &[(usize, &'t str, String, f64)],
+        edits: &[Edit<'t>],
         readings: &HashMap<&str, Arc<Readings>>,
         ocr: bool,
         resolve: &dyn Fn(&str) -> String,
-    ) -> Vec<(usize, &'t str, String, f64)> {
+    ) -> Vec<Edit<'t>> {
         let names = Names::shared();
         let mut repaired: HashMap<&str, (String, f64)> = HashMap::default();
         // A name's repair, or None where two of its repairs disagree.
@@ -672,6 +676,21 @@ impl Repairer {
         }
         (damaged, intact)
     }
+}
+
+/// An edit of the text: its byte offset, the span as written, what replaces it, and its score.
+type Edit<'t> = (usize, &'t str, String, f64);
+
+/// Puts `over` on `edits`: every edit that overlaps one of `over` gives way to it, and `edits`
+/// stays in the order of the text without two edits on one byte, as splicing them in needs.
+fn overlay<'t>(edits: &mut Vec<Edit<'t>>, mut over: Vec<Edit<'t>>) {
+    over.sort_by_key(|e| e.0);
+    // Two of one kind on one span (a dash both a mark and a range's) are one edit.
+    over.dedup_by(|later, kept| later.0 < kept.0 + kept.1.len());
+    let end = |e: &Edit| e.0 + e.1.len();
+    edits.retain(|e| !over.iter().any(|o| o.0 < end(e) && e.0 < end(o)));
+    edits.extend(over);
+    edits.sort_by_key(|e| e.0);
 }
 
 /// -ln P of a token no lexicon lists read as itself: an unknown word, as likely as its spelling
