@@ -1,5 +1,6 @@
 //! Errors that reach the user: each names the file (or index) and the reason in one line.
 
+use std::any::Any;
 use std::path::PathBuf;
 
 /// A failure of one of diarium's commands.
@@ -45,4 +46,12 @@ impl Error {
             reason: reason.to_string(),
         }
     }
+}
+
+/// What a caught panic says, if it says anything: the text `panic!` was given.
+pub fn panic_message(payload: &(dyn Any + Send)) -> Option<String> {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
 }

@@ -1,11 +1,13 @@
 //! The `diarium` command line. Argument parsing and printing only; the work is in the library.
 
 use std::io::{IsTerminal, Read, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use diarium::error::panic_message;
 use diarium::index::{self, Index, IngestOptions, SearchRequest};
 use diarium::model::Kind;
 use diarium::{pdf, pipeline, repair::Repairer, Error};
@@ -129,10 +131,31 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli.command) {
-        Ok(code) => code,
-        Err(e) => {
+    // A panic is a bug, caught where a batch must go on (one file's failure) and here: the user
+    // gets one line, not a backtrace, unless they ask for one.
+    if std::env::var_os("RUST_BACKTRACE").is_none() {
+        std::panic::set_hook(Box::new(|_| {}));
+    }
+    match catch_unwind(AssertUnwindSafe(|| run(cli.command))) {
+        Ok(Ok(code)) => code,
+        Ok(Err(e)) => {
             eprintln!("diarium: {e}");
+            ExitCode::FAILURE
+        }
+        Err(panic) => {
+            let why = panic_message(&*panic).unwrap_or_else(|| "panic".to_string());
+            // Its first line: a message may quote the whole input.
+            let why: String = why
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .take(200)
+                .collect();
+            eprintln!(
+                "diarium: internal error: {why} (a bug in diarium: please report it with the \
+                 input; RUST_BACKTRACE=1 shows where)"
+            );
             ExitCode::FAILURE
         }
     }

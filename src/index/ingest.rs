@@ -21,7 +21,7 @@ use tantivy::collector::DocSetCollector;
 
 use super::schema::RECORD_DOCUMENT;
 use super::{locked, Index};
-use crate::error::{Error, Result};
+use crate::error::{panic_message, Error, Result};
 use crate::pdf;
 use crate::pipeline::{self, Processed};
 use crate::repair::Repairer;
@@ -239,11 +239,7 @@ fn guarded<T>(stage: impl FnOnce() -> Result<T>) -> std::result::Result<T, Strin
         Ok(Err(e)) => Err(e.to_string()),
         Err(panic) => Err(format!(
             "internal error: {}",
-            panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_string())
+            panic_message(&*panic).unwrap_or_else(|| "panic".to_string())
         )),
     }
 }

@@ -23,6 +23,7 @@ use std::path::Path;
 
 use lopdf::{Document, LoadOptions, Object, ObjectId};
 
+use crate::error::panic_message;
 use crate::model::{Line, Page};
 
 /// Why a PDF could not be read. Displayed after the file name in a one-line error.
@@ -96,11 +97,7 @@ pub fn extract_path(path: &Path, opts: &Options) -> Result<Vec<Page>, PdfError> 
 pub fn extract_bytes(bytes: &[u8], opts: &Options) -> Result<Vec<Page>, PdfError> {
     // Last line of defence: lopdf may panic on input it does not expect.
     catch_unwind(AssertUnwindSafe(|| extract_inner(bytes, opts))).unwrap_or_else(|panic| {
-        let why = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "parser failure".to_string());
+        let why = panic_message(&*panic).unwrap_or_else(|| "parser failure".to_string());
         Err(PdfError::Malformed(format!("internal parser error: {why}")))
     })
 }
