@@ -178,6 +178,20 @@ fn a_party_garbled_in_its_brackets_is_read_as_the_party_not_as_a_word() {
 }
 
 #[test]
+fn a_word_a_text_writes_only_with_a_capital_reads_as_the_name_it_spells() {
+    // The Ånge twin writes its municipality Ange throughout, and the verb ange (to state) never:
+    // a word capitalised inside sentence after sentence is the place, in headings too.
+    let (ocr, repaired) = heldout_ocr("ange-kf-2017-protokoll-ocr.txt");
+    assert!(ocr.contains("kommunhuset i Ange,") && ocr.contains("ANGE KOMMUN"));
+    let words: Vec<&str> = repaired.split_whitespace().collect();
+    assert!(!words
+        .iter()
+        .any(|w| w.trim_end_matches([',', '.']) == "Ange"));
+    assert!(repaired.contains("kommunhuset i Ånge,") && repaired.contains("ÅNGE KOMMUN"));
+    assert!(repaired.contains("\nÅnge den 19 juni 2017"));
+}
+
+#[test]
 fn misreadings_real_documents_show_are_read_back() {
     // Typeset documents read by tesseract show what rendered word lines seldom do: an l read
     // as t, ä or å as `ad`, ö as `o6`.

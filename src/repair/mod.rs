@@ -241,14 +241,15 @@ impl Repairer {
                 .collect();
             misread_capital.insert(&piece.key, read);
         }
+        let capitalised = ocr_odds.map_or_else(HashMap::default, |_| capitalised_alone(&pieces));
         let mut edits: Vec<Edit> = pieces
             .iter()
             .filter_map(|(offset, piece)| {
                 let (&key, p) = priced.get_key_value(&*piece.key)?;
                 let p = if piece.in_name_place(names) {
-                    in_name_place
-                        .entry(key)
-                        .or_insert_with(|| p.in_name_place(names))
+                    in_name_place.entry(key).or_insert_with(|| {
+                        p.in_name_place(names, capitalised.get(key).copied().unwrap_or(1))
+                    })
                 } else {
                     p
                 };
@@ -375,7 +376,8 @@ impl Repairer {
                 Some((*offset, piece.word, to, score))
             })
             .collect();
-        let alike = self.alike(&pieces, &edits, &readings, ocr_odds.is_some(), &resolve);
+        let alone = ocr_odds.map(|_| &capitalised);
+        let alike = self.alike(&pieces, &edits, &readings, alone, &resolve);
         edits.extend(alike);
         edits.sort_by_key(|e| e.0);
         if let Some(score) = ocr_odds {
@@ -456,9 +458,10 @@ impl Repairer {
     /// The words left as written that read as a word the text repairs elsewhere:
     /// - a name, as a document writes one name one way: where the text repairs a capitalised
     ///   word or one in capitals (`HAbo` → Håbo, whose inner capital is the OCR's mark), every
-    ///   other such word of the same letters it left (`Habo` in a sentence, `HABO KOMMUN`) is
-    ///   repaired alike, when all its repairs agree and the text reads as OCR output (`ocr`): in
-    ///   clean text, a name's one doubtful repair is not made many;
+    ///   other such word of the same letters it left (`Habo` in a sentence, `HABO KOMMUN`, or
+    ///   opening one where the text writes the word `capitalised` alone: `Ange kommun ingår`)
+    ///   is repaired alike, when all its repairs agree and the text reads as OCR output
+    ///   (`capitalised` is Some): in clean text, a name's one doubtful repair is not made many;
     /// - a genitive: where the text repairs a word of at least [`GENITIVE_STEM`] letters
     ///   (`Solgarden` → Solgården), the same word with the genitive's -s that it leaves
     ///   (`Solgardens`) is repaired alike. Names of homes, farms and places come with their
@@ -470,7 +473,7 @@ impl Repairer {
         pieces: &[(usize, Piece<'t>)],
         edits: &[Edit<'t>],
         readings: &HashMap<&str, Arc<Readings>>,
-        ocr: bool,
+        capitalised: Option<&HashMap<&str, usize>>,
         resolve: &dyn Fn(&str) -> String,
     ) -> Vec<Edit<'t>> {
         let names = Names::shared();
@@ -505,9 +508,13 @@ impl Repairer {
         }
         left.into_iter()
             .filter_map(|(&offset, piece)| {
-                let name = (ocr && (piece.shape == Shape::Upper || piece.in_name_place(names)))
-                    .then(|| named.get(&*piece.key)?.clone())
-                    .flatten();
+                let name = capitalised
+                    .filter(|alone| {
+                        piece.shape == Shape::Upper
+                            || piece.in_name_place(names)
+                            || piece.shape == Shape::Capitalised && alone.contains_key(&*piece.key)
+                    })
+                    .and_then(|_| named.get(&*piece.key)?.clone());
                 let (to, score) = match name {
                     Some(read) => read,
                     None => {
@@ -678,6 +685,29 @@ impl Repairer {
     }
 }
 
+/// The words an OCR text writes with a capital inside a sentence at least twice and never in
+/// lower case, with how many times: a word used so throughout is one name, whatever a common
+/// word of the same letters is (Ange for the place Ånge, never the verb ange), so each of its
+/// places pays for reading it as a word that is no name as all of them together do.
+fn capitalised_alone<'p>(pieces: &'p [(usize, Piece)]) -> HashMap<&'p str, usize> {
+    let mut seen: HashMap<&str, Option<usize>> = HashMap::default();
+    for (_, piece) in pieces {
+        let count = seen.entry(&piece.key).or_insert(Some(0));
+        match piece.shape {
+            Shape::Lower => *count = None,
+            Shape::Capitalised if !piece.sentence_start => {
+                if let Some(n) = count {
+                    *n += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    seen.into_iter()
+        .filter_map(|(key, n)| Some((key, n.filter(|&n| n >= 2)?)))
+        .collect()
+}
+
 /// An edit of the text: its byte offset, the span as written, what replaces it, and its score.
 type Edit<'t> = (usize, &'t str, String, f64);
 
@@ -824,12 +854,13 @@ impl<'r> Priced<'r> {
     /// These readings for a token written with a capital inside a sentence, where a name is
     /// likelier than its frequency says. A reading that takes the capital for the OCR's
     /// (`Over` → över) writes no capital, so what a capital says of a word is not asked of it.
-    fn in_name_place(&self, names: &Names) -> Priced<'r> {
-        self.adjusted(names.capital_cost(self.token), |w| {
+    fn in_name_place(&self, names: &Names, sightings: usize) -> Priced<'r> {
+        let times = sightings as f64;
+        self.adjusted(times * names.capital_cost(self.token), |w| {
             if vowel_read_as_capital(self.token, w, names) {
                 0.0
             } else {
-                names.capital_cost(w)
+                times * names.capital_cost(w)
             }
         })
     }
