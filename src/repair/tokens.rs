@@ -421,16 +421,18 @@ pub fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// text known to be OCR output: clean text means what it writes.
 pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
-    // The national parties the text writes correctly in brackets.
-    let written: Vec<String> = tokens
+    // The national parties the text writes correctly in brackets, and whether it writes them in
+    // lower case (older minutes' `(s)`), as a garbled one is then read.
+    let (written, lower): (Vec<String>, Vec<bool>) = tokens
         .iter()
         .filter_map(|&(_, t)| bracketed(t))
-        .map(str::to_uppercase)
-        .filter(|t| NATIONAL_PARTIES.contains(&t.as_str()))
-        .collect();
+        .filter(|t| NATIONAL_PARTIES.contains(&t.to_uppercase().as_str()))
+        .map(|t| (t.to_uppercase(), t.chars().all(char::is_lowercase)))
+        .unzip();
+    let lower = 2 * lower.iter().filter(|&&l| l).count() > lower.len();
     let mut marks = Vec::new();
     for (i, &(offset, token)) in tokens.iter().enumerate() {
-        if let Some(party) = garbled_party(&tokens, i, &written) {
+        if let Some(party) = garbled_party(&tokens, i, &written, lower) {
             marks.push(party);
             continue;
         }
@@ -649,15 +651,16 @@ fn bracketed(token: &str) -> Option<&str> {
 /// A party abbreviation the OCR garbled in a list of members, if token `i` of `tokens` is one:
 /// a bracketed token after two capitalised words (a person's first name and surname) that is
 /// no national party's, but that one edit (a doubled letter, one misread letter: `(Vv)`,
-/// `(KB)`, an M read as the trade mark sign) turns into exactly one, which the text writes
-/// correctly elsewhere (`written`) or whose letter the OCR doubled. The offset and letters
-/// inside the brackets, with the party. A token one edit from two parties (`(SO)`: S or SD) is
-/// left alone, as are local parties' own abbreviations, which are further from every national
-/// one.
+/// `(KB)`, an M read as the trade mark sign, an S as a dollar sign) turns into exactly one,
+/// which the text writes correctly elsewhere (`written`) or whose letter the OCR doubled. The
+/// offset and letters inside the brackets, with the party, in lower case where the text writes
+/// its parties so (`lower`). A token one edit from two parties (`(SO)`: S or SD) is left alone,
+/// as are local parties' own abbreviations, which are further from every national one.
 fn garbled_party<'t>(
     tokens: &[(usize, &'t str)],
     i: usize,
     written: &[String],
+    lower: bool,
 ) -> Option<(usize, &'t str, &'static str)> {
     let (offset, token) = tokens[i];
     let name = |j: Option<usize>| j.is_some_and(|j| is_capitalised(tokens[j].1));
@@ -665,8 +668,13 @@ fn garbled_party<'t>(
         return None;
     }
     let inner = bracketed(token)?;
-    // Compatibility forms spell out what they stand for: an M read as `™` is a T and an M.
-    let upper = inner.nfkc().collect::<String>().to_uppercase();
+    // Compatibility forms spell out what they stand for: an M read as `™` is a T and an M. A
+    // dollar sign is an S the OCR read with its stroke (`(S$)`).
+    let upper = inner
+        .nfkc()
+        .map(|c| if c == '$' { 'S' } else { c })
+        .collect::<String>()
+        .to_uppercase();
     if NATIONAL_PARTIES.contains(&upper.as_str()) {
         return None;
     }
@@ -677,19 +685,30 @@ fn garbled_party<'t>(
         (Some(a), Some(b), None) if a == b => NATIONAL_PARTIES.iter().find(|p| p.chars().eq([a])),
         _ => None,
     };
+    let cased = |party: &str| {
+        let at = NATIONAL_PARTIES.iter().position(|&p| p == party)?;
+        Some(if lower {
+            LOWER_PARTIES[at]
+        } else {
+            NATIONAL_PARTIES[at]
+        })
+    };
     if let Some(&party) = doubled {
-        return Some((offset + 1, inner, party));
+        return Some((offset + 1, inner, cased(party)?));
     }
     let mut near = NATIONAL_PARTIES
         .iter()
         .filter(|p| strsim::levenshtein(&upper, p) == 1);
     match (near.next(), near.next()) {
         (Some(&party), None) if written.iter().any(|w| w == party) => {
-            Some((offset + 1, inner, party))
+            Some((offset + 1, inner, cased(party)?))
         }
         _ => None,
     }
 }
+
+/// [`NATIONAL_PARTIES`] in lower case, as older minutes write them, in the same order.
+const LOWER_PARTIES: [&str; 10] = ["s", "m", "l", "c", "kd", "v", "mp", "sd", "fp", "fi"];
 
 /// The dashes an OCR engine writes for the en dash: a hyphen, an em dash.
 const MISREAD_DASHES: [char; 2] = ['-', '—'];
@@ -944,6 +963,10 @@ mod tests {
         let text = "Eva Ek (Ss) och Bo Al (KB)";
         let parties: Vec<_> = marks(text).into_iter().map(|m| m.2).collect();
         assert_eq!(parties, ["S"]);
+        // A dollar sign is an S; a text that writes its parties in lower case gets them so.
+        let text = "Eva Ek (s), Bo Al (m)\nOla Berg (S$), Per Ny (Ss) och Jan Ås (KB)";
+        let parties: Vec<_> = marks(text).into_iter().map(|m| (m.1, m.2)).collect();
+        assert_eq!(parties, [("S$", "s"), ("Ss", "s")]);
     }
 
     #[test]
