@@ -854,6 +854,9 @@ impl<'r> Priced<'r> {
     /// These readings for a token written with a capital inside a sentence, where a name is
     /// likelier than its frequency says. A reading that takes the capital for the OCR's
     /// (`Over` → över) writes no capital, so what a capital says of a word is not asked of it.
+    /// The capital's cost is paid `sightings` times: once, or as often as the text writes the
+    /// word with a capital inside a sentence where it never writes it in lower case
+    /// ([`capitalised_alone`]).
     fn in_name_place(&self, names: &Names, sightings: usize) -> Priced<'r> {
         let times = sightings as f64;
         self.adjusted(times * names.capital_cost(self.token), |w| {
