@@ -228,6 +228,25 @@ fn appended_reservation_joins_its_paragraph_with_its_reservers() {
 }
 
 #[test]
+fn an_appendix_reservation_titled_after_a_dash_is_signed_by_its_reservers() {
+    // "Bilaga 1 till kommunfullmäktiges protokoll 2017-06-19, § 78" / "Reservation – Ny
+    // skolorganisation …", closed by "Ånge den 19 juni 2017" and the signers' rows.
+    let d = heldout("ange-kf-2017-protokoll.txt");
+    let written = item_segments(&d, Some("78"))
+        .into_iter()
+        .find(|s| s.kind == Kind::Reservation && s.text.contains("navet i våra byar"))
+        .expect("written reservation in § 78");
+    assert_eq!(written.parties, ["C"]);
+    assert_eq!(written.persons.len(), 6);
+    assert!(written.persons.contains(&"Sture Ödmark".to_string()));
+    // The appendix's roll-call opens with its voting instruction, not a heading.
+    let d = heldout("hoganas-ks-2013-protokoll.txt");
+    assert!(item_segments(&d, Some("58")).iter().any(|s| {
+        s.kind == Kind::Procedure && s.text.starts_with("Ja-röst för arbetsutskottets förslag")
+    }));
+}
+
+#[test]
 fn vote_table_rows_and_column_letterhead() {
     let d = heldout("skelleftea-fritidsnamnden-2023-protokoll.txt");
     let vote = item_segments(&d, Some("19"))

@@ -217,9 +217,49 @@ fn vote_table_header(line: &str) -> bool {
     cells.iter().any(|c| c == "ja") && cells.iter().any(|c| c == "nej")
 }
 
+/// A statement's heading with the matter's title after a dash ("Reservation – Ny
+/// skolorganisation för grundskolan i Ånge kommun"), as an appendix heads a written
+/// reservation: longer than other headings, so it is matched on its own.
+static TITLED_STATEMENT: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
+    let titled = |kind, words: &[&str]| (kind, tolerant_regex("^(?:", words, r")\s+[–—-]\s+\S"));
+    vec![
+        titled(Kind::Reservation, &["reservation", "reservationer"]),
+        titled(
+            Kind::SpecialStatement,
+            &["särskilt uttalande", "särskilt yttrande"],
+        ),
+        titled(Kind::SubstituteStatement, &["ersättaryttrande"]),
+        titled(Kind::ProtocolNote, &["protokollsanteckning"]),
+    ]
+});
+
+/// The kind of a statement's heading titled after a dash ([`TITLED_STATEMENT`]): a line of at
+/// most 16 words in a capital that no sentence's end closes.
+fn titled_statement(line: &str) -> Option<Kind> {
+    let t = line.trim();
+    if t.split_whitespace().count() > 16
+        || !t.starts_with(char::is_uppercase)
+        || t.ends_with(['.', ',', ';'])
+        || t.contains('\t')
+    {
+        return None;
+    }
+    let folded = fold(t);
+    TITLED_STATEMENT
+        .iter()
+        .find(|(_, re)| re.is_match(&folded))
+        .map(|(k, _)| *k)
+}
+
 /// The kind a heading line opens, if it is a known heading.
 pub fn heading_kind(line: &str) -> Option<Kind> {
-    if !looks_like_heading(line) || vote_table_header(line) {
+    if vote_table_header(line) {
+        return None;
+    }
+    if let Some(kind) = titled_statement(line) {
+        return Some(kind);
+    }
+    if !looks_like_heading(line) {
         return None;
     }
     let folded = fold(line.trim());
@@ -330,6 +370,9 @@ static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
                 "votering begärdes",
                 "omröstning verkställdes",
                 r"ordföranden? ställde (?:först )?proposition",
+                // The voting instruction a roll-call opens with ("Ja-röst för arbetsutskottets
+                // förslag, nej-röst för bifall till motionen").
+                r"ja-röst för [^.]{1,120}nej-röst för",
             ],
             r"\b",
         ),
@@ -487,7 +530,25 @@ mod tests {
     }
 
     #[test]
+    fn a_statement_titled_after_a_dash() {
+        assert_eq!(
+            heading_kind("Reservation – Ny skolorganisation för grundskolan i Storby kommun"),
+            Some(Kind::Reservation)
+        );
+        assert_eq!(
+            heading_kind("Särskilt yttrande - Budget 2020 för tekniska nämnden"),
+            Some(Kind::SpecialStatement)
+        );
+        // A sentence is no heading, however it opens.
+        assert_eq!(heading_kind("Reservation – se bilaga 2."), None);
+    }
+
+    #[test]
     fn phrases() {
+        assert_eq!(
+            phrase_kind("Ja-röst för kommunstyrelsens förslag, nej-röst för avslag"),
+            Some(Kind::Procedure)
+        );
         assert_eq!(
             phrase_kind("Centerpartiets ledamöter yrkar bifall till motionen"),
             Some(Kind::Motion)
