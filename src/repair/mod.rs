@@ -241,14 +241,15 @@ impl Repairer {
                 .collect();
             misread_capital.insert(&piece.key, read);
         }
-        let capitalised = ocr_odds.map_or_else(HashMap::default, |_| capitalised_alone(&pieces));
+        let capitalised = ocr_odds.map(|_| capitalised_alone(&pieces));
         let mut edits: Vec<Edit> = pieces
             .iter()
             .filter_map(|(offset, piece)| {
                 let (&key, p) = priced.get_key_value(&*piece.key)?;
                 let p = if piece.in_name_place(names) {
                     in_name_place.entry(key).or_insert_with(|| {
-                        p.in_name_place(names, capitalised.get(key).copied().unwrap_or(1))
+                        let sightings = capitalised.as_ref().and_then(|c| c.get(key).copied());
+                        p.in_name_place(names, sightings.unwrap_or(1))
                     })
                 } else {
                     p
@@ -376,8 +377,7 @@ impl Repairer {
                 Some((*offset, piece.word, to, score))
             })
             .collect();
-        let alone = ocr_odds.map(|_| &capitalised);
-        let alike = self.alike(&pieces, &edits, &readings, alone, &resolve);
+        let alike = self.alike(&pieces, &edits, &readings, capitalised.as_ref(), &resolve);
         edits.extend(alike);
         edits.sort_by_key(|e| e.0);
         if let Some(score) = ocr_odds {

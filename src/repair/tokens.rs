@@ -426,8 +426,8 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     let (written, lower): (Vec<String>, Vec<bool>) = tokens
         .iter()
         .filter_map(|&(_, t)| bracketed(t))
-        .filter(|t| NATIONAL_PARTIES.contains(&t.to_uppercase().as_str()))
         .map(|t| (t.to_uppercase(), t.chars().all(char::is_lowercase)))
+        .filter(|(party, _)| NATIONAL_PARTIES.contains(&party.as_str()))
         .unzip();
     let lower = 2 * lower.iter().filter(|&&l| l).count() > lower.len();
     let mut marks = Vec::new();

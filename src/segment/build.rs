@@ -154,15 +154,9 @@ fn spans(
         let signature = !cur.signed && signs(lines, i, end);
         // A place and date under a written statement ("Ånge den 19 juni 2017") opens its
         // signers, who are its authors; elsewhere, the minutes' signatures.
-        let statement = matches!(
-            cur.kind,
-            Kind::Reservation
-                | Kind::SpecialStatement
-                | Kind::SubstituteStatement
-                | Kind::ProtocolNote
-        );
-        let heading = heading_kind(line)
-            .or_else(|| (is_signature_date(line) && !statement).then_some(Kind::Other));
+        let heading = heading_kind(line).or_else(|| {
+            (is_signature_date(line) && !cur.kind.is_statement()).then_some(Kind::Other)
+        });
         let body_open = body_from.is_some_and(|b| i >= b) && cur.kind == Kind::Other;
         if body_from.is_some_and(|b| i >= b) {
             body_from = None;

@@ -109,15 +109,7 @@ fn statement_appendix(
     i: usize,
     heads: &[(usize, String, String, bool)],
 ) -> Option<String> {
-    let statement = matches!(
-        heading_kind(lines[i]),
-        Some(
-            Kind::Reservation
-                | Kind::SpecialStatement
-                | Kind::SubstituteStatement
-                | Kind::ProtocolNote
-        )
-    );
+    let statement = heading_kind(lines[i]).is_some_and(Kind::is_statement);
     if !statement || heads.is_empty() {
         return None;
     }
