@@ -3,6 +3,7 @@
 //! Shared by the evaluation commands of every stage (`examples/eval_*.rs`), so that extraction,
 //! repair and the peers are scored by one definition.
 
+use crate::model::NATIONAL_PARTIES;
 use unicode_normalization::UnicodeNormalization;
 
 /// The outcome of aligning a hypothesis with the truth, word by word.
@@ -170,11 +171,26 @@ pub fn word_pairs(ocr: &[String], truth: &[String]) -> Vec<(usize, usize)> {
 /// Whether `ocr` can be a misreading of `truth` rather than a word the OCR put in its place by
 /// another reading order (a cover page's columns read across): at most half the letters of the
 /// longer word differ, once case, diacritics and the OCR's look-alikes of letters (`6` for ö,
-/// `1` or `|` for l, `$` for s) are folded. A word of one or two characters always can be.
+/// `1` or `|` for l, `$` for s) are folded. A word of one or two characters always can be. Two
+/// national parties' marks are not: `(m)` for `(s)` is a list of members read by the other
+/// column, as OCR confuses no two of their letters.
 pub fn misreading(ocr: &str, truth: &str) -> bool {
+    if let (Some(a), Some(b)) = (party_mark(ocr), party_mark(truth)) {
+        return a == b;
+    }
     let (a, b) = (look_alike_fold(ocr), look_alike_fold(truth));
     let longest = a.chars().count().max(b.chars().count());
     longest <= 2 || 2 * strsim::levenshtein(&a, &b) <= longest
+}
+
+/// The national party a member's mark names (`(KD),` → KD, `(fp)` → FP), in upper case.
+fn party_mark(word: &str) -> Option<String> {
+    let inner = word
+        .trim_end_matches(['.', ',', ';', ':'])
+        .strip_prefix('(')?
+        .strip_suffix(')')?
+        .to_uppercase();
+    NATIONAL_PARTIES.contains(&inner.as_str()).then_some(inner)
 }
 
 /// `word` lower-cased, without diacritics, with the digits and signs OCR reads for letters
@@ -228,5 +244,9 @@ mod tests {
         assert!(!misreading("Anslaget", "Sammanträdesdatum"));
         assert!(!misreading("sign", "2017-06-12"));
         assert!(!misreading("centrum", "och"));
+        assert!(!misreading("(m)", "(s)"), "another column's member");
+        assert!(!misreading("(fp),", "(kd)"));
+        assert!(misreading("(Vv)", "(V)"));
+        assert!(misreading("(s)", "(S),"));
     }
 }
