@@ -49,11 +49,15 @@ pub struct ItemSpan {
     pub end: usize,
 }
 
-/// The § number and title a line opens, when it is a § heading (not "§ 23–27", not "1§").
+/// The § number and title a line opens, when it is a § heading (not "§ 23–27", not "1§", not
+/// a page's "§ 47 (forts.)", under which the § goes on where the page before left it).
 fn paragraph_heading(line: &str) -> Option<(String, String)> {
     let c = PARAGRAPH.captures(line)?;
     let rest = c.get(2).map_or("", |m| m.as_str());
-    if RANGE.is_match(rest) || rest.starts_with(|ch: char| ch.is_lowercase() || ch.is_ascii_digit())
+    let continued = || fold(rest.trim_start_matches(['(', ',', ' '])).starts_with("forts");
+    if RANGE.is_match(rest)
+        || rest.starts_with(|ch: char| ch.is_lowercase() || ch.is_ascii_digit())
+        || continued()
     {
         return None;
     }
@@ -272,6 +276,8 @@ mod tests {
             "§ 112. Ärendet har beretts av arbetsutskottet.",
             "KS § 26     Medborgarförslag om belysning längs",
             "            promenadstråket vid badet   (KS/2024:512)",
+            "Beslut",
+            "§ 26 (forts.)",
             "Beslut",
         ];
         let items = split_items(&lines);
