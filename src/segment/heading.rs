@@ -389,12 +389,13 @@ static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
             r"\b",
         ),
         // A member proposing at the meeting: "Gunnar Ekholm (s) föreslår, med instämmande av
-        // …, att" ("… (V) föreslår i en motion" reports a motion in the matter instead).
+        // …, att", "… (V) föreslår ett tillägg", "… avslag" ("… (V) föreslår i en motion"
+        // reports a motion in the matter instead). The text is folded: återremiss is aterremiss.
         p(
             Kind::Motion,
             r"^[^.]{0,120}?\(\p{L}{1,3}\)\s*",
             &["föreslår", "föreslog"],
-            r"(?:,|\s+att\b)",
+            r"(?:,|\s+(?:att|ett|en|bifall|avslag|aterremiss)\b)",
         ),
         // The verb before the member: "Vid sammanträdet yrkade Karin Berg (M) att …".
         p(
@@ -598,6 +599,14 @@ mod tests {
         );
         assert_ne!(
             phrase_kind("Liberalerna (L) föreslår i en motion att taxan sänks."),
+            Some(Kind::Motion)
+        );
+        assert_eq!(
+            phrase_kind("Ida Ros (V) föreslår ett tillägg om att nämnden utreder frågan."),
+            Some(Kind::Motion)
+        );
+        assert_eq!(
+            phrase_kind("Ida Ros (V) föreslår återremiss av ärendet."),
             Some(Kind::Motion)
         );
     }
