@@ -49,6 +49,10 @@ static PROPOSES: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("proposes")
 });
+/// How many letterhead cells after a date's label its date may stand in: the label's row may
+/// hold a page label and a case number label before the row below begins.
+const LABEL_REACH: usize = 3;
+
 static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
     tolerant_regex(
         r"^(?:",
@@ -350,7 +354,8 @@ fn capitalised(name: &str) -> String {
 pub fn date(lines: &[&str]) -> Option<String> {
     let head = &lines[..lines.len().min(HEAD_LINES)];
     // A label may stand alone with its date in the next letterhead cell ("Sammanträdesdatum" /
-    // "Onsdag 11 september 2019").
+    // "Onsdag 11 september 2019"), or in the cell below it, after the rest of its row
+    // ("Sammanträdesdatum", "Sida" / "2021-11-18", "1 (3)").
     let labelled = head.iter().enumerate().find_map(|(i, l)| {
         LABELLED_DATE
             .is_match(&fold(l.trim()))
@@ -358,8 +363,9 @@ pub fn date(lines: &[&str]) -> Option<String> {
                 find_date(l).or_else(|| {
                     head[i + 1..]
                         .iter()
-                        .find(|n| !n.trim().is_empty())
-                        .and_then(|n| find_date(n))
+                        .filter(|n| !n.trim().is_empty())
+                        .take(LABEL_REACH)
+                        .find_map(|n| find_date(n))
                 })
             })
             .flatten()
@@ -660,6 +666,19 @@ mod tests {
         let cells = letterhead_cells(&columns);
         assert_eq!(body(&cells, DocType::Protokollsutdrag), "Kommunfullmäktige");
         assert_eq!(date(&cells).as_deref(), Some("2018-04-23"));
+        // The date under its label, past the row's page label; the signature date later on is
+        // the extract's, not the meeting's.
+        let rows = [
+            "                                  PROTOKOLLSUTDRAG",
+            "Torsby kommun                     Sammanträdesdatum       Sida",
+            "Miljönämnden                      2019-04-11              1 (2)",
+            "",
+            "Torsby den 20 april 2019",
+        ];
+        assert_eq!(
+            date(&letterhead_cells(&rows)).as_deref(),
+            Some("2019-04-11")
+        );
         assert_eq!(
             strip_dnr("Remiss om Strategi KS 155-943/2015"),
             "Remiss om Strategi"
