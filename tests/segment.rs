@@ -269,3 +269,25 @@ fn vote_table_rows_and_column_letterhead() {
         .iter()
         .any(|s| s.kind == Kind::Other && s.persons == ["Jonas Ekbom", "Linnea Sjöholm"]));
 }
+
+#[test]
+fn a_paragraph_continued_on_the_next_page_keeps_its_motions_apart() {
+    // "§ 47 (forts.)" under the next page's letterhead goes on with the motion the page before
+    // broke off; the member proposing "ett tillägg" after it moves a motion of her own.
+    let d = heldout("tidaholm-bun-2018-protokollsutdrag.txt");
+    assert_eq!(paragraphs(&d), ["47"]);
+    let motions: Vec<_> = item_segments(&d, Some("47"))
+        .into_iter()
+        .filter(|s| s.kind == Kind::Motion)
+        .collect();
+    assert_eq!(motions.len(), 3);
+    assert!(motions[1]
+        .text
+        .contains("instämmer i Elin Bäckströms förslag"));
+    assert_eq!(motions[2].persons, ["Mona Axelsson"]);
+    assert_eq!(motions[2].parties, ["V"]);
+    // The meeting's date stands under its label past the row's page label; the extract's
+    // signature date is later.
+    let d = heldout("vaxholm-sn-2021-protokollsutdrag.txt");
+    assert_eq!(d.date.as_deref(), Some("2021-11-18"));
+}

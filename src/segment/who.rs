@@ -197,16 +197,22 @@ fn name_in(element: &str) -> Option<String> {
     if run.len() > 4 {
         run.drain(..run.len() - 4);
     }
-    let organisation = run
-        .iter()
-        .any(|w| ORGANISATION_WORDS.contains(&fold(w).as_str()));
+    let organisation = run.iter().any(|w| is_organisation_word(w));
     (run.len() >= 2 && !organisation && !run.iter().all(|w| w.chars().all(|c| !c.is_lowercase())))
         .then(|| run.join(" "))
 }
 
-/// Words that make a capitalised run an organisation's name, not a person's ("Sveriges Kommuner
-/// och Landsting", "Trafikverket", "Region Gotland"), folded.
-const ORGANISATION_WORDS: [&str; 16] = [
+/// Whether `word` makes a capitalised run an organisation's name, not a person's ("Sveriges
+/// Kommuner och Landsting", "Region Gotland"), or ends as one does ("Räddningstjänstförbund",
+/// "Skatteverket"), as no surname does.
+fn is_organisation_word(word: &str) -> bool {
+    let word = fold(word);
+    ORGANISATION_WORDS.contains(&word.as_str())
+        || ORGANISATION_HEADS.iter().any(|h| word.ends_with(h))
+}
+
+/// Words of an organisation's name, folded.
+const ORGANISATION_WORDS: [&str; 9] = [
     "sveriges",
     "kommuner",
     "landsting",
@@ -215,14 +221,21 @@ const ORGANISATION_WORDS: [&str; 16] = [
     "stad",
     "region",
     "ab",
+    "hogskola",
+];
+
+/// How an organisation's name ends, folded: the heads of compounds that name a body.
+const ORGANISATION_HEADS: [&str; 10] = [
     "forbund",
     "forbundet",
     "verket",
     "myndigheten",
-    "lansstyrelsen",
     "universitet",
-    "hogskola",
     "foreningen",
+    "forvaltningen",
+    "namnden",
+    "styrelsen",
+    "stiftelsen",
 ];
 
 /// Whether `abbr` spells the initials of the words before it ("Islamiska Staten (IS)").
@@ -410,9 +423,7 @@ pub fn bare_name(line: &str) -> Option<String> {
     let ok = (2..=4).contains(&words.len())
         && words.iter().all(|w| NAME_TOKEN.is_match(w) && !is_role(w))
         // "Region Sörmland" in a list of recipients is an organisation, not a signature.
-        && !words
-            .iter()
-            .any(|w| ORGANISATION_WORDS.contains(&fold(w).as_str()))
+        && !words.iter().any(|w| is_organisation_word(w))
         && words
             .iter()
             .any(|w| w.chars().skip(1).any(char::is_lowercase));
@@ -594,6 +605,8 @@ mod tests {
     #[test]
     fn recipients_are_not_signatures() {
         assert_eq!(bare_name("Region Halland"), None);
+        assert_eq!(bare_name("Gästrike Räddningstjänstförbund"), None);
+        assert_eq!(bare_name("Sparbanksstiftelsen Norrland"), None);
         assert_eq!(bare_name("Eva Lind").as_deref(), Some("Eva Lind"));
         assert!(signed_names("Region Halland", "Miljöförvaltningen").is_empty());
     }
