@@ -707,3 +707,12 @@ fn a_capital_l_the_ocr_made_of_a_small_one_inside_a_sentence_is_lowered() {
     assert!(repaired.contains("har motsatt sig ansökan"));
     assert!(repaired.contains("ledamöter reserverar sig mot beslutet"));
 }
+
+#[test]
+fn a_listed_word_is_as_rare_as_the_lexicon_lists_it() {
+    // `mote` is listed, and rare; no analysis as an unlisted inflection (mot|e) makes it
+    // likelier than the meeting the OCR read it from.
+    let (ocr, repaired) = heldout_ocr("vaxholm-sn-2021-protokollsutdrag-ocr.txt");
+    assert!(ocr.contains("informerats vid ett mote den 27 oktober 2021."));
+    assert!(repaired.contains("informerats vid ett möte den 27 oktober 2021."));
+}

@@ -610,11 +610,20 @@ impl Repairer {
     }
 
     fn readings(&self, key: &str) -> Readings {
-        let fst = lexicon::shared().as_fst();
+        let lex = lexicon::shared();
         let search::Readings {
             mut identity,
             mut best,
-        } = search::readings(fst, self.channel, key, READINGS);
+        } = search::readings(lex.as_fst(), self.channel, key, READINGS);
+        // A word the lexicon lists is as frequent as it lists it: no analysis as an inflection
+        // or compound it does not list makes it likelier (`mote`, rare, is no mot|e).
+        let listed = |c: &mut Candidate| {
+            if let Some(class) = lex.get(&c.word) {
+                c.prior = c.prior.max(class as f64 * lexicon::COST_PER_CLASS);
+            }
+        };
+        identity.iter_mut().for_each(listed);
+        best.iter_mut().for_each(listed);
         // Every Swedish word has a vowel; one without is an abbreviation, which OCR damage does
         // not make of another (Mbn is no inflection of an `rnb`).
         best.retain(|c| c.word.chars().any(|c| VOWELS.contains(c)));
