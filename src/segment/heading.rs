@@ -323,6 +323,7 @@ static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
                 "reserverar sig",
                 "reserverade de sig",
                 "anmälde reservation",
+                r"(?:anmälde|anmäler|lämnade|lämnar|avgav|avger)(?: in)?(?: följande)?(?: en)?(?: gemensam)?(?: skriftlig(?:a)?)? reservation",
             ],
             r"\b",
         ),
@@ -564,6 +565,10 @@ mod tests {
         );
         assert_eq!(
             phrase_kind("Linnéa Björk (V) reserverade sig mot beslutet"),
+            Some(Kind::Reservation)
+        );
+        assert_eq!(
+            phrase_kind("Eva Ek (L) och Per Al (C) lämnar följande skriftliga reservation:"),
             Some(Kind::Reservation)
         );
         assert_eq!(
