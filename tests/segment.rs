@@ -291,3 +291,25 @@ fn a_paragraph_continued_on_the_next_page_keeps_its_motions_apart() {
     let d = heldout("vaxholm-sn-2021-protokollsutdrag.txt");
     assert_eq!(d.date.as_deref(), Some("2021-11-18"));
 }
+
+#[test]
+fn a_written_reservation_after_a_short_one_and_a_statement_backing_anothers_motion() {
+    // Under one "Reservationer" heading: a one-line reservation, then members who "lämnar
+    // följande skriftliga reservation" — two reservations, each with its own reservers.
+    let d = heldout("nynashamn-ks-2014-protokoll.txt");
+    let segs = item_segments(&d, Some("42"));
+    let reservations: Vec<_> = segs
+        .iter()
+        .filter(|s| s.kind == Kind::Reservation)
+        .collect();
+    assert_eq!(reservations.len(), 2);
+    assert_eq!(reservations[0].parties, ["V"]);
+    assert_eq!(reservations[1].parties, ["C", "L"]);
+    // A substitute who backs two other parties' motion speaks for his own party alone.
+    let substitute = segs
+        .iter()
+        .find(|s| s.kind == Kind::SubstituteStatement)
+        .expect("ersättaryttrande");
+    assert_eq!(substitute.parties, ["KD"]);
+    assert_eq!(substitute.persons, ["Stefan Dahl"]);
+}

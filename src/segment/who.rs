@@ -75,25 +75,41 @@ static PARTY_WORDS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
 
 /// Words before a party's name that make it the object of the sentence ("bifall till
 /// Moderaternas förslag", "med hänvisning till Moderaternas uttalande", "delar
-/// Socialdemokraternas uppfattning"), not its speaker.
-const REFERRING: [&str; 11] = [
-    "till", "mot", "på", "om", "i", "med", "delar", "stöder", "stödjer", "bifaller", "bifalla",
+/// Socialdemokraternas uppfattning", "ställer sig bakom Folkpartiets yrkande", "hade stött
+/// Socialdemokraternas yrkande"), not its speaker.
+const REFERRING: [&str; 15] = [
+    "till", "mot", "på", "om", "i", "med", "delar", "stöder", "stödjer", "stödde", "stött",
+    "stöttar", "bifaller", "bifalla", "bakom",
 ];
 
 /// Parties named in words rather than in a parenthesis, as speakers ("Centerpartiets
-/// ledamöter lämnar …", "Ledamöterna för Socialdemokraterna reserverar sig").
+/// ledamöter lämnar …", "Ledamöterna för Socialdemokraterna reserverar sig"). A party joined
+/// by "och" to one the sentence refers to is referred to as well ("bakom Folkpartiets och
+/// Centerpartiets yrkande").
 fn parties_in_words(text: &str) -> Vec<String> {
     let folded = fold(text);
-    PARTY_WORDS
+    let mut found: Vec<(usize, usize, &str)> = PARTY_WORDS
         .iter()
-        .filter(|(re, _)| {
-            re.find_iter(&folded).any(|m| {
-                let before = folded[..m.start()].split_whitespace().next_back();
-                !before.is_some_and(|w| REFERRING.iter().any(|r| fold(r) == w))
-            })
-        })
-        .map(|(_, abbr)| abbr.to_string())
-        .collect()
+        .flat_map(|(re, abbr)| re.find_iter(&folded).map(|m| (m.start(), m.end(), *abbr)))
+        .collect();
+    found.sort_unstable();
+    let mut speakers = Vec::new();
+    let mut referred_until = None;
+    for (start, end, abbr) in found {
+        let before = folded[..start].split_whitespace().next_back();
+        let joined = referred_until.is_some_and(|until: usize| {
+            matches!(folded[until..start].trim(), "och" | "samt" | ",")
+        });
+        if joined || before.is_some_and(|w| REFERRING.iter().any(|r| fold(r) == w)) {
+            referred_until = Some(end);
+        } else {
+            referred_until = None;
+            speakers.push(abbr.to_string());
+        }
+    }
+    speakers.sort_unstable();
+    speakers.dedup();
+    speakers
 }
 
 /// Parties and persons found in a text, before sorting.
@@ -680,6 +696,11 @@ mod tests {
         assert!(who("Förslaget är moderat och centralt.").parties.is_empty());
         let w = who("Karin Ernlund (C) med hänvisning till Moderaternas uttalande.");
         assert_eq!(sorted(&w.parties), ["C"]);
+        // A party joined to one the sentence refers to is referred to as well.
+        let w = who(
+            "Per Dal (KD) anför att partiet står bakom Folkpartiets och Centerpartiets yrkande.",
+        );
+        assert_eq!(sorted(&w.parties), ["KD"]);
     }
 
     #[test]
