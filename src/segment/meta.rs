@@ -299,8 +299,12 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
             return l.to_string();
         }
     }
-    if let Some(l) = non_empty.iter().find(|l| is_body_line(l)) {
-        return l.to_string();
+    if let Some(b) = non_empty.iter().find_map(|l| {
+        is_body_line(l)
+            .then(|| l.to_string())
+            .or_else(|| body_in_capitals(l))
+    }) {
+        return b;
     }
     if let Some(b) = wrapped_body(head) {
         return b;
@@ -322,6 +326,19 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map(|(n, _)| n)
         .unwrap_or_default()
+}
+
+/// A body's name set in capitals in the letterhead ("SOCIALNÄMNDEN", "BARN- OCH
+/// UTBILDNINGSNÄMNDEN"), as the body writes it in running text; a cell of more words
+/// ("PROTOKOLL KOMMUNFULLMÄKTIGE") is a title.
+fn body_in_capitals(cell: &str) -> Option<String> {
+    if cell.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let lower = cell.to_lowercase();
+    let one_name = !lower.contains(' ') || lower.contains("- och ") || lower.contains("- samt ");
+    let name = capitalised(&lower);
+    (one_name && is_body_line(&name)).then_some(name)
 }
 
 /// A body's name wrapped over two lines of the letterhead's left column ("Kultur-, demokrati- och"
@@ -665,6 +682,16 @@ mod tests {
         ];
         let cells = letterhead_cells(&columns);
         assert_eq!(body(&cells, DocType::Protokollsutdrag), "Kommunfullmäktige");
+        // A body set in capitals, as its letterhead sets the municipality; a title is none.
+        let capitals = [
+            "ORTA KOMMUN        PROTOKOLL",
+            "BARN- OCH UTBILDNINGSNÄMNDEN",
+        ];
+        assert_eq!(
+            body(&letterhead_cells(&capitals), DocType::Protokoll),
+            "Barn- och utbildningsnämnden"
+        );
+        assert_eq!(body_in_capitals("PROTOKOLL KOMMUNFULLMÄKTIGE"), None);
         assert_eq!(date(&cells).as_deref(), Some("2018-04-23"));
         // The date under its label, past the row's page label; the signature date later on is
         // the extract's, not the meeting's.
