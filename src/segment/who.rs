@@ -12,14 +12,17 @@ use super::meta::columns;
 use crate::model::{Kind, Vote, NATIONAL_PARTIES};
 
 /// Words that stand before a name as a role, not as part of it.
-const ROLES: [&str; 12] = [
+const ROLES: [&str; 15] = [
     "ordförande",
     "ordföranden",
     "vice",
     "ledamot",
     "ledamoten",
+    "ledamöter",
+    "ledamöterna",
     "ersättare",
     "ersättaren",
+    "ersättarna",
     "borgarrådet",
     "borgarråden",
     "föredragande",
@@ -625,6 +628,12 @@ mod tests {
         assert_eq!(bare_name("Sparbanksstiftelsen Norrland"), None);
         assert_eq!(bare_name("Eva Lind").as_deref(), Some("Eva Lind"));
         assert!(signed_names("Region Halland", "Miljöförvaltningen").is_empty());
+    }
+
+    #[test]
+    fn a_role_before_the_first_name_is_no_part_of_it() {
+        let w = who("Ledamöterna Sven Ek (m) och Eva Al (m) reserverade sig mot beslutet.");
+        assert_eq!(sorted(&w.persons), ["Eva Al", "Sven Ek"]);
     }
 
     #[test]
