@@ -351,6 +351,10 @@ pub fn who(text: &str) -> Who {
     who_of(text, true)
 }
 
+/// A party group's members voting ("ledamöter röstade ja", "ledamöterna röstar nej"), folded.
+static VOTED_BY_GROUP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bledamot(?:er|erna)? rost(?:ade|ar)\b").expect("group vote"));
+
 /// Parties and persons of a procedure: the chair puts parties' proposals to the vote
 /// ("ställer Moderaternas förslag mot …", "Den som bifaller Moderaternas förslag röstar nej"),
 /// so a party named in words there is what is voted on, not who speaks.
@@ -399,6 +403,14 @@ fn who_of(text: &str, party_words: bool) -> Who {
     }
     if party_words {
         out.parties.extend(parties_in_words(&text));
+    } else {
+        // A vote told by party group ("Socialdemokraternas och Centerpartiets ledamöter röstade
+        // ja") names the voters, whatever else the procedure puts to the vote.
+        for sentence in text.split_terminator(['.', ';']) {
+            if VOTED_BY_GROUP.is_match(&fold(sentence)) {
+                out.parties.extend(parties_in_words(sentence));
+            }
+        }
     }
     for c in PARTY_MEMBERS.captures_iter(&text) {
         out.parties
@@ -696,6 +708,11 @@ mod tests {
         assert_eq!(sorted(&w.parties), ["V"]);
         let w = who_in_procedure("Ordföranden ställer Moderaternas förslag mot Anna Ek (V).");
         assert_eq!(sorted(&w.parties), ["V"]);
+        let w = who_in_procedure(
+            "Med 9 ja-röster mot 6 nej-röster bifalls förslaget. Socialdemokraternas och \
+             Centerpartiets ledamöter röstade ja, Moderaternas ledamöter röstade nej.",
+        );
+        assert_eq!(sorted(&w.parties), ["C", "M", "S"]);
         let w = who("Ledamöterna för Socialdemokraterna och Vänsterpartiet reserverar sig.");
         assert_eq!(sorted(&w.parties), ["S", "V"]);
         let w = who(
