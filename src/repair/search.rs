@@ -9,8 +9,8 @@ use super::lexicon::{endings, head_penalty, modifier_class, walk, COST_PER_CLASS
 /// Most confusions one token may carry; OCR seldom wrecks more letters in one word.
 const MAX_EDITS: u32 = 5;
 /// Longest token, in characters, in which a dropped letter is looked for: every position of a
-/// token is a branch point for it, and the short words OCR drops a vowel from (`fr`, `r`, `s`)
-/// are where it matters.
+/// token is a branch point for it, and the short words OCR drops a vowel from (`fr` for för,
+/// `r` for är) are where it matters.
 const MAX_DROPPED_LEN: usize = 6;
 /// Most parts of a compound (stads|del|s|nämnd counts as three: linking -s- is free).
 const MAX_PARTS: u32 = 3;
@@ -432,22 +432,21 @@ pub fn readings<'t>(
             walked[i] = (stamp, to);
             to
         };
-        if !s.restored && s.edits < MAX_EDITS && chars.len() <= MAX_DROPPED_LEN {
+        // A letter lost at the token's end is no more likely than a word cut short (`Avst` for
+        // avstår in a vote table's head): only one inside it is restored (för read as fr).
+        let next = chars
+            .get(s.pos)
+            .filter(|_| !s.restored && s.edits < MAX_EDITS);
+        if let Some(next) = next.filter(|_| chars.len() <= MAX_DROPPED_LEN) {
             for &(rule, truth) in &dropped {
                 if out_of_reach(rule) {
                     continue;
                 }
-                // The letter must lead on to the token's next letter (or end a word), or the
-                // branch dies a step later anyway.
+                // The letter must lead on to the token's next letter, or the branch dies a step
+                // later anyway.
                 let leads_on = |to: CompiledAddr| {
-                    let to = fst.node(to);
-                    match chars.get(s.pos) {
-                        Some(next) => {
-                            let mut buf = [0u8; 4];
-                            walk(fst, to, next.c.encode_utf8(&mut buf).as_bytes()).is_some()
-                        }
-                        None => to.is_final(),
-                    }
+                    let mut buf = [0u8; 4];
+                    walk(fst, fst.node(to), next.c.encode_utf8(&mut buf).as_bytes()).is_some()
                 };
                 if let Some((node, out)) = walk_truth(truth).filter(|&(node, _)| leads_on(node)) {
                     stack.push(State {
