@@ -725,3 +725,16 @@ fn a_word_cut_short_keeps_its_end() {
     assert!(ocr.contains("Ledamot Ja Nej Avst Ledamot Ja"));
     assert!(repaired.contains("Ledamot Ja Nej Avst Ledamot Ja"));
 }
+
+#[test]
+fn a_two_letter_opening_takes_only_a_head_whatever_its_letters() {
+    // Al|bäcks|skogen is a place the lexicon does not list; ål, like al, is two letters, and no
+    // more opens a three-part compound (ål|bäcks|skogen) than al does.
+    let text = corpus("heldout", "trelleborg-tn-2009-protokoll.txt");
+    let repaired = Repairer::embedded().repair_text(&text).text;
+    assert!(text.contains("Albäcksskogen"));
+    assert_eq!(
+        repaired.matches("Albäcksskogen").count(),
+        text.matches("Albäcksskogen").count()
+    );
+}

@@ -19,15 +19,16 @@ const MAX_HEAD_EDITS: u32 = 2;
 /// Least share of a letter's misreadings a confusion read in such a head must have: only the
 /// dominant ones (ä and å read as a, ö as o or é) are worth the branches of a long token.
 const HEAD_CONFUSION_SHARE: f64 = 0.25;
-/// Shortest head or middle of a compound, and shortest first part but for two letters (see
-/// [`MIN_MODIFIER_LETTERS`]), in bytes; shorter parts make nonsense splits of unknown words.
+/// Shortest rest of a token a compound's head is read from, in its bytes, and fewest letters of
+/// a first part that may take more than a head (see [`MIN_MODIFIER_LETTERS`]); shorter parts
+/// make nonsense splits of unknown words.
 const MIN_PART: usize = 3;
 /// Fewest letters of a compound's first part: a two-letter word opens many (is|bana, ås|rygg),
 /// and the modifier classes price the many that open almost none (vi, od).
 const MIN_MODIFIER_LETTERS: usize = 2;
-/// Fewest letters of a compound's middle part. A two-letter word of å, ä or ö spans the bytes
-/// of [`MIN_PART`] and may open or end a compound (år|s|budget, läs|år), but between two parts
-/// it splits unknown names into nonsense (vim|år|hem).
+/// Fewest letters of a compound's middle part. A two-letter word may open or end a compound
+/// (år|s|budget, läs|år), but between two parts it splits unknown names into nonsense
+/// (vim|år|hem).
 const MIN_MIDDLE_LETTERS: usize = 3;
 /// Cost of joining a compound: compounds are rarer than their head word alone.
 pub const JOIN_COST: f64 = 4.5;
@@ -366,15 +367,15 @@ pub fn readings<'t>(
                 MIN_MODIFIER_LETTERS
             };
             // The part's letters are counted only where the token leaves room for a head.
-            let long_enough = || path.word[s.part_start..].chars().count() >= fewest;
-            if s.pos < chars.len() && token.len() - byte_pos >= MIN_PART && long_enough() {
+            let letters = || path.word[s.part_start..].chars().count();
+            if s.pos < chars.len() && token.len() - byte_pos >= MIN_PART && letters() >= fewest {
                 // A modifier costs half its own rarity: the head word decides a compound's class.
                 let class = modifier_class(&path.word[s.part_start..], class);
                 let parts_cost = s.parts_cost + 0.5 * class as f64 * COST_PER_CLASS + JOIN_COST;
-                // A modifier shorter than MIN_PART bytes (is|banor) takes only a head, read as
-                // the head of a compound of the most parts is: such a word is a name's opening
-                // as often (vi|mår|hem for Vimarhem).
-                let parts = if part_len < MIN_PART {
+                // A modifier of fewer than MIN_PART letters (is|banor, ål|bäcken) takes only a
+                // head, read as the head of a compound of the most parts is: such a word is a
+                // name's opening as often (vi|mår|hem for Vimarhem, Al|bäcks|skogen).
+                let parts = if letters() < MIN_PART {
                     MAX_PARTS
                 } else {
                     s.parts + 1
