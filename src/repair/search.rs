@@ -437,8 +437,8 @@ pub fn readings<'t>(
         // avstår in a vote table's head): only one inside it is restored (för read as fr).
         let next = chars
             .get(s.pos)
-            .filter(|_| !s.restored && s.edits < MAX_EDITS);
-        if let Some(next) = next.filter(|_| chars.len() <= MAX_DROPPED_LEN) {
+            .filter(|_| !s.restored && s.edits < MAX_EDITS && chars.len() <= MAX_DROPPED_LEN);
+        if let Some(next) = next {
             for &(rule, truth) in &dropped {
                 if out_of_reach(rule) {
                     continue;

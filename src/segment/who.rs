@@ -110,8 +110,6 @@ fn parties_in_words(text: &str) -> Vec<String> {
             speakers.push(abbr.to_string());
         }
     }
-    speakers.sort_unstable();
-    speakers.dedup();
     speakers
 }
 
