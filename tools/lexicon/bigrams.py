@@ -4,6 +4,8 @@
 Sources (licences in src/repair/data/NOTICE):
 - the Swedish LibreOffice help (Debian `libreoffice-help-sv`, /usr/share/libreoffice/help/sv,
   MPL-2.0): running Swedish prose, tags stripped;
+- Linus Walleij's book Copyright finns inte (Debian `cfi-sv`, /usr/share/doc/cfi-sv/cfi.html,
+  public domain): essayistic Swedish prose, arguing and narrating where the help instructs;
 - the clean seed documents 003/004 and the authored documents of tools/corpus/src that have no
   scan in corpus/ (kf-stockholm, sbn-malmo). Never the damaged seeds 000-002 or the gold, and never
   the truth of a scanned corpus document other than 003/004, so kn-goteborg's and ks-uppsala's
@@ -25,7 +27,7 @@ Rows `#group DIGITS count` count the groups of thousands the documents write aft
 (`12 000`, `3 450`): how much likelier 000 is than 900 says that `12 900` in OCR text is
 likelier a zero misread.
 
-    apt-get install libreoffice-help-sv && tools/lexicon/bigrams.py
+    apt-get install libreoffice-help-sv cfi-sv && tools/lexicon/bigrams.py
 """
 
 import collections
@@ -42,8 +44,15 @@ YEAR = re.compile(r"1[89][0-9][0-9]|20[0-9][0-9]")
 AUTHORED = ["kf-stockholm-2011-utlatande.txt", "sbn-malmo-2023-tjut.txt"]
 
 
-def help_texts():
-    for path in glob.glob("/usr/share/libreoffice/help/sv/text/**/*.html", recursive=True):
+GENERAL = ["/usr/share/libreoffice/help/sv/text/**/*.html", "/usr/share/doc/cfi-sv/cfi.html"]
+
+
+def general_texts():
+    """Swedish prose of other kinds than the municipal documents: the help texts and the book."""
+    paths = [path for pattern in GENERAL for path in sorted(glob.glob(pattern, recursive=True))]
+    if len(paths) < 2:
+        raise SystemExit("bigrams.py: install libreoffice-help-sv and cfi-sv (see the docstring)")
+    for path in paths:
         with open(path, encoding="utf-8", errors="replace") as f:
             raw = f.read()
         raw = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", raw)
@@ -194,12 +203,12 @@ def thousands(texts):
 
 def main():
     unigrams, bigrams = collections.Counter(), collections.Counter()
-    help_sentences = [s for text in help_texts() for s in sentences(text)]
+    general_sentences = [s for text in general_texts() for s in sentences(text)]
     domain_sentences = [s for text in corpus_texts() for s in sentences(text)]
-    # The help texts outnumber the municipal documents many times over but speak of dialogs and
-    # menus, not of boards and decisions: the two sources are mixed half and half.
-    weight = round(sum(map(len, help_sentences)) / max(1, sum(map(len, domain_sentences))))
-    for sentence_list, w in [(help_sentences, 1), (domain_sentences, weight)]:
+    # The help texts and the book outnumber the municipal documents many times over but speak of
+    # dialogs, menus and copyright, not of boards and decisions: the two are mixed half and half.
+    weight = round(sum(map(len, general_sentences)) / max(1, sum(map(len, domain_sentences))))
+    for sentence_list, w in [(general_sentences, 1), (domain_sentences, weight)]:
         for s in sentence_list:
             for _ in range(w):
                 unigrams.update(s)
