@@ -738,3 +738,18 @@ fn a_two_letter_opening_takes_only_a_head_whatever_its_letters() {
         text.matches("Albäcksskogen").count()
     );
 }
+
+#[test]
+fn a_verb_after_a_modal_is_read_from_the_verbs_like_it() {
+    // The counts never saw `bör placeras` nor `måste fortsätta`; they saw bör and måste before
+    // other verbs that take the same words before them, and `bor` or `fortsatta` there less.
+    let (ocr, repaired) = heldout_ocr("tranas-sn-2010-protokoll-ocr.txt");
+    assert!(ocr.contains("att trygghetsboendet bor placeras nara busstationen"));
+    assert!(repaired.contains("att trygghetsboendet bör placeras nära busstationen"));
+    let (ocr, repaired) = heldout_ocr("vaxholm-sn-2021-protokollsutdrag-ocr.txt");
+    assert!(ocr.contains("placeringarna maste fortsatta i ytterligare"));
+    assert!(repaired.contains("placeringarna måste fortsätta i ytterligare"));
+    let (ocr, repaired) = heldout_ocr("hallefors-ks-2012-yttrande-ocr.txt");
+    assert!(ocr.contains("och besdkare att férsta var"));
+    assert!(repaired.contains("och besökare att förstå var"));
+}

@@ -1,7 +1,10 @@
 //! Word context: how much more (or less) likely a word is after the word before it and before
 //! the word after it than on its own, by Witten–Bell smoothed bigrams of Swedish text
 //! (`tools/lexicon/bigrams.py`, compiled to an fst by `build.rs`). It decides real-word
-//! ambiguities such as `ar` → är/år, which the lexicon and the channel alone cannot.
+//! ambiguities such as `ar` → är/år, which the lexicon and the channel alone cannot. A pair the
+//! counts never saw backs off, in part, to the pairs of the neighbour's like: the words that take
+//! the same words beside them (`tools/lexicon/similar.py`): `bör placeras` is read in part from
+//! `ska placeras`, as bör and ska take the same words after them.
 
 use std::cell::RefCell;
 use std::sync::OnceLock;
@@ -14,6 +17,9 @@ use super::lexicon;
 /// The compiled bigram counts.
 static BIGRAMS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.fst"));
 
+/// The words alike in their neighbours (`tools/lexicon/similar.py`).
+static SIMILAR_TSV: &str = include_str!("data/similar.tsv");
+
 /// The most a neighbour may move a word's log-probability either way: the counts come from help
 /// texts and a few documents, so no single pair should outvote the lexicon and the channel.
 const MAX_GAIN: f64 = 4.0;
@@ -22,6 +28,9 @@ pub const MAX_WORD_GAIN: f64 = 2.0 * MAX_GAIN;
 /// The most context can change a repair's score: each of the token and its reading gains or
 /// loses at most [`MAX_WORD_GAIN`].
 pub const MAX_SWING: f64 = 2.0 * MAX_WORD_GAIN;
+
+/// How much of an unseen pair's back-off the neighbour's like decide, the rest P(word).
+const LIKE_WEIGHT: f64 = 0.5;
 
 /// Marks the start of a sentence, as the counts do.
 pub const START: &str = "<s>";
@@ -41,6 +50,10 @@ pub struct Context {
     /// a dozen lookups, and hashing a short key costs far less than walking the fst for it.
     counts: FxHashMap<&'static str, f64>,
     tokens: f64,
+    /// The words alike in the words after them (keyed `>word`) or before them (`<word`), each
+    /// with its share of the likeness over its count: a pair's count times it is that like's
+    /// say in P(word | like).
+    like: FxHashMap<&'static str, Vec<(&'static str, f64)>>,
 }
 
 impl Context {
@@ -70,7 +83,12 @@ impl Context {
                 start = end;
             }
             let tokens = counts.get("").map_or(1.0, |&n: &f64| n).max(1.0);
-            Context { counts, tokens }
+            let like = read_like(SIMILAR_TSV, |w| counts.get(w).copied().unwrap_or(0.0));
+            Context {
+                counts,
+                tokens,
+                like,
+            }
         })
     }
 
@@ -112,19 +130,23 @@ impl Context {
     pub fn around<'a>(&'a self, prev: &'a str, next: &'a str) -> Around<'a> {
         // One key buffer serves every lookup of the token's readings.
         let mut key = String::with_capacity(2 * (prev.len() + next.len()) + 8);
-        let mut side = |word: &'a str, joined: [&str; 2]| {
+        let mut side = |word: &'a str, joined: [&str; 2], mark: &str| {
             key.clear();
             key.extend(joined);
+            let kinds = self.count(&key);
+            key.clear();
+            key.extend([mark, word]);
             Side {
                 word,
                 seen: self.count(word),
-                kinds: self.count(&key),
+                kinds,
+                like: self.like.get(key.as_str()).map_or(&[], Vec::as_slice),
             }
         };
         Around {
             ctx: self,
-            prev: side(prev, [prev, "\t"]),
-            next: side(next, ["\t", next]),
+            prev: side(prev, [prev, "\t"], ">"),
+            next: side(next, ["\t", next], "<"),
             key: RefCell::new(key),
         }
     }
@@ -144,22 +166,25 @@ pub struct Around<'c> {
     key: RefCell<String>,
 }
 
-/// One neighbour: how often it was seen, and beside how many distinct words on this side.
+/// One neighbour: how often it was seen, beside how many distinct words on this side, and the
+/// words alike in their neighbours on that side.
 #[derive(Debug)]
 struct Side<'w> {
     word: &'w str,
     seen: f64,
     kinds: f64,
+    like: &'w [(&'static str, f64)],
 }
 
 impl Side<'_> {
     /// Witten–Bell: ln P(word | this neighbour) − ln P(word), clamped; `pair` is the count of
-    /// the two side by side.
-    fn gain(&self, unigram: f64, pair: f64) -> f64 {
+    /// the two side by side, and `alike` P(word | the neighbour's like) / P(word), what an unseen
+    /// pair backs off to (1 where the neighbour has no like).
+    fn gain(&self, unigram: f64, pair: f64, alike: f64) -> f64 {
         if self.seen + self.kinds == 0.0 {
             return 0.0; // nothing known about the neighbour
         }
-        ((pair / unigram + self.kinds) / (self.seen + self.kinds))
+        ((pair / unigram + self.kinds * alike) / (self.seen + self.kinds))
             .ln()
             .clamp(-MAX_GAIN, MAX_GAIN)
     }
@@ -176,8 +201,62 @@ impl Around<'_> {
             self.ctx.count(&key)
         };
         let (before, after) = (pair(self.prev.word, word), pair(word, self.next.word));
-        self.prev.gain(unigram, before) + self.next.gain(unigram, after)
+        // P(word | a like of the neighbour), weighed by likeness, mixed with P(word) so that a
+        // word the like never meet keeps some chance.
+        let mut alike = |like: &[(&str, f64)], before: bool| {
+            let sum: f64 = like
+                .iter()
+                .map(|&(other, weight)| {
+                    weight
+                        * if before {
+                            pair(other, word)
+                        } else {
+                            pair(word, other)
+                        }
+                })
+                .sum();
+            LIKE_WEIGHT * sum / unigram + (1.0 - LIKE_WEIGHT)
+        };
+        let (like_before, like_after) = (
+            if self.prev.like.is_empty() || before > 0.0 {
+                1.0
+            } else {
+                alike(self.prev.like, true)
+            },
+            if self.next.like.is_empty() || after > 0.0 {
+                1.0
+            } else {
+                alike(self.next.like, false)
+            },
+        );
+        self.prev.gain(unigram, before, like_before) + self.next.gain(unigram, after, like_after)
     }
+}
+
+/// Reads `similar.tsv`: each word's like on one side, each with its share of the likeness (the
+/// shares summing to 1) over its `count`.
+fn read_like(
+    tsv: &'static str,
+    count: impl Fn(&str) -> f64,
+) -> FxHashMap<&'static str, Vec<(&'static str, f64)>> {
+    tsv.lines()
+        .filter_map(|line| {
+            let (key, cells) = line.split_once('\t')?;
+            let like: Vec<(&str, f64)> = cells
+                .split(',')
+                .filter_map(|cell| {
+                    let (word, weight) = cell.split_once(' ')?;
+                    Some((word, weight.parse().ok()?))
+                })
+                .collect();
+            let total: f64 = like.iter().map(|l| l.1).sum();
+            let like = like
+                .into_iter()
+                .map(|(w, x)| (w, x / total / count(w).max(1.0)))
+                .collect();
+            Some((key, like))
+        })
+        .collect()
 }
 
 /// The context form of a token: lower case without surrounding punctuation, a year as [`YEAR`],
