@@ -753,3 +753,15 @@ fn a_verb_after_a_modal_is_read_from_the_verbs_like_it() {
     assert!(ocr.contains("och besdkare att férsta var"));
     assert!(repaired.contains("och besökare att förstå var"));
 }
+
+#[test]
+fn a_compound_whose_heads_words_are_names_keeps_its_capital() {
+    // Homes and streets end in heads the documents write with a capital (-gården, -vägen): a
+    // capital Å or Ä opening such a compound is no small one the OCR raised.
+    let (ocr, repaired) = heldout_ocr("ljusdal-omsorgsnamnden-2010-protokoll-ocr.txt");
+    assert!(ocr.contains("trygghetsboende i anslutning till Alvgarden i Farila."));
+    assert!(repaired.contains("trygghetsboende i anslutning till Älvgården i Färila."));
+    let (ocr, repaired) = heldout_ocr("soderhamn-ks-2025-protokoll-ocr.txt");
+    assert!(ocr.contains("paviljongen vid Angsgarden och modulerna"));
+    assert!(repaired.contains("paviljongen vid Ängsgården och modulerna"));
+}

@@ -31,11 +31,42 @@ pub fn shared() -> &'static Map<Vec<u8>> {
 /// few of the lexicon's compounds (`den`, `det`) is priced by that productivity instead, so it
 /// does not make a cheap compound of a damaged token (`namn|den`).
 pub fn head_penalty(head: &str, class: u64) -> f64 {
-    static HEADS: OnceLock<Map<Vec<u8>>> = OnceLock::new();
-    let heads = HEADS.get_or_init(|| open(HEADS_FST));
-    heads
+    heads()
         .get(head)
         .map_or(0.0, |h| h.saturating_sub(class) as f64 * COST_PER_CLASS)
+}
+
+/// The compiled head classes and head capital counts, loaded once.
+fn heads() -> &'static Map<Vec<u8>> {
+    static HEADS: OnceLock<Map<Vec<u8>>> = OnceLock::new();
+    HEADS.get_or_init(|| open(HEADS_FST))
+}
+
+/// Fewest letters of a compound's modifier whose head's letter case the documents' counts speak
+/// for (as `tools/lexicon/heads.py` counts them).
+const CAPITAL_MODIFIER: usize = 3;
+/// Fewest letters of such a head: shorter endings (-en, -ar) are inflections as often as words.
+const CAPITAL_HEAD: usize = 4;
+
+/// Whether the documents write words that end in the head of `word` (lower case) with a capital
+/// inside a sentence more often than not: its longest ending the lexicon lists, after a modifier
+/// of at least three letters. Names of homes, farms and streets end in their own heads
+/// (Älvgården, Åkervägen), which ordinary words rarely do.
+fn head_usually_capitalised(word: &str) -> bool {
+    let lexicon = shared();
+    let letters = word.chars().count();
+    let head = word
+        .char_indices()
+        .enumerate()
+        .skip(CAPITAL_MODIFIER)
+        .take_while(|&(k, _)| letters - k >= CAPITAL_HEAD)
+        .map(|(_, (at, _))| &word[at..])
+        .find(|head| lexicon.contains_key(head));
+    let Some(head) = head else {
+        return false;
+    };
+    let count = |kind: &str| heads().get(format!("#{kind} {head}")).unwrap_or(0);
+    2 * count("capital") > count("inside")
 }
 
 /// The class of `modifier`, a lexicon word of frequency `class`, opening a compound: its
@@ -131,6 +162,12 @@ impl Names {
     /// often than not (a title such as Årsredovisning).
     pub fn usually_capitalised(&self, word: &str) -> bool {
         2 * self.sightings("capital", word) > self.sightings("inside", word)
+    }
+
+    /// Whether `word` (lower case), which the documents never show inside a sentence, ends in a
+    /// head whose words they write with a capital there more often than not (Älvgården).
+    pub fn head_usually_capitalised(&self, word: &str) -> bool {
+        self.sightings("inside", word) == 0 && head_usually_capitalised(word)
     }
 
     /// Whether the documents open lines with `word` (lower case) in a capital more often than

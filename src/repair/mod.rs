@@ -1039,10 +1039,13 @@ impl Piece<'_> {
                 // Nor a word opening its line that the documents open lines with in capitals
                 // (a heading's Ärendebeskrivning after a title without a stop).
                 let heading = self.opens_line && names.opens_lines_capitalised(&to);
+                // Nor a compound whose head's words are names (a home's Älvgården): where the
+                // reading is chosen, the capital prices the reading as any word's would.
                 self.in_name_place(names)
                     && !after_name
                     && !heading
                     && vowel_read_as_capital(&self.key, &to, names)
+                    && !names.head_usually_capitalised(&to)
             }
             _ => false,
         };

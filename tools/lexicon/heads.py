@@ -11,18 +11,56 @@ out words that read as a listed stem plus an inflectional ending (`nämnd|en`, n
 A head's class is 100·log10(compounds / (its compounds + 1)), on the lexicon's frequency scale;
 only words whose head class is rarer than their frequency class are written.
 
+Rows `#inside HEAD N` and `#capital HEAD N`: how often the municipal documents (bigrams.py's
+corpus_texts) write a word ending in HEAD inside a sentence, HEAD its longest ending that the
+lexicon lists (of at least MIN_CAPITAL_HEAD letters, after at least MIN_MODIFIER), and how often
+with a capital: what a compound's head says of its letter case where the documents never show the
+compound itself. Names of homes, farms and streets end alike (Solgården, Älvgården, Åkervägen),
+and so do words that are no names (skolgården).
+
     tools/lexicon/heads.py > src/repair/data/heads.tsv
 """
 
 import collections
 import math
+import unicodedata
 
+from bigrams import SENTENCE_END, TOKEN, corpus_texts
 from lexicon_data import inflection_test, lexicon as read_lexicon
 
 # Shortest modifier, in letters: shorter splits are chance (a word starting with a short word).
 MIN_MODIFIER = 3
 # Shortest head in UTF-8 bytes, as compound analysis requires of a part (src/repair/search.rs).
 MIN_HEAD_BYTES = 3
+# Shortest head, in letters, whose compounds' letter case is counted: shorter endings (-en, -ar)
+# are inflections as often as words.
+MIN_CAPITAL_HEAD = 4
+# Fewest compounds a head's letter case is written for, as names.py's MIN_SEEN.
+MIN_SEEN = 3
+
+
+def capital_head(word, lexicon):
+    """`word`'s longest ending the lexicon lists that counts as its head, if any (as
+    lexicon::capital_head in src/repair/lexicon.rs)."""
+    for k in range(MIN_MODIFIER, len(word) - MIN_CAPITAL_HEAD + 1):
+        if word[k:] in lexicon:
+            return word[k:]
+    return None
+
+
+def compound_capitals(lexicon):
+    """How often the documents write a word of each head inside a sentence, and with a capital."""
+    inside, capital = collections.Counter(), collections.Counter()
+    for text in corpus_texts():
+        for part in SENTENCE_END.split(unicodedata.normalize("NFC", text)):
+            for word in TOKEN.findall(part)[1:]:
+                if not word[0].isalpha() or word.isupper():
+                    continue
+                head = capital_head(word.lower(), lexicon)
+                if head:
+                    inside[head] += 1
+                    capital[head] += word[0].isupper()
+    return inside, capital
 
 
 def main():
@@ -45,6 +83,12 @@ def main():
         head_cls = round(100 * math.log10(total / (heads[word] + 1)))
         if head_cls > cls and len(word.encode()) >= MIN_HEAD_BYTES:
             print(f"{word}\t{head_cls}")
+    inside, capital = compound_capitals(lexicon)
+    for head, n in sorted(inside.items()):
+        if n >= MIN_SEEN:
+            print(f"#inside {head}\t{n}")
+            if capital[head]:
+                print(f"#capital {head}\t{capital[head]}")
 
 
 if __name__ == "__main__":
