@@ -178,8 +178,9 @@ struct Side<'w> {
 
 impl Side<'_> {
     /// Witten–Bell: ln P(word | this neighbour) − ln P(word), clamped; `pair` is the count of
-    /// the two side by side, and `alike` P(word | the neighbour's like) / P(word), what an unseen
-    /// pair backs off to (1 where the neighbour has no like).
+    /// the two side by side, and `alike` what the back-off says beyond P(word): P(word | the
+    /// neighbour's like) / P(word) for an unseen pair, 1 for a seen one or a neighbour without
+    /// like.
     fn gain(&self, unigram: f64, pair: f64, alike: f64) -> f64 {
         if self.seen + self.kinds == 0.0 {
             return 0.0; // nothing known about the neighbour
@@ -202,13 +203,14 @@ impl Around<'_> {
         };
         let (before, after) = (pair(self.prev.word, word), pair(word, self.next.word));
         // P(word | a like of the neighbour), weighed by likeness, mixed with P(word) so that a
-        // word the like never meet keeps some chance.
-        let mut alike = |like: &[(&str, f64)], before: bool| {
+        // word the like never meet keeps some chance. A pair the counts saw speaks for itself,
+        // and asking the like only of unseen ones spares most lookups.
+        let mut alike = |like: &[(&str, f64)], like_first: bool| {
             let sum: f64 = like
                 .iter()
                 .map(|&(other, weight)| {
                     weight
-                        * if before {
+                        * if like_first {
                             pair(other, word)
                         } else {
                             pair(word, other)

@@ -1039,8 +1039,9 @@ impl Piece<'_> {
                 // Nor a word opening its line that the documents open lines with in capitals
                 // (a heading's Ärendebeskrivning after a title without a stop).
                 let heading = self.opens_line && names.opens_lines_capitalised(&to);
-                // Nor a compound whose head's words are names (a home's Älvgården): where the
-                // reading is chosen, the capital prices the reading as any word's would.
+                // Nor a compound the documents never show whose head's words they write with a
+                // capital (a home's Älvgården). Only its letter case asks the head: the reading
+                // was chosen with the capital priced as for any word.
                 self.in_name_place(names)
                     && !after_name
                     && !heading
