@@ -3,7 +3,7 @@
 //! Shared by the evaluation commands of every stage (`examples/eval_*.rs`), so that extraction,
 //! repair and the peers are scored by one definition.
 
-use crate::model::NATIONAL_PARTIES;
+use crate::model::{bracketed, NATIONAL_PARTIES};
 use unicode_normalization::UnicodeNormalization;
 
 /// The outcome of aligning a hypothesis with the truth, word by word.
@@ -185,12 +185,8 @@ pub fn misreading(ocr: &str, truth: &str) -> bool {
 
 /// The national party a member's mark names (`(KD),` → KD, `(fp)` → FP), in upper case.
 fn party_mark(word: &str) -> Option<String> {
-    let inner = word
-        .trim_end_matches(['.', ',', ';', ':'])
-        .strip_prefix('(')?
-        .strip_suffix(')')?
-        .to_uppercase();
-    NATIONAL_PARTIES.contains(&inner.as_str()).then_some(inner)
+    let party = bracketed(word)?.to_uppercase();
+    NATIONAL_PARTIES.contains(&party.as_str()).then_some(party)
 }
 
 /// `word` lower-cased, without diacritics, with the digits and signs OCR reads for letters

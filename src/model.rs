@@ -10,6 +10,16 @@ use serde::{Deserialize, Serialize};
 /// Feministiskt initiativ), in capitals. Local parties have abbreviations of their own.
 pub const NATIONAL_PARTIES: [&str; 10] = ["S", "M", "L", "C", "KD", "V", "MP", "SD", "FP", "FI"];
 
+/// The letters inside a bracketed token of one to three characters, as a member's party mark is
+/// written (`(V)`, `(KD),`), the punctuation after it aside.
+pub fn bracketed(token: &str) -> Option<&str> {
+    let inner = token
+        .trim_end_matches(['.', ',', ';', ':'])
+        .strip_prefix('(')?
+        .strip_suffix(')')?;
+    (1..=3).contains(&inner.chars().count()).then_some(inner)
+}
+
 /// One line of text as laid out on a page.
 ///
 /// A line with empty `text` marks a break between blocks (a blank line in the page text).

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::context::{is_year, Context};
-use crate::model::NATIONAL_PARTIES;
+use crate::model::{bracketed, NATIONAL_PARTIES};
 use crate::segment::MONTHS;
 use unicode_normalization::UnicodeNormalization;
 
@@ -637,15 +637,6 @@ fn vote_mark(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
 /// letters (`(V)`, `(KD),`).
 pub fn is_party(token: &str) -> bool {
     bracketed(token).is_some_and(|p| p.chars().all(char::is_alphabetic))
-}
-
-/// The letters inside a bracketed token of one to three characters (`(V)`, `(KD),`).
-fn bracketed(token: &str) -> Option<&str> {
-    let inner = token
-        .trim_end_matches(['.', ',', ';', ':'])
-        .strip_prefix('(')?
-        .strip_suffix(')')?;
-    (1..=3).contains(&inner.chars().count()).then_some(inner)
 }
 
 /// A party abbreviation the OCR garbled in a list of members, if token `i` of `tokens` is one:
