@@ -167,7 +167,10 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                 let after_number = (Neighbour::Token(&part[..digits]), neighbours.1);
                 shape(&part[digits..], false, false).map(|s| (digits, s, false, after_number))
             } else if is_word {
-                shape(part, opens, in_caps_heading[i]).map(|s| (0, s, opens, neighbours))
+                // A short word in capitals joined to others by a dash (VA-taxan, EU-medel) is
+                // an abbreviation even opening a sentence, where a lone one may be a word.
+                let alone = part.len() == core.len();
+                shape(part, opens && alone, in_caps_heading[i]).map(|s| (0, s, opens, neighbours))
             } else if part == "1" && core == "1" {
                 // After a blank line, a paragraph starts, whatever the line before ended with.
                 let prev = prev.filter(|_| !paragraph_ends[i - 1]);
@@ -1042,6 +1045,8 @@ mod tests {
         assert_eq!(shape("PA", false, false), None);
         assert_eq!(shape("KS", true, false), None);
         assert_eq!(shape("PROTOKOLL", false, false), Some(Shape::Upper));
+        // Joined to a word by a dash, it is an abbreviation opening a sentence too.
+        assert_eq!(words("VA-taxan höjs. PA"), ["taxan", "höjs", "PA"]);
     }
 
     #[test]
