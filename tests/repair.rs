@@ -764,4 +764,8 @@ fn a_compound_whose_heads_words_are_names_keeps_its_capital() {
     let (ocr, repaired) = heldout_ocr("soderhamn-ks-2025-protokoll-ocr.txt");
     assert!(ocr.contains("paviljongen vid Angsgarden och modulerna"));
     assert!(repaired.contains("paviljongen vid Ängsgården och modulerna"));
+    // A head after a modifier of two letters (Ås|gatan) speaks for its compound too.
+    let (ocr, repaired) = heldout_ocr("hedemora-ks-2021-protokoll-ocr.txt");
+    assert!(ocr.contains("Ungdomens hus pa Asgatan i Hedemora"));
+    assert!(repaired.contains("Ungdomens hus på Åsgatan i Hedemora"));
 }

@@ -44,7 +44,7 @@ fn heads() -> &'static Map<Vec<u8>> {
 
 /// Fewest letters of a compound's modifier whose head's letter case the documents' counts speak
 /// for (as `tools/lexicon/heads.py` counts them).
-const CAPITAL_MODIFIER: usize = 3;
+const CAPITAL_MODIFIER: usize = 2;
 /// Fewest letters of such a head: shorter endings (-en, -ar) are inflections as often as words.
 const CAPITAL_HEAD: usize = 4;
 

@@ -13,9 +13,9 @@ only words whose head class is rarer than their frequency class are written.
 
 Rows `#inside HEAD N` and `#capital HEAD N`: how often the municipal documents (bigrams.py's
 corpus_texts) write a word ending in HEAD inside a sentence, HEAD its longest ending that the
-lexicon lists (of at least MIN_CAPITAL_HEAD letters, after at least MIN_MODIFIER), and how often
-with a capital: what a compound's head says of its letter case where the documents never show the
-compound itself. Names of homes, farms and streets end alike (Solgården, Älvgården, Åkervägen),
+lexicon lists (of at least MIN_CAPITAL_HEAD letters, after at least MIN_CAPITAL_MODIFIER), and how
+often with a capital: what a compound's head says of its letter case where the documents never show
+the compound itself. Names of homes, farms and streets end alike (Solgården, Älvgården, Åkervägen),
 and so do words that are no names (skolgården).
 
     tools/lexicon/heads.py > src/repair/data/heads.tsv
@@ -32,6 +32,9 @@ from lexicon_data import inflection_test, lexicon as read_lexicon
 MIN_MODIFIER = 3
 # Shortest head in UTF-8 bytes, as compound analysis requires of a part (src/repair/search.rs).
 MIN_HEAD_BYTES = 3
+# Shortest modifier, in letters, before a head whose compounds' letter case is counted: a place's
+# or a home's name opens with a short word as often as a long one (Ås|gården, Ek|vägen).
+MIN_CAPITAL_MODIFIER = 2
 # Shortest head, in letters, whose compounds' letter case is counted: shorter endings (-en, -ar)
 # are inflections as often as words.
 MIN_CAPITAL_HEAD = 4
@@ -42,7 +45,7 @@ MIN_SEEN = 3
 def capital_head(word, lexicon):
     """`word`'s longest ending the lexicon lists that counts as its head, if any (as
     lexicon::capital_head in src/repair/lexicon.rs)."""
-    for k in range(MIN_MODIFIER, len(word) - MIN_CAPITAL_HEAD + 1):
+    for k in range(MIN_CAPITAL_MODIFIER, len(word) - MIN_CAPITAL_HEAD + 1):
         if word[k:] in lexicon:
             return word[k:]
     return None
