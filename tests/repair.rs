@@ -769,3 +769,21 @@ fn a_compound_whose_heads_words_are_names_keeps_its_capital() {
     assert!(ocr.contains("Ungdomens hus pa Asgatan i Hedemora"));
     assert!(repaired.contains("Ungdomens hus på Åsgatan i Hedemora"));
 }
+
+#[test]
+fn a_name_written_alike_throughout_gains_no_letter_the_ocr_never_showed() {
+    // The OCR loses a word's marks wherever it meets it, but drops a letter only by chance: a
+    // village written twelve times as Gryts is no twelve-times-damaged genitive of Grytt.
+    let (ocr, repaired) = heldout_ocr("valdemarsvik-ks-2014-tjansteutlatande-ocr.txt");
+    assert!(ocr.contains("vatten och avlopp i Fyrudden och Gryts kyrkby"));
+    assert!(repaired.contains("vatten och avlopp i Fyrudden och Gryts kyrkby"));
+}
+
+#[test]
+fn a_name_opening_with_a_word_keeps_that_words_capital() {
+    // Before a capitalised word the documents write `östra` with a capital (Östra Göinge): its
+    // capital Ö is the name's, not a small ö the OCR raised.
+    let (ocr, repaired) = heldout_ocr("ostra-goinge-ks-2021-yttrande-ocr.txt");
+    assert!(ocr.contains("gett Ostra Gdinge kommun m6jlighet"));
+    assert!(repaired.contains("gett Östra Göinge kommun möjlighet"));
+}

@@ -164,6 +164,19 @@ impl Names {
         2 * self.sightings("capital", word) > self.sightings("inside", word)
     }
 
+    /// Whether the documents write `word` (lower case) with a capital before a capitalised word
+    /// (a name's first word: Östra Göinge), where they show it there more often than not; where
+    /// they do not show it there, whether they capitalise it inside a sentence more often than
+    /// words in general.
+    pub fn capitalised_before_name(&self, word: &str) -> bool {
+        let seen = self.sightings("inside", &format!("before-name {word}"));
+        if seen > 0 {
+            2 * self.sightings("capital", &format!("before-name {word}")) > seen
+        } else {
+            self.capital_share(word) > self.other
+        }
+    }
+
     /// Whether `word` (lower case), which the documents never show inside a sentence, ends in a
     /// head whose words they write with a capital there more often than not (Älvgården).
     pub fn head_usually_capitalised(&self, word: &str) -> bool {

@@ -797,6 +797,16 @@ fn marks_at(token: &str, reading: &str, positions: &[usize]) -> bool {
     })
 }
 
+/// Whether `to` is `token` letter for letter but where `to` has a mark the OCR lost (å, ä, ö, é):
+/// a reading that changes nothing else.
+fn marks_only(token: &str, to: &str) -> bool {
+    token.chars().count() == to.chars().count()
+        && token
+            .chars()
+            .zip(to.chars())
+            .all(|(t, w)| t == w || matches!(w, 'å' | 'ä' | 'ö' | 'é'))
+}
+
 /// Whether reading `token` (lower case, written with a capital inside a sentence) as `to` takes
 /// its capital A, O or G for the OCR's: a lower-case å, ä or ö, whose ring or dots make it as
 /// tall as a capital (the dots of an ö close its bowl into a G). Not so for a name or a compound
@@ -868,11 +878,18 @@ impl<'r> Priced<'r> {
     /// ([`capitalised_alone`]).
     fn in_name_place(&self, names: &Names, sightings: usize) -> Priced<'r> {
         let times = sightings as f64;
-        self.adjusted(times * names.capital_cost(self.token), |w| {
+        let own = names.capital_cost(self.token);
+        self.adjusted(times * own, |w| {
             if vowel_read_as_capital(self.token, w, names) {
                 0.0
-            } else {
+            } else if marks_only(self.token, w) {
                 times * names.capital_cost(w)
+            } else {
+                // The OCR misses a word's marks each time it meets it, for want of the glyphs;
+                // a letter it drops or adds, it drops or adds by chance, hardly at every place a
+                // text writes the word (Gryts read as the name Grytt's). So such a reading is
+                // not credited with the places beyond the first.
+                times * names.capital_cost(w) + (times - 1.0) * own
             }
         })
     }
@@ -1042,8 +1059,13 @@ impl Piece<'_> {
                 // Nor a compound the documents never show whose head's words they write with a
                 // capital (a home's Älvgården). Only its letter case asks the head: the reading
                 // was chosen with the capital priced as for any word.
+                // Nor a word before a capitalised one that the documents capitalise there: a
+                // name's first word (Östra Göinge, Övre Dalen), but not `över` before a board.
+                let before_name = matches!(self.neighbours.1, Neighbour::Name(_))
+                    && names.capitalised_before_name(&to);
                 self.in_name_place(names)
                     && !after_name
+                    && !before_name
                     && !heading
                     && vowel_read_as_capital(&self.key, &to, names)
                     && !names.head_usually_capitalised(&to)

@@ -19,6 +19,8 @@ there than its frequency says: `Håkan` against `Hakan` (a Turkish name the web 
 - `#inside WORD N` and `#capital WORD N` for every word seen at least MIN_SEEN times inside a
   sentence there: how often, and how often with a capital. A word's own counts outweigh its
   class's, so a word seen often and never with a capital is a poor reading of a capitalised one;
+- `#inside before-name WORD N` and `#capital before-name WORD N`: the same, of the word before a
+  capitalised word, which opens a name there as often as not (Östra Göinge, but över Kommunen);
 - `#opens WORD N` and `#opens-capital WORD N` for every word seen opening a line at least
   MIN_SEEN times: how often, and how often with a capital (a heading's Ärendebeskrivning, or a
   word a wrapped line of running text opens with).
@@ -65,19 +67,29 @@ def is_name(word, known):
     return word in known or (word.endswith("s") and word[:-1] in known)
 
 
+def capitalised(word):
+    """Whether `word` is written with a capital first but not in capitals throughout."""
+    return word[0].isupper() and not word.isupper()
+
+
 def capitals(known):
+    """The class counts, and each word's sightings inside a sentence and with a capital there;
+    the same before a capitalised word (a name's first word: Östra Göinge, or a word before one)."""
     counts, inside, capital = collections.Counter(), collections.Counter(), collections.Counter()
     for text in corpus_texts():
         for part in SENTENCE_END.split(unicodedata.normalize("NFC", text)):
-            for word in TOKEN.findall(part)[1:]:
+            words = TOKEN.findall(part)
+            for i, word in enumerate(words[1:], 1):
                 if not word[0].isalpha() or word.isupper():
                     continue
                 lower = word.lower()
                 case = "capitalised" if word[0].isupper() else "lower"
                 kind = "named" if is_name(lower, known) else "other"
                 counts[(case, kind)] += 1
-                inside[lower] += 1
-                capital[lower] += word[0].isupper()
+                before = ("before-name ",) if i + 1 < len(words) and capitalised(words[i + 1]) else ()
+                for key in ("",) + before:
+                    inside[key + lower] += 1
+                    capital[key + lower] += word[0].isupper()
     return counts, inside, capital
 
 
