@@ -50,7 +50,7 @@ const CAPITAL_HEAD: usize = 4;
 
 /// Whether the documents write words that end in the head of `word` (lower case) with a capital
 /// inside a sentence more often than not: its longest ending the lexicon lists, after a modifier
-/// of at least three letters. Names of homes, farms and streets end in their own heads
+/// of at least [`CAPITAL_MODIFIER`] letters. Names of homes, farms and streets end in their own heads
 /// (Älvgården, Åkervägen), which ordinary words rarely do.
 fn head_usually_capitalised(word: &str) -> bool {
     let lexicon = shared();
@@ -169,9 +169,10 @@ impl Names {
     /// they do not show it there, whether they capitalise it inside a sentence more often than
     /// words in general.
     pub fn capitalised_before_name(&self, word: &str) -> bool {
-        let seen = self.sightings("inside", &format!("before-name {word}"));
+        let before_name = format!("before-name {word}");
+        let seen = self.sightings("inside", &before_name);
         if seen > 0 {
-            2 * self.sightings("capital", &format!("before-name {word}")) > seen
+            2 * self.sightings("capital", &before_name) > seen
         } else {
             self.capital_share(word) > self.other
         }

@@ -881,16 +881,18 @@ impl<'r> Priced<'r> {
         let own = names.capital_cost(self.token);
         self.adjusted(times * own, |w| {
             if vowel_read_as_capital(self.token, w, names) {
-                0.0
-            } else if marks_only(self.token, w) {
-                times * names.capital_cost(w)
-            } else {
-                // The OCR misses a word's marks each time it meets it, for want of the glyphs;
-                // a letter it drops or adds, it drops or adds by chance, hardly at every place a
-                // text writes the word (Gryts read as the name Grytt's). So such a reading is
-                // not credited with the places beyond the first.
-                times * names.capital_cost(w) + (times - 1.0) * own
+                return 0.0;
             }
+            // The OCR misses a word's marks each time it meets it, for want of the glyphs; a
+            // letter it drops or adds, it drops or adds by chance, hardly at every place a text
+            // writes the word (Gryts read as the name Grytt's). So a reading that changes more
+            // than marks is not credited with the places beyond the first.
+            let uncredited = if marks_only(self.token, w) {
+                0.0
+            } else {
+                (times - 1.0) * own
+            };
+            times * names.capital_cost(w) + uncredited
         })
     }
 
@@ -1056,9 +1058,6 @@ impl Piece<'_> {
                 // Nor a word opening its line that the documents open lines with in capitals
                 // (a heading's Ärendebeskrivning after a title without a stop).
                 let heading = self.opens_line && names.opens_lines_capitalised(&to);
-                // Nor a compound the documents never show whose head's words they write with a
-                // capital (a home's Älvgården). Only its letter case asks the head: the reading
-                // was chosen with the capital priced as for any word.
                 // Nor a word before a capitalised one that the documents capitalise there: a
                 // name's first word (Östra Göinge, Övre Dalen), but not `över` before a board.
                 let before_name = matches!(self.neighbours.1, Neighbour::Name(_))
@@ -1068,6 +1067,9 @@ impl Piece<'_> {
                     && !before_name
                     && !heading
                     && vowel_read_as_capital(&self.key, &to, names)
+                    // Nor a compound the documents never show whose head's words they write with
+                    // a capital (a home's Älvgården). Only its letter case asks the head: the
+                    // reading was chosen with the capital priced as for any word.
                     && !names.head_usually_capitalised(&to)
             }
             _ => false,

@@ -93,6 +93,23 @@ def normal(word):
     return "<num>" if word[0].isdigit() else word.lower()
 
 
+def capitalised(word):
+    """Whether `word` is written with a capital first but not in capitals throughout."""
+    return word[0].isupper() and not word.isupper()
+
+
+def inside_words():
+    """Each word inside a sentence of the municipal documents (corpus_texts), as written, with the
+    word after it in the sentence (None at its end): words, not numbers or words in capitals
+    throughout, and not a sentence's first, whose capital says nothing of the word."""
+    for text in corpus_texts():
+        for part in SENTENCE_END.split(unicodedata.normalize("NFC", text)):
+            words = TOKEN.findall(part)
+            for i, word in enumerate(words[1:], 1):
+                if word[0].isalpha() and not word.isupper():
+                    yield word, words[i + 1] if i + 1 < len(words) else None
+
+
 def sentences(text):
     text = unicodedata.normalize("NFC", text)
     for part in SENTENCE_END.split(text):
@@ -100,7 +117,7 @@ def sentences(text):
         # A capital inside a sentence is mostly a name; names say nothing of the words around
         # them in another document, so they count as one word, <name>.
         words = [
-            "<name>" if i > 0 and w[0].isupper() and not w.isupper() else normal(w)
+            "<name>" if i > 0 and capitalised(w) else normal(w)
             for i, w in enumerate(tokens)
         ]
         if words:

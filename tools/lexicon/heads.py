@@ -23,9 +23,8 @@ and so do words that are no names (skolgården).
 
 import collections
 import math
-import unicodedata
 
-from bigrams import SENTENCE_END, TOKEN, corpus_texts
+from bigrams import inside_words
 from lexicon_data import inflection_test, lexicon as read_lexicon
 
 # Shortest modifier, in letters: shorter splits are chance (a word starting with a short word).
@@ -54,15 +53,11 @@ def capital_head(word, lexicon):
 def compound_capitals(lexicon):
     """How often the documents write a word of each head inside a sentence, and with a capital."""
     inside, capital = collections.Counter(), collections.Counter()
-    for text in corpus_texts():
-        for part in SENTENCE_END.split(unicodedata.normalize("NFC", text)):
-            for word in TOKEN.findall(part)[1:]:
-                if not word[0].isalpha() or word.isupper():
-                    continue
-                head = capital_head(word.lower(), lexicon)
-                if head:
-                    inside[head] += 1
-                    capital[head] += word[0].isupper()
+    for word, _ in inside_words():
+        head = capital_head(word.lower(), lexicon)
+        if head:
+            inside[head] += 1
+            capital[head] += word[0].isupper()
     return inside, capital
 
 

@@ -36,7 +36,7 @@ import os
 import sys
 import unicodedata
 
-from bigrams import ROOT, SENTENCE_END, TOKEN, corpus_texts
+from bigrams import ROOT, TOKEN, capitalised, corpus_texts, inside_words
 from population import from_argv
 
 DIC = "/usr/share/hunspell/sv_SE.dic"
@@ -67,29 +67,19 @@ def is_name(word, known):
     return word in known or (word.endswith("s") and word[:-1] in known)
 
 
-def capitalised(word):
-    """Whether `word` is written with a capital first but not in capitals throughout."""
-    return word[0].isupper() and not word.isupper()
-
-
 def capitals(known):
     """The class counts, and each word's sightings inside a sentence and with a capital there;
     the same before a capitalised word (a name's first word: Östra Göinge, or a word before one)."""
     counts, inside, capital = collections.Counter(), collections.Counter(), collections.Counter()
-    for text in corpus_texts():
-        for part in SENTENCE_END.split(unicodedata.normalize("NFC", text)):
-            words = TOKEN.findall(part)
-            for i, word in enumerate(words[1:], 1):
-                if not word[0].isalpha() or word.isupper():
-                    continue
-                lower = word.lower()
-                case = "capitalised" if word[0].isupper() else "lower"
-                kind = "named" if is_name(lower, known) else "other"
-                counts[(case, kind)] += 1
-                before = ("before-name ",) if i + 1 < len(words) and capitalised(words[i + 1]) else ()
-                for key in ("",) + before:
-                    inside[key + lower] += 1
-                    capital[key + lower] += word[0].isupper()
+    for word, after in inside_words():
+        lower = word.lower()
+        case = "capitalised" if word[0].isupper() else "lower"
+        kind = "named" if is_name(lower, known) else "other"
+        counts[(case, kind)] += 1
+        before = ("before-name ",) if after and capitalised(after) else ()
+        for key in ("",) + before:
+            inside[key + lower] += 1
+            capital[key + lower] += word[0].isupper()
     return counts, inside, capital
 
 
