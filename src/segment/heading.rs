@@ -323,7 +323,7 @@ static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
                 "reserverar sig",
                 "reserverade de sig",
                 "anmälde reservation",
-                r"(?:anmälde|anmäler|lämnade|lämnar|avgav|avger)(?: in)?(?: följande)?(?: en)?(?: gemensam)?(?: skriftlig(?:a)?)? reservation",
+                r"(?:anmälde|anmäler|lämnade|lämnar|avgav|avger)(?: in)?(?: dessutom| också| även)?(?: följande)?(?: en)?(?: gemensam)?(?: skriftlig(?:a)?)? reservation",
             ],
             r"\b",
         ),
@@ -341,7 +341,7 @@ static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
             Kind::SpecialStatement,
             r"^[^.]{0,200}?\b",
             &[
-                r"(?:anmälde|anmäler|lämnade|lämnar|gjorde|gör|avgav|avger)(?: in)?(?: ett)?(?: gemensamt)? särskil(?:t|da) (?:uttalande|yttrande)n?",
+                r"(?:anmälde|anmäler|lämnade|lämnar|gjorde|gör|avgav|avger)(?: in)?(?: dessutom| också| även)?(?: ett)?(?: gemensamt)? särskil(?:t|da) (?:uttalande|yttrande)n?",
             ],
             r"\b",
         ),
@@ -574,6 +574,10 @@ mod tests {
         assert_eq!(
             phrase_kind("Jonas Säll (SD) lät anteckna följande till protokollet."),
             Some(Kind::ProtocolNote)
+        );
+        assert_eq!(
+            phrase_kind("Eva Ek och Per Al (M) lämnar dessutom en skriftlig reservation:"),
+            Some(Kind::Reservation)
         );
         assert_eq!(
             phrase_kind("Anna Berg (S) yrkade bifall till förvaltningens förslag."),

@@ -1,7 +1,7 @@
 //! Who speaks: parties in parentheses, the persons named before them or in a "gjordes av"
 //! list, and vote counts.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -219,6 +219,23 @@ fn name_in(element: &str) -> Option<String> {
         .then(|| run.join(" "))
 }
 
+/// Swedish given names, folded (tools/segment/given_names.py; see data/NOTICE).
+static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("data/given-names.txt")
+        .lines()
+        .map(fold)
+        .collect()
+});
+
+/// Whether a capitalised run opens with a given name ("Anna-Karin Sjödin", OCR's "Goran
+/// Ekström"): what makes a run a person where no party in brackets follows it. Places and
+/// firms open with other words ("Stora Skedvi", "Kalmar Länstrafik", "AFA Försäkring").
+fn opens_with_given_name(name: &str) -> bool {
+    name.split([' ', '-'])
+        .next()
+        .is_some_and(|first| GIVEN_NAMES.contains(&fold(first)))
+}
+
 /// Whether `word` makes a capitalised run an organisation's name, not a person's ("Sveriges
 /// Kommuner och Landsting", "Region Gotland"), or ends as one does ("Räddningstjänstförbund",
 /// "Skatteverket"), as no surname does.
@@ -390,14 +407,11 @@ fn who_of(text: &str, party_words: bool) -> Who {
         let from = fold(&text)[..m.start()].chars().count();
         let rest: String = text.chars().skip(from).collect();
         let end = rest.find(['.', '(']).unwrap_or(rest.len());
-        out.persons.extend(persons_of_clause(&rest[..end]));
-    }
-    // An official named with the title before the name ("Ekonomichef Stefan Hällgren
-    // redovisar"): no party, but a person the segment names.
-    for c in OFFICIAL.captures_iter(&text) {
-        if let Some(name) = name_in(&c[1]) {
-            out.persons.insert(name);
-        }
+        out.persons.extend(
+            persons_of_clause(&rest[..end])
+                .into_iter()
+                .filter(|p| opens_with_given_name(p)),
+        );
     }
     if party_words {
         out.parties.extend(parties_in_words(&text));
@@ -421,15 +435,6 @@ fn who_of(text: &str, party_words: bool) -> Who {
     );
     out
 }
-
-/// An official's title ("ekonomichef", "förvaltningsdirektör", "utredare") and the two or three
-/// capitalised words of the name after it.
-static OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i:\b\p{L}*(?:chef|direktör|handläggare|utredare|controller|strateg|sekreterare|ansvarig)):?\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\b",
-    )
-    .expect("official pattern")
-});
 
 /// Parties named by their letters after their members ("samtliga ledamöter från V och MP").
 static PARTY_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
@@ -456,7 +461,8 @@ pub fn bare_name(line: &str) -> Option<String> {
         && words
             .iter()
             .any(|w| w.chars().skip(1).any(char::is_lowercase));
-    ok.then(|| words.join(" "))
+    let name = words.join(" ");
+    (ok && opens_with_given_name(&name)).then_some(name)
 }
 
 /// A line that is only an official title under a signature ("Miljöchef", "Ordförande",
@@ -629,6 +635,16 @@ mod tests {
 
     fn sorted(w: &BTreeSet<String>) -> Vec<&str> {
         w.iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn places_and_firms_open_with_no_given_name() {
+        let w = who("Turlistor från Kalmar Länstrafik och Stora Rörsmåla.");
+        assert!(w.persons.is_empty(), "{:?}", w.persons);
+        let w = who("Synpunkter har kommit från Anna-Karin Sjödin och Goran Ekström.");
+        assert_eq!(sorted(&w.persons), ["Anna-Karin Sjödin", "Goran Ekström"]);
+        assert_eq!(bare_name("Stora Skedvi"), None);
+        assert_eq!(bare_name("AFA Försäkring"), None);
     }
 
     #[test]

@@ -15,17 +15,19 @@ import zipfile
 
 PROVIDER = "faker/providers/person/sv_SE/__init__.py"
 LISTS = ("first_names_female", "first_names_male", "last_names")
+# The lists of given names alone.
+GIVEN = LISTS[:2]
 
 
-def population_names(wheel):
-    """The provider's names, lower-cased: every name of its three lists, once."""
+def population_names(wheel, lists=LISTS):
+    """The provider's names, lower-cased: every name of its `lists`, once."""
     with zipfile.ZipFile(wheel) as z:
         tree = ast.parse(z.read(PROVIDER).decode("utf-8"))
     names = set()
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)):
             continue
-        if node.targets[0].id not in LISTS or not isinstance(node.value, ast.Call):
+        if node.targets[0].id not in lists or not isinstance(node.value, ast.Call):
             continue
         # OrderedDict(((name, share), ...)): the share is the name's frequency among its kind.
         for pair in node.value.args[0].elts:
