@@ -787,3 +787,13 @@ fn a_name_opening_with_a_word_keeps_that_words_capital() {
     assert!(ocr.contains("gett Ostra Gdinge kommun m6jlighet"));
     assert!(repaired.contains("gett Östra Göinge kommun möjlighet"));
 }
+
+#[test]
+fn a_word_written_small_only_where_a_line_opens_takes_the_capital_it_has_elsewhere() {
+    // The footer label the minutes write with a capital on every page: where the OCR read its
+    // U small opening a line, it has its capital again.
+    let (ocr, repaired) = heldout_ocr("vaxholm-sn-2021-protokollsutdrag-ocr.txt");
+    let small = |text: &str| text.lines().filter(|l| *l == "utdragsbestyrkande").count();
+    assert_eq!(small(&ocr), 1);
+    assert_eq!(small(&repaired), 0);
+}

@@ -242,6 +242,7 @@ impl Repairer {
             misread_capital.insert(&piece.key, read);
         }
         let capitalised = ocr_odds.map(|_| capitalised_alone(&pieces));
+        let small_openers = ocr_odds.map(|_| small_only_opening_lines(&pieces));
         let mut edits: Vec<Edit> = pieces
             .iter()
             .filter_map(|(offset, piece)| {
@@ -346,7 +347,19 @@ impl Repairer {
                 let reopened = ocr_odds
                     .filter(|_| piece.after_stop && piece.shape == Shape::Lower)
                     .and_then(|_| self.channel.capital_after_stop(piece.word.chars().next()?))
-                    .filter(|&score| score > MARGIN);
+                    .filter(|&score| score > MARGIN)
+                    // So did a word opening its line in lower case that the text writes with a
+                    // capital inside its sentences and small nowhere else, where the OCR is
+                    // known to read that capital small.
+                    .or_else(|| {
+                        let small = piece.word.chars().next()?;
+                        let capital = small.to_uppercase().next()?;
+                        (piece.opens_line
+                            && piece.shape == Shape::Lower
+                            && self.channel.initial(capital, small).is_some()
+                            && small_openers.as_ref()?.contains_key(&*piece.key))
+                        .then_some(ocr_odds?)
+                    });
                 let reopen = || reopened.map(|score| (Shape::Capitalised.apply(key), score));
                 // A member's surname the OCR wrote in lower case (`Jan wallin (M)`) is a name,
                 // which Swedish writes with a capital.
@@ -699,11 +712,27 @@ impl Repairer {
 /// word of the same letters is (Ange for the place Ånge, never the verb ange), so each of its
 /// places pays for reading it as a word that is no name as all of them together do.
 fn capitalised_alone<'p>(pieces: &'p [(usize, Piece)]) -> HashMap<&'p str, usize> {
+    capitalised_but(pieces, |_| false)
+}
+
+/// The words an OCR text writes with a capital inside a sentence at least twice and in lower
+/// case only where they open a line: there the OCR read the capital small (a page footer's
+/// `Utdragsbestyrkande`, read `utdragsbestyrkande` where it opens its line).
+fn small_only_opening_lines<'p>(pieces: &'p [(usize, Piece)]) -> HashMap<&'p str, usize> {
+    capitalised_but(pieces, |piece| piece.opens_line)
+}
+
+/// The words a text writes with a capital inside a sentence at least twice, and in lower case
+/// only where `spared` says, with how many times they have the capital.
+fn capitalised_but<'p>(
+    pieces: &'p [(usize, Piece)],
+    spared: impl Fn(&Piece) -> bool,
+) -> HashMap<&'p str, usize> {
     let mut seen: HashMap<&str, Option<usize>> = HashMap::default();
     for (_, piece) in pieces {
         let count = seen.entry(&piece.key).or_insert(Some(0));
         match piece.shape {
-            Shape::Lower => *count = None,
+            Shape::Lower if !spared(piece) => *count = None,
             Shape::Capitalised if !piece.sentence_start => {
                 if let Some(n) = count {
                     *n += 1;
