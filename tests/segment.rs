@@ -313,3 +313,31 @@ fn a_written_reservation_after_a_short_one_and_a_statement_backing_anothers_moti
     assert_eq!(substitute.parties, ["KD"]);
     assert_eq!(substitute.persons, ["Stefan Dahl"]);
 }
+
+#[test]
+fn after_a_proposal_in_prose_the_board_decides_its_att_satser() {
+    // "Förvaltningens förslag" in a paragraph, then "Barn- och utbildningsnämnden beslutar" over
+    // the att-satser: the decision, not more of the proposal.
+    let d = heldout("leksand-bun-2009-protokoll.txt");
+    let s31 = item_segments(&d, Some("31"));
+    let decision = s31
+        .iter()
+        .find(|s| s.kind == Kind::Decision)
+        .expect("decision in § 31");
+    assert!(decision.text.contains("att uppdra åt förvaltningschefen"));
+    assert!(s31
+        .iter()
+        .any(|s| s.kind == Kind::Proposal && !s.text.contains("att uppdra")));
+}
+
+#[test]
+fn places_named_in_a_matter_are_no_persons() {
+    // "turlistor från Kalmar Länstrafik", "mot Stora Rörsmåla": a firm and a village.
+    let d = heldout("torsas-bin-2021-tjansteskrivelse.txt");
+    let persons: Vec<&String> = item_segments(&d, None)
+        .iter()
+        .filter(|s| s.kind == Kind::Matter)
+        .flat_map(|s| &s.persons)
+        .collect();
+    assert!(persons.is_empty(), "{persons:?}");
+}

@@ -170,10 +170,14 @@ fn spans(
             && looks_like_heading(line)
             && !line.contains('(')
             && body_follows(lines, i, end);
-        // Under a proposal, "Nämnden beslutar:" is the wording of what is proposed.
+        // Under a proposal, "Nämnden beslutar:" is the wording of what is proposed, unless the
+        // proposal has said it in a paragraph of its own before: then the board decides.
         // ("Nämndens beslut" after a proposal is still the decision.)
         let proposed = |kind: Kind| {
-            kind == Kind::Decision && cur.kind == Kind::Proposal && fold(line).contains("beslutar")
+            kind == Kind::Decision
+                && cur.kind == Kind::Proposal
+                && fold(line).contains("beslutar")
+                && (!prev_blank || cur.bare)
         };
         if signature {
             open(Kind::Other, line, true, &mut cur);
