@@ -247,11 +247,14 @@ impl Repairer {
             .iter()
             .filter_map(|(offset, piece)| {
                 let (&key, p) = priced.get_key_value(&*piece.key)?;
-                let p = if piece.in_name_place(names) {
-                    in_name_place.entry(key).or_insert_with(|| {
-                        let sightings = capitalised.as_ref().and_then(|c| c.get(key).copied());
-                        p.in_name_place(names, sightings.unwrap_or(1))
-                    })
+                let sightings = capitalised.as_ref().and_then(|c| c.get(key).copied());
+                // A sentence's first word that the text writes as a name elsewhere is that name.
+                let name_place = piece.in_name_place(names)
+                    || piece.shape == Shape::Capitalised && sightings.is_some();
+                let p = if name_place {
+                    in_name_place
+                        .entry(key)
+                        .or_insert_with(|| p.in_name_place(names, sightings.unwrap_or(1)))
                 } else {
                     p
                 };
@@ -473,8 +476,10 @@ impl Repairer {
     ///   word or one in capitals (`HAbo` → Håbo, whose inner capital is the OCR's mark), every
     ///   other such word of the same letters it left (`Habo` in a sentence, `HABO KOMMUN`, or
     ///   opening one where the text writes the word `capitalised` alone: `Ange kommun ingår`)
-    ///   is repaired alike, when all its repairs agree and the text reads as OCR output
-    ///   (`capitalised` is Some): in clean text, a name's one doubtful repair is not made many;
+    ///   is repaired alike, when all its repairs agree, restore only marks (the OCR loses a
+    ///   name's marks wherever it meets it, a letter only by chance: `Knaften` kept elsewhere
+    ///   is no knä|Flen) and the text reads as OCR output (`capitalised` is Some): in clean
+    ///   text, a name's one doubtful repair is not made many;
     /// - a genitive: where the text repairs a word of at least [`GENITIVE_STEM`] letters
     ///   (`Solgarden` → Solgården), the same word with the genitive's -s that it leaves
     ///   (`Solgardens`) is repaired alike. Names of homes, farms and places come with their
@@ -527,7 +532,8 @@ impl Repairer {
                             || piece.in_name_place(names)
                             || piece.shape == Shape::Capitalised && alone.contains_key(&*piece.key)
                     })
-                    .and_then(|_| named.get(&*piece.key)?.clone());
+                    .and_then(|_| named.get(&*piece.key)?.clone())
+                    .filter(|(to, _)| marks_only(&piece.key, to));
                 let (to, score) = match name {
                     Some(read) => read,
                     None => {
