@@ -807,3 +807,13 @@ fn a_name_written_alike_throughout_keeps_its_letters_wherever_it_stands() {
     assert_eq!(ocr.matches("Knaften").count(), 5);
     assert_eq!(repaired.matches("Knaften").count(), 5);
 }
+
+#[test]
+fn a_name_the_text_capitalises_takes_its_capital_where_the_ocr_read_it_small() {
+    // The municipality's own name, written Vargarda inside its sentences and, where the OCR
+    // read its V small, vargarda: a name the lists know, so it is Vårgårda throughout.
+    let (ocr, repaired) = heldout_ocr("vargarda-ks-2023-yttrande-ocr.txt");
+    assert_eq!(ocr.matches("vargarda").count(), 7);
+    assert_eq!(repaired.matches("vårgårda").count(), 0);
+    assert!(repaired.contains("i Vårgårda har vid sitt sammanträde"));
+}

@@ -241,8 +241,10 @@ impl Repairer {
                 .collect();
             misread_capital.insert(&piece.key, read);
         }
-        let capitalised = ocr_odds.map(|_| capitalised_alone(&pieces));
-        let small_openers = ocr_odds.map(|_| small_only_opening_lines(&pieces));
+        let cases = ocr_odds.map(|_| cases(&pieces));
+        let capitalised = cases.as_ref().map(capitalised_alone);
+        let small_openers = cases.as_ref().map(small_only_opening_lines);
+        let small_names = cases.as_ref().map(mostly_capitalised);
         let mut edits: Vec<Edit> = pieces
             .iter()
             .filter_map(|(offset, piece)| {
@@ -360,7 +362,7 @@ impl Repairer {
                         (piece.opens_line
                             && piece.shape == Shape::Lower
                             && self.channel.initial(capital, small).is_some()
-                            && small_openers.as_ref()?.contains_key(&*piece.key))
+                            && small_openers.as_ref()?.contains(&*piece.key))
                         .then_some(ocr_odds?)
                     });
                 let reopen = || reopened.map(|score| (Shape::Capitalised.apply(key), score));
@@ -380,13 +382,26 @@ impl Repairer {
                         && readings[key].known().is_some())
                     .then(|| (key.to_string(), score))
                 };
+                // A listed name the text writes with a capital inside its sentences more often
+                // than small, where the OCR is known to read that capital small (`i vargarda`
+                // beside `i Vargarda`).
+                let small_name = |to: &str| {
+                    let small = piece.word.chars().next()?;
+                    let capital = small.to_uppercase().next()?;
+                    (piece.shape == Shape::Lower
+                        && self.channel.initial(capital, small).is_some()
+                        && small_names.as_ref()?.contains(&*piece.key)
+                        && names.lists(to))
+                    .then_some(ocr_odds?)
+                };
                 let (to, score) = match reading() {
-                    Some((to, score)) if reopened.is_some() => {
+                    Some((to, score)) if reopened.is_some() || small_name(&to).is_some() => {
                         (Shape::Capitalised.apply(&to), score)
                     }
                     Some(read) => read,
                     None => recased()
                         .or_else(reopen)
+                        .or_else(|| Some((Shape::Capitalised.apply(key), small_name(key)?)))
                         .or_else(surname)
                         .or_else(lowered)?,
                 };
@@ -713,42 +728,64 @@ impl Repairer {
     }
 }
 
-/// The words an OCR text writes with a capital inside a sentence at least twice and never in
-/// lower case, with how many times: a word used so throughout is one name, whatever a common
-/// word of the same letters is (Ange for the place Ånge, never the verb ange), so each of its
-/// places pays for reading it as a word that is no name as all of them together do.
-fn capitalised_alone<'p>(pieces: &'p [(usize, Piece)]) -> HashMap<&'p str, usize> {
-    capitalised_but(pieces, |_| false)
+/// How an OCR text writes a word: with a capital inside a sentence, and in lower case where it
+/// opens a line or elsewhere.
+#[derive(Debug, Default, Clone, Copy)]
+struct Cases {
+    /// With a capital inside a sentence.
+    capital: usize,
+    /// In lower case opening a line.
+    small_opening: usize,
+    /// In lower case elsewhere.
+    small_inside: usize,
 }
 
-/// The words an OCR text writes with a capital inside a sentence at least twice and in lower
-/// case only where they open a line: there the OCR read the capital small (a page footer's
-/// `Utdragsbestyrkande`, read `utdragsbestyrkande` where it opens its line).
-fn small_only_opening_lines<'p>(pieces: &'p [(usize, Piece)]) -> HashMap<&'p str, usize> {
-    capitalised_but(pieces, |piece| piece.opens_line)
-}
-
-/// The words a text writes with a capital inside a sentence at least twice, and in lower case
-/// only where `spared` says, with how many times they have the capital.
-fn capitalised_but<'p>(
-    pieces: &'p [(usize, Piece)],
-    spared: impl Fn(&Piece) -> bool,
-) -> HashMap<&'p str, usize> {
-    let mut seen: HashMap<&str, Option<usize>> = HashMap::default();
+/// How `pieces` write each word's letter case.
+fn cases<'p>(pieces: &'p [(usize, Piece)]) -> HashMap<&'p str, Cases> {
+    let mut seen: HashMap<&str, Cases> = HashMap::default();
     for (_, piece) in pieces {
-        let count = seen.entry(&piece.key).or_insert(Some(0));
+        let cases = seen.entry(&piece.key).or_default();
         match piece.shape {
-            Shape::Lower if !spared(piece) => *count = None,
-            Shape::Capitalised if !piece.sentence_start => {
-                if let Some(n) = count {
-                    *n += 1;
-                }
-            }
+            Shape::Lower if piece.opens_line => cases.small_opening += 1,
+            Shape::Lower => cases.small_inside += 1,
+            Shape::Capitalised if !piece.sentence_start => cases.capital += 1,
             _ => {}
         }
     }
-    seen.into_iter()
-        .filter_map(|(key, n)| Some((key, n.filter(|&n| n >= 2)?)))
+    seen
+}
+
+/// The words written with a capital inside a sentence at least twice and never in lower case,
+/// with how many times: a word used so throughout is one name, whatever a common word of the
+/// same letters is (Ange for the place Ånge, never the verb ange), so each of its places pays
+/// for reading it as a word that is no name as all of them together do.
+fn capitalised_alone<'p>(cases: &HashMap<&'p str, Cases>) -> HashMap<&'p str, usize> {
+    cases
+        .iter()
+        .filter(|(_, c)| c.capital >= 2 && c.small_opening + c.small_inside == 0)
+        .map(|(&key, c)| (key, c.capital))
+        .collect()
+}
+
+/// The words written with a capital inside a sentence at least twice and in lower case only
+/// where they open a line: there the OCR read the capital small (a page footer's
+/// `Utdragsbestyrkande`, read `utdragsbestyrkande` where it opens its line).
+fn small_only_opening_lines<'p>(cases: &HashMap<&'p str, Cases>) -> HashSet<&'p str> {
+    cases
+        .iter()
+        .filter(|(_, c)| c.capital >= 2 && c.small_inside == 0)
+        .map(|(&key, _)| key)
+        .collect()
+}
+
+/// The words written with a capital inside a sentence at least twice and more often than in
+/// lower case inside a line: a name the OCR read small here and there (`i vargarda` beside
+/// `i Vargarda`), where its reading is a name.
+fn mostly_capitalised<'p>(cases: &HashMap<&'p str, Cases>) -> HashSet<&'p str> {
+    cases
+        .iter()
+        .filter(|(_, c)| c.capital >= 2 && c.capital > c.small_inside)
+        .map(|(&key, _)| key)
         .collect()
 }
 
