@@ -817,3 +817,13 @@ fn a_name_the_text_capitalises_takes_its_capital_where_the_ocr_read_it_small() {
     assert_eq!(repaired.matches("vårgårda").count(), 0);
     assert!(repaired.contains("i Vårgårda har vid sitt sammanträde"));
 }
+
+#[test]
+fn a_word_the_text_writes_only_before_a_name_keeps_its_capital() {
+    // A firm's first word, written Olandska before Byggbolaget AB wherever it stands: its
+    // capital Ö is the name's, not a small ö the OCR raised.
+    let (ocr, repaired) = heldout_ocr("morbylanga-ks-2008-protokoll-ocr.txt");
+    assert!(ocr.contains("att ge Olandska Byggbolaget AB markanvisning"));
+    assert!(repaired.contains("att ge Öländska Byggbolaget AB markanvisning"));
+    assert!(!repaired.contains("öländska"));
+}

@@ -245,6 +245,7 @@ impl Repairer {
         let capitalised = cases.as_ref().map(capitalised_alone);
         let small_openers = cases.as_ref().map(small_only_opening_lines);
         let small_names = cases.as_ref().map(mostly_capitalised);
+        let openers = cases.as_ref().map(name_openers).unwrap_or_default();
         let mut edits: Vec<Edit> = pieces
             .iter()
             .filter_map(|(offset, piece)| {
@@ -330,7 +331,11 @@ impl Repairer {
                     if score <= word_margin && !names.is_name(&to) {
                         return None;
                     }
-                    Some((piece.written(to, names, self.channel, &resolve), score))
+                    let opener = openers.contains(key);
+                    Some((
+                        piece.written(to, names, self.channel, opener, &resolve),
+                        score,
+                    ))
                 };
                 // A word the OCR wrote with a capital inside (ProtokoLl) that reads as itself
                 // is a known word in the wrong letter case.
@@ -562,7 +567,7 @@ impl Repairer {
                 Some((
                     offset,
                     piece.word,
-                    piece.written(to, names, self.channel, resolve),
+                    piece.written(to, names, self.channel, false, resolve),
                     score,
                 ))
             })
@@ -734,6 +739,8 @@ impl Repairer {
 struct Cases {
     /// With a capital inside a sentence.
     capital: usize,
+    /// Of those, before a capitalised word.
+    capital_before_name: usize,
     /// In lower case opening a line.
     small_opening: usize,
     /// In lower case elsewhere.
@@ -748,7 +755,12 @@ fn cases<'p>(pieces: &'p [(usize, Piece)]) -> HashMap<&'p str, Cases> {
         match piece.shape {
             Shape::Lower if piece.opens_line => cases.small_opening += 1,
             Shape::Lower => cases.small_inside += 1,
-            Shape::Capitalised if !piece.sentence_start => cases.capital += 1,
+            Shape::Capitalised if !piece.sentence_start => {
+                cases.capital += 1;
+                if matches!(piece.neighbours.1, Neighbour::Name(_)) {
+                    cases.capital_before_name += 1;
+                }
+            }
             _ => {}
         }
     }
@@ -764,6 +776,20 @@ fn capitalised_alone<'p>(cases: &HashMap<&'p str, Cases>) -> HashMap<&'p str, us
         .iter()
         .filter(|(_, c)| c.capital >= 2 && c.small_opening + c.small_inside == 0)
         .map(|(&key, c)| (key, c.capital))
+        .collect()
+}
+
+/// The words written with a capital inside a sentence at least twice, never in lower case, and
+/// always before another capitalised word: the first word of a name (`Öländska Byggbolaget`).
+fn name_openers<'p>(cases: &HashMap<&'p str, Cases>) -> HashSet<&'p str> {
+    cases
+        .iter()
+        .filter(|(_, c)| {
+            c.capital >= 2
+                && c.small_opening + c.small_inside == 0
+                && c.capital_before_name == c.capital
+        })
+        .map(|(&key, _)| key)
         .collect()
 }
 
@@ -1098,12 +1124,14 @@ impl Piece<'_> {
     /// a lower-case l, and a capital A, O or G read for a lower-case å, ä or ö (whose ring or
     /// dots make it as tall as a capital) inside a sentence was lower case too, unless the word
     /// is or opens with a name, follows one (a surname after its first name), or the documents
-    /// capitalise it. A member's surname the OCR wrote in lower case gets its capital back.
+    /// capitalise it, or the text writes it only as a name's first word (`opener`, see
+    /// [`name_openers`]). A member's surname the OCR wrote in lower case gets its capital back.
     fn written(
         &self,
         to: String,
         names: &Names,
         channel: &Channel,
+        opener: bool,
         read: &dyn Fn(&str) -> String,
     ) -> String {
         let first = |w: &str| w.chars().next().unwrap_or_default();
@@ -1130,10 +1158,11 @@ impl Piece<'_> {
                 // Nor a word opening its line that the documents open lines with in capitals
                 // (a heading's Ärendebeskrivning after a title without a stop).
                 let heading = self.opens_line && names.opens_lines_capitalised(&to);
-                // Nor a word before a capitalised one that the documents capitalise there: a
-                // name's first word (Östra Göinge, Övre Dalen), but not `över` before a board.
+                // Nor a word before a capitalised one that the documents capitalise there, or
+                // that this text writes nowhere else: a name's first word (Östra Göinge, Övre
+                // Dalen, Öländska Byggbolaget), but not `över` before a board.
                 let before_name = matches!(self.neighbours.1, Neighbour::Name(_))
-                    && names.capitalised_before_name(&to);
+                    && (opener || names.capitalised_before_name(&to));
                 self.in_name_place(names)
                     && !after_name
                     && !before_name
