@@ -50,8 +50,8 @@ const CAPITAL_HEAD: usize = 4;
 
 /// Whether the documents write words that end in the head of `word` (lower case) with a capital
 /// inside a sentence more often than not: its longest ending the lexicon lists, after a modifier
-/// of at least [`CAPITAL_MODIFIER`] letters. Names of homes, farms and streets end in their own heads
-/// (Älvgården, Åkervägen), which ordinary words rarely do.
+/// of at least [`CAPITAL_MODIFIER`] letters. Names of homes, farms and streets end in their own
+/// heads (Älvgården, Åkervägen), which ordinary words rarely do.
 fn head_usually_capitalised(word: &str) -> bool {
     let lexicon = shared();
     let letters = word.chars().count();

@@ -362,11 +362,8 @@ impl Repairer {
                     // capital inside its sentences and small nowhere else, where the OCR is
                     // known to read that capital small.
                     .or_else(|| {
-                        let small = piece.word.chars().next()?;
-                        let capital = small.to_uppercase().next()?;
                         (piece.opens_line
-                            && piece.shape == Shape::Lower
-                            && self.channel.initial(capital, small).is_some()
+                            && piece.capital_read_small(self.channel)
                             && small_openers.as_ref()?.contains(&*piece.key))
                         .then_some(ocr_odds?)
                     });
@@ -391,10 +388,7 @@ impl Repairer {
                 // than small, where the OCR is known to read that capital small (`i vargarda`
                 // beside `i Vargarda`).
                 let small_name = |to: &str| {
-                    let small = piece.word.chars().next()?;
-                    let capital = small.to_uppercase().next()?;
-                    (piece.shape == Shape::Lower
-                        && self.channel.initial(capital, small).is_some()
+                    (piece.capital_read_small(self.channel)
                         && small_names.as_ref()?.contains(&*piece.key)
                         && names.lists(to))
                     .then_some(ocr_odds?)
@@ -747,6 +741,13 @@ struct Cases {
     small_inside: usize,
 }
 
+impl Cases {
+    /// Written with a capital inside a sentence at least twice and never in lower case.
+    fn alone(&self) -> bool {
+        self.capital >= 2 && self.small_opening + self.small_inside == 0
+    }
+}
+
 /// How `pieces` write each word's letter case.
 fn cases<'p>(pieces: &'p [(usize, Piece)]) -> HashMap<&'p str, Cases> {
     let mut seen: HashMap<&str, Cases> = HashMap::default();
@@ -774,7 +775,7 @@ fn cases<'p>(pieces: &'p [(usize, Piece)]) -> HashMap<&'p str, Cases> {
 fn capitalised_alone<'p>(cases: &HashMap<&'p str, Cases>) -> HashMap<&'p str, usize> {
     cases
         .iter()
-        .filter(|(_, c)| c.capital >= 2 && c.small_opening + c.small_inside == 0)
+        .filter(|(_, c)| c.alone())
         .map(|(&key, c)| (key, c.capital))
         .collect()
 }
@@ -784,11 +785,7 @@ fn capitalised_alone<'p>(cases: &HashMap<&'p str, Cases>) -> HashMap<&'p str, us
 fn name_openers<'p>(cases: &HashMap<&'p str, Cases>) -> HashSet<&'p str> {
     cases
         .iter()
-        .filter(|(_, c)| {
-            c.capital >= 2
-                && c.small_opening + c.small_inside == 0
-                && c.capital_before_name == c.capital
-        })
+        .filter(|(_, c)| c.alone() && c.capital_before_name == c.capital)
         .map(|(&key, _)| key)
         .collect()
 }
@@ -1185,6 +1182,19 @@ impl Piece<'_> {
         } else {
             self.shape.apply(&to)
         }
+    }
+
+    /// Whether the piece is written in lower case with a first letter whose capital the OCR is
+    /// known to read small (V read as v).
+    fn capital_read_small(&self, channel: &Channel) -> bool {
+        let mut first = self.word.chars();
+        self.shape == Shape::Lower
+            && first.next().is_some_and(|small| {
+                small
+                    .to_uppercase()
+                    .next()
+                    .is_some_and(|capital| channel.initial(capital, small).is_some())
+            })
     }
 
     /// Whether the piece's capital inside a sentence is one the OCR made of a small letter (an
