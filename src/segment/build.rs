@@ -98,6 +98,11 @@ fn names_seconded(sentence: &str) -> bool {
         .any(|w| w.starts_with(char::is_uppercase))
 }
 
+/// The number of a numbered section heading ("6.2 Statligt stöd till …", "9 Konsekvenser"),
+/// which a generic heading may open with.
+static SECTION_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+").expect("section number pattern"));
+
 /// Whether line `i` is followed by a body paragraph (a generic heading needs one).
 fn body_follows(lines: &[DocLine], i: usize, end: usize) -> bool {
     lines[i + 1..end]
@@ -167,7 +172,7 @@ fn spans(
             && matches!(cur.kind, Kind::Other | Kind::Matter)
             && !prev_heading
             && para_start
-            && looks_like_heading(line)
+            && looks_like_heading(SECTION_NUMBER.replace(line, "").as_ref())
             && !line.contains('(')
             && body_follows(lines, i, end);
         // Under a proposal, "Nämnden beslutar:" is the wording of what is proposed, unless the

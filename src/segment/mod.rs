@@ -347,6 +347,32 @@ mod tests {
     }
 
     #[test]
+    fn numbered_sections_of_a_statement_are_matters_of_their_own() {
+        let text = "YTTRANDE\nKommunstyrelsen\n\nRemissvar över betänkandet Ny trafik\n\n\
+            2.1 Stöd till trafiken på landsbygden\n\
+            Kommunen delar utredningens bedömning att dagens finansiering inte räcker till.\n\n\
+            3 Konsekvenser för kommunerna\n\
+            Kommunen saknar en analys av hur förslagen påverkar kommuner med egna avtal.\n\n\
+            Yttrandet har beslutats av kommunstyrelsen den 2 maj 2024, § 21. I beslutet deltog\n\
+            ordföranden Anna Ek (S), Per Lund (M) och Eva Berg (C).\n";
+        let doc = segment("t", "t", &pages_from_text(text));
+        let segments: Vec<_> = doc.items.iter().flat_map(|i| &i.segments).collect();
+        let section = |words: &str| {
+            segments
+                .iter()
+                .find(|s| s.text.contains(words))
+                .unwrap_or_else(|| panic!("{words}: {segments:#?}"))
+        };
+        let support = section("finansiering inte räcker");
+        let consequences = section("saknar en analys");
+        assert!(!support.text.contains("saknar en analys"));
+        assert_eq!(consequences.kind, Kind::Matter);
+        // Those who took part in adopting the statement did not write it.
+        let adopted = section("I beslutet deltog");
+        assert!(adopted.parties.is_empty() && adopted.persons.is_empty());
+    }
+
+    #[test]
     fn own_proposal_names_the_board() {
         assert!(own_proposal(
             "Kommunstyrelsen",

@@ -48,7 +48,7 @@ static LIST_SPLIT: LazyLock<Regex> =
 static LIST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     tolerant_regex(
         r"\b(?:",
-        &["gjordes av", "anmäldes av", "från", "lämnades av"],
+        &["gjordes av", "anmäldes av", "från", "lämnades av", "ledamöter", "ledamöterna", "ledamoten"],
         r")\s",
     )
 });
@@ -319,6 +319,32 @@ fn persons_of_clause(clause: &str) -> Vec<String> {
     LIST_SPLIT.split(&clause).filter_map(name_in).collect()
 }
 
+/// The names of a list that runs on into its sentence ("Anna Berg, Per Ek och Eva Lund
+/// reserverar sig …"): each element is a name, after any roles ("ordförande Anna Berg"), that
+/// ends where its capitalised run does; the list ends at the first element that is no name or
+/// that the sentence goes on after ("från stamfastigheten, som ägs av …" lists no one).
+fn listed_names(list: &str) -> Vec<String> {
+    let list = AND_FLERA.replace_all(list, " ");
+    let mut names = Vec::new();
+    for element in LIST_SPLIT.split(&list) {
+        let words: Vec<&str> = element.split_whitespace().collect();
+        let start = words.iter().take_while(|w| is_role(w)).count();
+        let end = start
+            + words[start..]
+                .iter()
+                .take_while(|w| NAME_TOKEN.is_match(w))
+                .count();
+        let Some(name) = name_in(&words[start..end].join(" ")) else {
+            break;
+        };
+        names.push(name);
+        if end < words.len() {
+            break;
+        }
+    }
+    names
+}
+
 /// The text on one line, with the cells of table rows and side-by-side columns ("Frida Marklund
 /// (S)      X", "Ledamot   Ja   Nej") kept apart by `;` so a name never takes in a neighbouring
 /// cell. A prose line break stays a space: names wrap across lines.
@@ -379,6 +405,7 @@ pub fn who_in_procedure(text: &str) -> Who {
 
 fn who_of(text: &str, party_words: bool) -> Who {
     let text = table_cells_apart(text);
+    let text = PARTICIPANTS.replace_all(&text, "");
     let mut out = Who::default();
     for c in PAREN.captures_iter(&text) {
         let (Some(whole), Some(inner)) = (c.get(0), c.get(1)) else {
@@ -402,13 +429,13 @@ fn who_of(text: &str, party_words: bool) -> Who {
         out.parties.extend(tokens);
         out.persons.extend(persons);
     }
-    // Names listed after "gjordes av"/"från" without a party.
+    // Names listed after "gjordes av"/"från"/"ledamöter" without a party.
     for m in LIST_TRIGGER.find_iter(&fold(&text)) {
-        let from = fold(&text)[..m.start()].chars().count();
+        let from = fold(&text)[..m.end()].chars().count();
         let rest: String = text.chars().skip(from).collect();
         let end = rest.find(['.', '(']).unwrap_or(rest.len());
         out.persons.extend(
-            persons_of_clause(&rest[..end])
+            listed_names(&rest[..end])
                 .into_iter()
                 .filter(|p| opens_with_given_name(p)),
         );
@@ -435,6 +462,12 @@ fn who_of(text: &str, party_words: bool) -> Who {
     );
     out
 }
+
+/// The members who took part in a decision ("I beslutet deltog ordföranden Anna Ek (S), …"),
+/// up to the sentence's end: the record of a statement's adoption, not its authors.
+static PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bi beslutet (?:har )?(?:deltog|deltagit)\b[^.]*").expect("participants pattern")
+});
 
 /// Parties named by their letters after their members ("samtliga ledamöter från V och MP").
 static PARTY_MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
@@ -741,6 +774,19 @@ mod tests {
             "Per Dal (KD) anför att partiet står bakom Folkpartiets och Centerpartiets yrkande.",
         );
         assert_eq!(sorted(&w.parties), ["KD"]);
+    }
+
+    #[test]
+    fn a_partys_members_named_in_a_list_that_runs_into_the_sentence() {
+        let w = who(
+            "Kristdemokraternas ledamöter Lena Hult, Per-Åke Berg och\nKarin Sand reserverar \
+             sig mot beslutet till förmån för eget yrkande.",
+        );
+        assert_eq!(sorted(&w.parties), ["KD"]);
+        assert_eq!(sorted(&w.persons), ["Karin Sand", "Lena Hult", "Per-Åke Berg"]);
+        // A list that names no one ends at once.
+        let w = who("Tomten styckas av från stamfastigheten, som ägs av Eva Lunds föräldrar.");
+        assert!(w.persons.is_empty());
     }
 
     #[test]
