@@ -205,7 +205,13 @@ pub fn looks_like_heading(line: &str) -> bool {
         && t.chars().next().is_some_and(|c| c.is_uppercase())
         && !t.ends_with(['.', ',', ';'])
         && !t.contains('\t')
+        && !SENTENCE_END.is_match(t)
 }
+
+/// A sentence ending inside a line and the next opening ("… från Skånetrafiken. Kostnaden"):
+/// a wrapped line of prose, never a heading.
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{Ll}[.!?] \p{Lu}").expect("sentence end pattern"));
 
 /// Whether a line heads the columns of a roll-call vote ("Ledamöter        Ja    Nej
 /// Avstår"): the table is part of the vote, not an attendance list.
@@ -480,6 +486,15 @@ mod tests {
         );
         assert_eq!(heading_kind("Ledamöter"), Some(Kind::Other));
         assert_eq!(heading_kind("Beslutet skickas till"), Some(Kind::Other));
+    }
+
+    #[test]
+    fn a_wrapped_line_where_a_sentence_ends_is_no_heading() {
+        assert!(looks_like_heading("Förvaltningens bedömning"));
+        assert!(!looks_like_heading(
+            "Förvaltningen har inhämtat uppgifter från Skånetrafiken. Kostnaden"
+        ));
+        assert!(looks_like_heading("Bilaga 1. Karta över området"));
     }
 
     #[test]

@@ -48,7 +48,15 @@ static LIST_SPLIT: LazyLock<Regex> =
 static LIST_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     tolerant_regex(
         r"\b(?:",
-        &["gjordes av", "anmäldes av", "från", "lämnades av", "ledamöter", "ledamöterna", "ledamoten"],
+        &[
+            "gjordes av",
+            "anmäldes av",
+            "från",
+            "lämnades av",
+            "ledamöter",
+            "ledamöterna",
+            "ledamoten",
+        ],
         r")\s",
     )
 });
@@ -103,7 +111,20 @@ fn parties_in_words(text: &str) -> Vec<String> {
         let joined = referred_until.is_some_and(|until: usize| {
             matches!(folded[until..start].trim(), "och" | "samt" | ",")
         });
-        if joined || before.is_some_and(|w| REFERRING.iter().any(|r| fold(r) == w)) {
+        // "för" before a party's genitive refers to it ("röstat för Socialdemokraternas
+        // yrkande"), unless on its behalf ("för Moderaternas räkning"); before its name it names
+        // the speakers ("Ledamöterna för Moderaterna").
+        let genitive = || {
+            (folded[..end].ends_with("ernas") || folded[..end].ends_with("ets"))
+                && !folded[end..]
+                    .split_whitespace()
+                    .take(4)
+                    .any(|w| w.starts_with("rakning"))
+        };
+        if joined
+            || before.is_some_and(|w| REFERRING.iter().any(|r| fold(r) == w))
+            || before == Some("for") && genitive()
+        {
             referred_until = Some(end);
         } else {
             referred_until = None;
@@ -466,7 +487,8 @@ fn who_of(text: &str, party_words: bool) -> Who {
 /// The members who took part in a decision ("I beslutet deltog ordföranden Anna Ek (S), …"),
 /// up to the sentence's end: the record of a statement's adoption, not its authors.
 static PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bi beslutet (?:har )?(?:deltog|deltagit)\b[^.]*").expect("participants pattern")
+    Regex::new(r"(?i)\bi beslutet (?:har )?(?:deltog|deltagit)\b[^.]*")
+        .expect("participants pattern")
 });
 
 /// Parties named by their letters after their members ("samtliga ledamöter från V och MP").
@@ -774,6 +796,11 @@ mod tests {
             "Per Dal (KD) anför att partiet står bakom Folkpartiets och Centerpartiets yrkande.",
         );
         assert_eq!(sorted(&w.parties), ["KD"]);
+        // "för" a party's genitive refers to it, unless on its behalf.
+        let w = who("Eva Dal (V) yttrar att partiet hade röstat för Socialdemokraternas yrkande.");
+        assert_eq!(sorted(&w.parties), ["V"]);
+        let w = who("Per Ek (M) yrkar, för Moderaternas och Liberalernas räkning, ett tillägg.");
+        assert_eq!(sorted(&w.parties), ["L", "M"]);
     }
 
     #[test]
@@ -783,7 +810,10 @@ mod tests {
              sig mot beslutet till förmån för eget yrkande.",
         );
         assert_eq!(sorted(&w.parties), ["KD"]);
-        assert_eq!(sorted(&w.persons), ["Karin Sand", "Lena Hult", "Per-Åke Berg"]);
+        assert_eq!(
+            sorted(&w.persons),
+            ["Karin Sand", "Lena Hult", "Per-Åke Berg"]
+        );
         // A list that names no one ends at once.
         let w = who("Tomten styckas av från stamfastigheten, som ägs av Eva Lunds föräldrar.");
         assert!(w.persons.is_empty());
