@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Data files of `src/repair/data` turned into `OUT_DIR/NAME.fst`: key TAB value per line.
-const MAPS: &[&str] = &["lexicon", "bigrams", "heads", "names"];
+const MAPS: &[&str] = &["lexicon", "bigrams", "heads", "names", "finnish"];
 
 // The spelling model's alphabet and order, shared with the crate so both number characters alike.
 #[path = "src/repair/symbols.rs"]

@@ -840,3 +840,19 @@ fn a_word_the_text_writes_only_before_a_name_keeps_its_capital() {
     assert!(repaired.contains("att ge Öländska Byggbolaget AB markanvisning"));
     assert!(!repaired.contains("öländska"));
 }
+
+#[test]
+fn a_finnish_name_keeps_its_spelling_where_no_list_knows_the_marks_given_it() {
+    // The Tornedalen's names are Finnish compounds (Ala|talo, Ranta|talo): the OCR lost no
+    // marks from them, and a Swedish reading of their parts is a guess. A name with marks the
+    // lists know (Mäkitalo) is still repaired.
+    let (ocr, repaired) = heldout_ocr("haparanda-sn-2009-protokoll-ocr.txt");
+    assert!(ocr.contains("Kerstin Alatalo (s) och Ritva Makitalo (c) yrkar"));
+    assert!(repaired.contains("Kerstin Alatalo (s) och Ritva Mäkitalo (c) yrkar"));
+    assert!(ocr.contains("Stig Rantatalo (m)"));
+    assert!(repaired.contains("Stig Rantatalo (m)"));
+    // The same names in a clean text pass through.
+    let clean = corpus("heldout", "overtornea-mbn-2021-yttrande.txt");
+    assert!(clean.contains("Liikamaa"));
+    assert_eq!(Repairer::embedded().repair_text(&clean).text, clean);
+}

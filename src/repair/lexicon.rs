@@ -18,6 +18,26 @@ const MODIFIERS_TSV: &str = include_str!("data/modifiers.tsv");
 /// The compiled proper names and capital counts (`data/names.tsv`, `tools/lexicon/names.py`).
 static NAMES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
 
+/// The compiled Finnish words (`data/finnish.tsv`, `tools/lexicon/finnish.py`).
+static FINNISH_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/finnish.fst"));
+
+/// Fewest letters of each part of a Finnish compound (`Ala|talo`).
+const FINNISH_PART: usize = 3;
+
+/// Whether `word` (lower case) reads as Finnish: a word Finnish text uses far more often than
+/// Swedish, or two such words joined, as the Tornedalen's names are (`ranta|talo`,
+/// `hieta|niemi`).
+pub fn reads_finnish(word: &str) -> bool {
+    static FINNISH: OnceLock<Map<Vec<u8>>> = OnceLock::new();
+    let finnish = FINNISH.get_or_init(|| open(FINNISH_FST));
+    finnish.contains_key(word)
+        || word.char_indices().skip(FINNISH_PART).any(|(i, _)| {
+            word[i..].chars().count() >= FINNISH_PART
+                && finnish.contains_key(&word[..i])
+                && finnish.contains_key(&word[i..])
+        })
+}
+
 /// Natural-log cost of one frequency class: class `c` means a frequency of 10^(-c/100).
 pub const COST_PER_CLASS: f64 = std::f64::consts::LN_10 / 100.0;
 

@@ -409,6 +409,13 @@ impl Repairer {
             .collect();
         let alike = self.alike(&pieces, &edits, &readings, capitalised.as_ref(), &resolve);
         edits.extend(alike);
+        // A name that reads as Finnish (the Tornedalen's Ranta|talo) is spelt as Finnish spells
+        // it: marks no word or name list vouches for are a Swedish guess at it (Räntatalo).
+        edits.retain(|(_, written, to, _)| {
+            !(tokens::is_capitalised(written)
+                && lexicon::reads_finnish(&written.to_lowercase())
+                && !listed(&to.to_lowercase(), names))
+        });
         edits.sort_by_key(|e| e.0);
         if let Some(score) = ocr_odds {
             // Each kind of mark below reads a span more narrowly than a word's repair does, and
@@ -825,6 +832,12 @@ fn overlay<'t>(edits: &mut Vec<Edit<'t>>, mut over: Vec<Edit<'t>>) {
     edits.retain(|e| !over.iter().any(|o| o.0 < end(e) && e.0 < end(o)));
     edits.extend(over);
     edits.sort_by_key(|e| e.0);
+}
+
+/// Whether a list vouches for `word` (lower case) as it stands: a lexicon word or a listed name,
+/// not a compound of them.
+fn listed(word: &str, names: &Names) -> bool {
+    names.is_name(word) || lexicon::shared().contains_key(word)
 }
 
 /// -ln P of a token no lexicon lists read as itself: an unknown word, as likely as its spelling
