@@ -404,6 +404,23 @@ static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
             &["föreslår", "föreslog"],
             r"(?:,|\s+(?:att|ett|en|bifall|avslag|aterremiss)\b)",
         ),
+        // Members and their parties before a colon and what they move, as a list of motions
+        // writes them: "Bo Ek (s) och Eva Dal (v): Bifall till …", "… (m): Ärendet
+        // återremitteras …" (not a roll-call's "Anna Ek (S): ja").
+        p(
+            Kind::Motion,
+            r"^[^.:]{0,160}?\(\p{L}{1,3}\):\s*",
+            &[
+                "bifall",
+                "avslag",
+                "återremiss",
+                "ärendet",
+                "tillägg",
+                "ändring",
+                "att",
+            ],
+            r"\b",
+        ),
         // The verb before the member: "Vid sammanträdet yrkade Karin Berg (M) att …".
         p(
             Kind::Motion,
@@ -486,6 +503,19 @@ mod tests {
         );
         assert_eq!(heading_kind("Ledamöter"), Some(Kind::Other));
         assert_eq!(heading_kind("Beslutet skickas till"), Some(Kind::Other));
+    }
+
+    #[test]
+    fn members_before_a_colon_move_what_follows_it() {
+        assert_eq!(
+            phrase_kind("Bo Ek (s) och Eva Dal (v): Bifall till kommunstyrelsens förslag."),
+            Some(Kind::Motion)
+        );
+        assert_eq!(
+            phrase_kind("Per Lund (m): Ärendet återremitteras till kommunstyrelsen."),
+            Some(Kind::Motion)
+        );
+        assert_eq!(phrase_kind("Anna Ek (S): ja"), None);
     }
 
     #[test]
