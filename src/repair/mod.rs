@@ -854,9 +854,7 @@ fn unknown_word(word: &str) -> f64 {
 /// compound or inflection of lexicon words: no listed word, no name, nor one opening with a name
 /// that its reading `to` does not keep (Hulta|garden → Hulta|gården mends only the head).
 fn is_compound_only(word: &str, to: &str, names: &Names) -> bool {
-    !lexicon::shared().contains_key(word)
-        && !names.is_name(word)
-        && names.opening_names(word).all(|name| to.starts_with(name))
+    !listed(word, names) && names.opening_names(word).all(|name| to.starts_with(name))
 }
 
 /// Whether `reading` has an å, ä or ö where `token` has each of the letters at char

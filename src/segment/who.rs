@@ -345,9 +345,8 @@ fn persons_of_clause(clause: &str) -> Vec<String> {
 /// ends where its capitalised run does; the list ends at the first element that is no name or
 /// that the sentence goes on after ("från stamfastigheten, som ägs av …" lists no one).
 fn listed_names(list: &str) -> Vec<String> {
-    let list = AND_FLERA.replace_all(list, " ");
     let mut names = Vec::new();
-    for element in LIST_SPLIT.split(&list) {
+    for element in LIST_SPLIT.split(list) {
         let words: Vec<&str> = element.split_whitespace().collect();
         let start = words.iter().take_while(|w| is_role(w)).count();
         let end = start
@@ -451,8 +450,9 @@ fn who_of(text: &str, party_words: bool) -> Who {
         out.persons.extend(persons);
     }
     // Names listed after "gjordes av"/"från"/"ledamöter" without a party.
-    for m in LIST_TRIGGER.find_iter(&fold(&text)) {
-        let from = fold(&text)[..m.end()].chars().count();
+    let folded = fold(&text);
+    for m in LIST_TRIGGER.find_iter(&folded) {
+        let from = folded[..m.end()].chars().count();
         let rest: String = text.chars().skip(from).collect();
         let end = rest.find(['.', '(']).unwrap_or(rest.len());
         out.persons.extend(
