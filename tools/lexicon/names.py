@@ -11,7 +11,8 @@ there than its frequency says: `Håkan` against `Hakan` (a Turkish name the web 
   dictionary marks NOSUGGEST (`!`: correct but not to be proposed, e.g. Granby beside Gränby) or
   FORBIDDENWORD (`%`) are left out; and for every name of the 500 commonest surnames and first
   names of Sweden's population (population.py: Skatteverket and Isof, as Faker ships them, MIT),
-  which hunspell-sv lists only in part;
+  which hunspell-sv lists only in part; and for the one-word names of Sweden's municipalities
+  (municipalities.py: SCB's list, as kommunkoder ships it, MIT), seven of which it lacks;
 - `#capitalised named N`, `#capitalised other N`, `#lower named N`, `#lower other N`: how many
   words inside a sentence of the municipal documents (bigrams.py's corpus_texts: never the damaged
   seeds, the gold or an OCR twin's truth) are written with a capital or not, and are a name
@@ -28,7 +29,9 @@ there than its frequency says: `Håkan` against `Hakan` (a Turkish name the web 
 src/repair/lexicon.rs turns them into P(capital | word).
 
     apt-get install hunspell-sv && pip download faker==40.54.0 --no-deps -d /tmp/fk
-    tools/lexicon/names.py --population /tmp/fk/faker-40.54.0-py3-none-any.whl
+    mkdir -p /tmp/kk && (cd /tmp/kk && npm pack kommunkoder@1.1.1)
+    tools/lexicon/names.py --population /tmp/fk/faker-40.54.0-py3-none-any.whl \
+        --municipalities /tmp/kk/kommunkoder-1.1.1.tgz
 """
 
 import collections
@@ -37,7 +40,8 @@ import sys
 import unicodedata
 
 from bigrams import ROOT, TOKEN, capitalised, corpus_texts, inside_words
-from population import from_argv
+import municipalities
+import population
 
 DIC = "/usr/share/hunspell/sv_SE.dic"
 # hunspell-sv's NOSUGGEST and FORBIDDENWORD flags (sv_SE.aff).
@@ -57,9 +61,9 @@ def dictionary_names():
                 yield word.lower()
 
 
-def names(population):
-    """The names known: hunspell-sv's and the `population` names, alphabetic ones only."""
-    return {w for w in set(dictionary_names()) | population if w.isalpha()}
+def names(extra):
+    """The names known: hunspell-sv's and the `extra` names, alphabetic ones only."""
+    return {w for w in set(dictionary_names()) | extra if w.isalpha()}
 
 
 def is_name(word, known):
@@ -97,7 +101,7 @@ def line_openers():
 
 
 def main():
-    known = names(from_argv(sys.argv))
+    known = names(population.from_argv(sys.argv) | municipalities.from_argv(sys.argv))
     out = os.path.join(ROOT, "src", "repair", "data", "names.tsv")
     counts, inside, capital = capitals(known)
     with open(out, "w", encoding="utf-8") as f:
