@@ -856,3 +856,17 @@ fn a_finnish_name_keeps_its_spelling_where_no_list_knows_the_marks_given_it() {
     assert!(clean.contains("Liikamaa"));
     assert_eq!(Repairer::embedded().repair_text(&clean).text, clean);
 }
+
+#[test]
+fn a_municipality_named_as_a_common_word_keeps_its_name_where_names_stand() {
+    // Vara is a municipality and the verb 'vara'; written with a capital inside a sentence it
+    // is the name, as the neighbours of a name say (`i Vara tätort`), not the pronoun 'våra'
+    // a mark away, while the pronoun written small is still read back.
+    let (ocr, repaired) = heldout_ocr("vara-ks-2008-protokoll-ocr.txt");
+    assert!(ocr.contains("fritidsgarden i Vara tatort"));
+    assert!(repaired.contains("fritidsgården i Vara tätort"));
+    assert!(repaired.contains("industrimark inom Vara södra industriområde"));
+    assert!(repaired.starts_with("VARA KOMMUN\n"));
+    let (_, repaired) = heldout_ocr("ange-kf-2017-protokoll-ocr.txt");
+    assert!(repaired.contains("navet i våra byar"));
+}

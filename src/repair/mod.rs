@@ -950,6 +950,8 @@ struct Priced<'r> {
     token: &'r str,
     /// Each reading with -ln P, cheapest first.
     readings: Vec<(&'r str, f64)>,
+    /// Whether the token stands where names stand ([`Priced::in_name_place`]).
+    name_place: bool,
 }
 
 impl<'r> Priced<'r> {
@@ -968,6 +970,7 @@ impl<'r> Priced<'r> {
                 .map_or(ODD_TOKEN_COST, |i| i.cost(lambda)),
             token,
             readings,
+            name_place: false,
         }
     }
 
@@ -985,7 +988,7 @@ impl<'r> Priced<'r> {
     fn in_name_place(&self, names: &Names, sightings: usize) -> Priced<'r> {
         let times = sightings as f64;
         let own = names.capital_cost(self.token);
-        self.adjusted(times * own, |w| {
+        let priced = self.adjusted(times * own, |w| {
             if vowel_read_as_capital(self.token, w, names) {
                 return 0.0;
             }
@@ -999,7 +1002,11 @@ impl<'r> Priced<'r> {
                 (times - 1.0) * own
             };
             times * names.capital_cost(w) + uncredited
-        })
+        });
+        Priced {
+            name_place: true,
+            ..priced
+        }
     }
 
     /// These readings and `more`, each with its cost.
@@ -1011,6 +1018,7 @@ impl<'r> Priced<'r> {
             keep: self.keep,
             token: self.token,
             readings,
+            name_place: self.name_place,
         }
     }
 
@@ -1032,6 +1040,7 @@ impl<'r> Priced<'r> {
             keep: self.keep + INNER_CAPITAL_COST,
             token: self.token,
             readings,
+            name_place: self.name_place,
         })
     }
 
@@ -1047,6 +1056,7 @@ impl<'r> Priced<'r> {
             keep: self.keep + keep,
             token: self.token,
             readings,
+            name_place: self.name_place,
         }
     }
 
@@ -1061,12 +1071,25 @@ impl<'r> Priced<'r> {
         // The readings come cheapest first and context moves each by at most MAX_WORD_GAIN, so
         // the neighbours are asked only of readings that could still come out cheapest, and of
         // the token only if the cheapest could then beat it (each ask is a few lookups).
+        let name = names.is_name(self.token);
+        // A listed name where names stand may be that name or the word it spells (Vara, the
+        // municipality, or the verb), and the neighbours speak for whichever they fit: the
+        // counts write every capital inside a sentence as NAME.
+        let named = name && self.name_place;
         let token_gain = OnceCell::new();
-        let token_gain = || *token_gain.get_or_init(|| around.gain(&context::normal(self.token)));
+        let token_gain = || {
+            *token_gain.get_or_init(|| {
+                let own = around.gain(&context::normal(self.token));
+                if named {
+                    own.max(around.gain(context::NAME))
+                } else {
+                    own
+                }
+            })
+        };
         // Which of two names a person or place bears the neighbours do not tell: a name the
         // counts saw open sentences in help texts is no likelier a member's. A name's readings
         // that are names share its own context.
-        let name = names.is_name(self.token);
         let mut best: Option<(&str, f64)> = None;
         for &(w, c) in &self.readings {
             if best.is_some_and(|(_, b)| c - context::MAX_WORD_GAIN >= b) {
