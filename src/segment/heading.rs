@@ -223,11 +223,18 @@ fn vote_table_header(line: &str) -> bool {
     cells.iter().any(|c| c == "ja") && cells.iter().any(|c| c == "nej")
 }
 
-/// A statement's heading with the matter's title after a dash ("Reservation – Ny
-/// skolorganisation för grundskolan i Ånge kommun"), as an appendix heads a written
+/// A statement's heading with the matter's title after a dash or a word that points to it
+/// ("Reservation – Ny skolorganisation för grundskolan i Ånge kommun", "Reservation i ärende
+/// Framtida skolorganisation", "Särskilt yttrande angående …"), as an appendix heads a written
 /// reservation: longer than other headings, so it is matched on its own.
 static TITLED_STATEMENT: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
-    let titled = |kind, words: &[&str]| (kind, tolerant_regex("^(?:", words, r")\s+[–—-]\s+\S"));
+    let titled = |kind, words: &[&str]| {
+        let to_matter = r"(?:[–—-]|i\s+arendet?|angaende|avseende|gallande|betraffande|rorande)";
+        (
+            kind,
+            tolerant_regex("^(?:", words, &format!(r")\s+{to_matter}\s+\S")),
+        )
+    };
     vec![
         titled(Kind::Reservation, &["reservation", "reservationer"]),
         titled(
@@ -585,6 +592,14 @@ mod tests {
         assert_eq!(
             heading_kind("Särskilt yttrande - Budget 2020 för tekniska nämnden"),
             Some(Kind::SpecialStatement)
+        );
+        assert_eq!(
+            heading_kind("Reservation i ärende Framtida skolorganisation – Storby skola"),
+            Some(Kind::Reservation)
+        );
+        assert_eq!(
+            heading_kind("Protokollsanteckning angående taxan för bygglov"),
+            Some(Kind::ProtocolNote)
         );
         // A sentence is no heading, however it opens.
         assert_eq!(heading_kind("Reservation – se bilaga 2."), None);
