@@ -32,7 +32,7 @@ static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
             "protokollsanteckning",
             "ersättaryttrande",
         ],
-        r")[^§]{0,80}[§$]\s?(\d{1,4})\s*\.?$",
+        r")[^§]{0,80}[§$]\s?(\d{1,4})(?:,?\s+\d{4}-\d{2}-\d{2})?\s*\.?$",
     )
 });
 
@@ -66,7 +66,7 @@ fn paragraph_heading(line: &str) -> Option<(String, String)> {
 }
 
 /// The § an appendix line attaches what follows to ("Bilaga 1 till protokoll 2016-09-21, § 59",
-/// "Reservation till § 12"): written statements appended after the signatures belong to their §.
+/// "Reservation till § 12", "Bilaga 1 till KSAU § 4, 2026-01-20"): written statements appended after the signatures belong to their §.
 fn appendix_of(line: &str) -> Option<String> {
     APPENDIX
         .captures(&fold(line.trim()))
@@ -319,6 +319,19 @@ mod tests {
             .map(|i| (i.paragraph.clone(), i.body_start))
             .collect();
         assert_eq!(got, vec![(Some("4".into()), 1), (Some("4".into()), 5)]);
+    }
+
+    #[test]
+    fn an_appendix_label_may_date_its_paragraph() {
+        assert_eq!(
+            appendix_of("Bilaga 1 till KSAU § 4, 2026-01-20"),
+            Some("4".into())
+        );
+        assert_eq!(
+            appendix_of("Bilaga 1 till KSAU § 4 2026-01-20"),
+            Some("4".into())
+        );
+        assert_eq!(appendix_of("Bilaga 1 till § 4, se karta"), None);
     }
 
     #[test]
