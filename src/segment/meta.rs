@@ -16,13 +16,14 @@ use crate::model::{DocType, Kind};
 const HEAD_LINES: usize = 40;
 
 /// Nouns that name a deciding or issuing body (å/ä/ö positions OCR-tolerant).
-const BODY_NOUN: &str = r"\p{L}*(?:n[\p{L}0-9]{1,2}mnd(?:en)?|styrelsen?|fullm[\p{L}0-9]{1,2}ktige|f[\p{L}0-9]{1,2}rvaltning(?:en)?|kontor(?:et)?|beredning(?:en)?|revision(?:en)?|utskott(?:et)?)";
+const BODY_NOUN: &str = r"\p{L}*(?:n[\p{L}0-9]{1,2}mnd(?:en)?|styrelsen?|fullm[\p{L}0-9]{1,2}ktige|f[\p{L}0-9]{1,2}rvaltning(?:en)?|kontor(?:et)?|beredning(?:en)?|revision(?:en)?|utskott(?:et)?|direktion(?:en)?)";
 
 /// A body's name alone: "Kommunstyrelsen", "Älvsjö stadsdelsnämnd", "Barn- och
-/// ungdomsnämnden" (a coordinated compound), "Stadsdelsnämnden Lundby" (the district after it).
+/// ungdomsnämnden" (a coordinated compound), "Stadsdelsnämnden Lundby" (the district after it),
+/// "Nämnden för folkhälsa och sjukvård" (its field after it, as regions name their boards).
 static BODY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:\p{{Lu}}[\p{{L}}-]*\s+)?(?:\p{{L}}+-(?:,\s*\p{{L}}+-)*\s+(?:och|samt)\s+)?\p{{L}}?{BODY_NOUN}(?:\s+\p{{Lu}}[\p{{L}}-]+)?$"
+        r"^(?:\p{{Lu}}[\p{{L}}-]*\s+)?(?:\p{{L}}+-(?:,\s*\p{{L}}+-)*\s+(?:och|samt)\s+)?\p{{L}}?{BODY_NOUN}(?:\s+\p{{Lu}}[\p{{L}}-]+|\s+för(?:\s+\p{{Ll}}[\p{{L}}-]*,?){{1,4}})?$"
     ))
     .expect("body line")
 });
@@ -31,12 +32,16 @@ static ITEM_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\S+\s+)?§\s*\d").expect("item start"));
 /// A deciding board, as opposed to the office that serves it.
 static BOARD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"n[\p{L}0-9]{1,2}mnd|styrelse|fullm[\p{L}0-9]{1,2}ktige|utskott|beredning")
-        .expect("board")
+    Regex::new(
+        r"n[\p{L}0-9]{1,2}mnd|styrelse|fullm[\p{L}0-9]{1,2}ktige|utskott|beredning|direktion",
+    )
+    .expect("board")
 });
-/// The board a report is put to: "I stadsdelsnämnden Lundby:", "Till kommunstyrelsen".
-static ADDRESSED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[Ii]|[Tt]ill)\s+(\S.*?)\s*:?$").expect("addressed body"));
+/// The board a report is put to: "I stadsdelsnämnden Lundby:", "Till kommunstyrelsen", "Till
+/// styrelsen för" (its meeting on the line below).
+static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[Ii]|[Tt]ill)\s+(\S.*?)(?:\s+för)?\s*:?$").expect("addressed body")
+});
 /// A postal code and town: the line that marks an address block ("871 86 Härnösand").
 static POSTAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{3}\s?\d{2}\s+\p{Lu}").expect("postal code"));
@@ -251,11 +256,30 @@ fn in_right_column(line: &str) -> bool {
     line.len() - line.trim_start().len() >= 20
 }
 
-/// Whether a line is only a body's name ("Kommunstyrelsen", "Älvsjö stadsdelsnämnd").
+/// Whether a line is only a body's name ("Kommunstyrelsen", "Älvsjö stadsdelsnämnd"), also a
+/// board named by its noun alone ("Styrelsen", "Direktionen", "Nämnd för trafik …").
 pub fn is_body_line(line: &str) -> bool {
     let t = line.trim();
-    t.chars().next().is_some_and(char::is_uppercase) && BODY_LINE.is_match(t)
+    let mut chars = t.chars();
+    let Some(first) = chars.next().filter(|c| c.is_uppercase()) else {
+        return false;
+    };
+    // A name left open ("Nämnden för folkhälsa och") goes on in the line below.
+    if t.ends_with([',', '-']) || t.ends_with(" och") || t.ends_with(" samt") {
+        return false;
+    }
+    let small: String = first.to_lowercase().chain(chars).collect();
+    BODY_LINE.is_match(t) || BOARD_ALONE.is_match(&small)
 }
+
+/// A board named by its noun alone, or with its field after it ("styrelsen", "direktionen",
+/// "nämnd för trafik, infrastruktur och miljö"): [`BODY_LINE`]'s names in lower case.
+static BOARD_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:n[\p{L}0-9]{1,2}mnd(?:en)?|styrelsen?|direktion(?:en)?)(?:\s+för(?:\s+\p{Ll}[\p{L}-]*,?){1,4})?$",
+    )
+    .expect("board alone")
+});
 
 /// Whether a letterhead line names an office rather than a board, though a board's name may
 /// be part of it ("Kommunstyrelseförvaltningen", "Miljö- och hälsoskyddskontoret").
@@ -570,6 +594,34 @@ mod tests {
             body(&letterhead_cells(&lines), DocType::Protokoll),
             "Samhällsbyggnads- och miljönämnden"
         );
+    }
+
+    #[test]
+    fn boards_named_by_their_noun_or_field() {
+        let lines = [
+            "ORTA BRANDFÖRSVARSFÖRBUND                 PROTOKOLL",
+            "Direktionen                               2009-10-22",
+        ];
+        assert_eq!(
+            body(&letterhead_cells(&lines), DocType::Protokoll),
+            "Direktionen"
+        );
+        let lines = [
+            "                 PROTOKOLL",
+            "",
+            "Nämnd för trafik, infrastruktur och miljö",
+        ];
+        assert_eq!(
+            body(&letterhead_cells(&lines), DocType::Protokoll),
+            "Nämnd för trafik, infrastruktur och miljö"
+        );
+        let lines = [
+            "Orta samordningsförbund                  TJÄNSTESKRIVELSE",
+            "Förbundskansliet",
+            "                                         Till styrelsen för",
+            "                                         sammanträdet 2016-03-18",
+        ];
+        assert_eq!(body(&lines, DocType::Tjansteutlatande), "Styrelsen");
     }
 
     #[test]
