@@ -369,6 +369,12 @@ fn a_members_vote_read_as_a_small_x_is_the_tables_capital_x() {
     assert!(ocr.contains("\nJan Lindqvist (S) xX\n") && ocr.contains("\nMats Ek (KD) x\n"));
     assert!(repaired.contains("\nJan Lindqvist (S) X\n"));
     assert!(repaired.contains("\nMats Ek (KD) X\n"));
+    // A column of the member's municipality may stand between party and vote.
+    let (ocr, repaired) =
+        heldout_ocr("sodertorns-brandforsvarsforbund-direktionen-2009-protokoll-ocr.txt");
+    assert!(ocr.contains("\nOve Granlund (v) Botkyrka x\n"));
+    assert!(repaired.contains("\nOve Granlund (v) Botkyrka X\n"));
+    assert!(repaired.contains("\nLena Moberg (kd) Värmdö X\n"));
 }
 
 #[test]

@@ -630,11 +630,20 @@ fn section_sign(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
 
 /// Whether the lone `x` that is token `i` of `tokens` (offsets into `text`) is a member's vote
 /// in a roll-call table, the capital X the minutes set in a column (the OCR reads it small or
-/// twice): it ends the line that names the member and their party.
+/// twice): it ends the line that names the member and their party, which a column of the
+/// member's municipality may follow (`Eva Ek (m) Huddinge x`, `Bo Al (s) Upplands Väsby x`).
 fn vote_mark(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
-    let after_party = i.checked_sub(1).is_some_and(|j| is_party(tokens[j].1));
-    after_party && (i + 1 == tokens.len() || opens_line(text, tokens, i + 1))
+    let ends_line = i + 1 == tokens.len() || opens_line(text, tokens, i + 1);
+    ends_line
+        && (1..=MUNICIPALITY_WORDS + 1)
+            .map_while(|back| i.checked_sub(back))
+            .take_while(|&j| !opens_line(text, tokens, j + 1))
+            .find(|&j| !is_capitalised(tokens[j].1))
+            .is_some_and(|j| is_party(tokens[j].1))
 }
+
+/// Most words of a municipality's name in a roll-call table's column (Upplands Väsby).
+const MUNICIPALITY_WORDS: usize = 2;
 
 /// Whether `token` is a party in brackets, as a member's name is followed by: one to three
 /// letters (`(V)`, `(KD),`).
@@ -967,7 +976,8 @@ mod tests {
     fn marks_are_dashes_line_initial_bullets_and_section_signs() {
         let text = "a — b\n+ Punkt\n* punkt\n3 + 4\n8 81\nbeslut 2020-05-11, 8 96, om\n\
                     8§ 58-62\nkostar 8 500 kronor\nResultat 8 5 2\n8 000\nsidan 8\n\
-                    Eva Ek (V) xX\nBo Al (S) x\nrum (3 x 4 m) x 2\n\
+                    Eva Ek (V) xX\nBo Al (S) x\nrum (3 x 4 m) x 2\nAnn Ek (m) Upplands Väsby x\n\
+                    Sven Ek sa x\n\
                     Forts. 8 109 Beslut\nKS 8 12 Dnr\nbeslutades under 8 79. Ny\n\
                     Ek (S), 88 41-42 och 44\nden 9 mars, §8 18-24. Paragrafer §8§ 81-84\n\
                     höjs till 8 000 kronor. Summa 88 12 4\nväxte med 8 120 kronor.";
@@ -982,6 +992,7 @@ mod tests {
                 ("8", "§"),
                 ("8§", "§§"),
                 ("xX", "X"),
+                ("x", "X"),
                 ("x", "X"),
                 ("8", "§"),
                 ("8", "§"),
