@@ -1,5 +1,6 @@
 """What the tools of tools/lexicon read of repair's data: the lexicon, and which of its words are
-a listed stem plus an inflectional ending rather than compounds."""
+a listed stem plus an inflectional ending rather than compounds; and the path an optional
+source's flag names on their command lines."""
 
 import os
 
@@ -30,3 +31,14 @@ def inflection_test(words):
         )
 
     return inflected
+
+
+def flag_path(argv, flag, what):
+    """The path after `flag` in `argv` (`what` it should be, for the error), or None without the
+    flag."""
+    if flag not in argv:
+        return None
+    i = argv.index(flag)
+    if i + 1 >= len(argv):
+        raise SystemExit(f"{flag} wants the path of {what}")
+    return argv[i + 1]

@@ -14,6 +14,8 @@ import json
 import tarfile
 import unicodedata
 
+from lexicon_data import flag_path
+
 DATA = "package/data.json"
 
 
@@ -33,9 +35,5 @@ def municipality_names(tarball):
 def from_argv(argv):
     """The municipality names of the tarball after `--municipalities` in `argv`; none without
     the flag."""
-    if "--municipalities" not in argv:
-        return set()
-    i = argv.index("--municipalities")
-    if i + 1 >= len(argv):
-        raise SystemExit("--municipalities wants the path of the kommunkoder tarball")
-    return municipality_names(argv[i + 1])
+    tarball = flag_path(argv, "--municipalities", "the kommunkoder tarball")
+    return municipality_names(tarball) if tarball else set()

@@ -13,6 +13,8 @@ import ast
 import unicodedata
 import zipfile
 
+from lexicon_data import flag_path
+
 PROVIDER = "faker/providers/person/sv_SE/__init__.py"
 LISTS = ("first_names_female", "first_names_male", "last_names")
 # The lists of given names alone.
@@ -39,9 +41,5 @@ def population_names(wheel, lists=LISTS):
 
 def from_argv(argv):
     """The population names of the wheel after `--population` in `argv`; none without the flag."""
-    if "--population" not in argv:
-        return set()
-    i = argv.index("--population")
-    if i + 1 >= len(argv):
-        raise SystemExit("--population wants the path of the Faker wheel")
-    return population_names(argv[i + 1])
+    wheel = flag_path(argv, "--population", "the Faker wheel")
+    return population_names(wheel) if wheel else set()
