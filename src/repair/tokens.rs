@@ -721,7 +721,8 @@ const MISREAD_DASHES: [char; 2] = ['-', '—'];
 /// of a line (`skolor - reviderade riktlinjer`). With each, its byte offset, the dash and what
 /// it joins, as `tools/lexicon/bigrams.py` counts them: a range of `year`s, of `time`s (or whole
 /// hours after `kl.`), a `span` (numbers climbing from a first without a leading zero), another
-/// `number` pair, a `date` range, a `month` range (januari-augusti), or words (`spaced`). A date
+/// `number` pair, a `date` range, a `month` range (januari-augusti), a month beside a day or a
+/// year (`calendar`: januari-28 februari, 2016-juni), or words (`spaced`). A date
 /// (2019-04-10) and a case number, with more than two parts or after its label (Dnr, RS), are
 /// no range.
 pub fn dashes(text: &str) -> Vec<(usize, char, &'static str)> {
@@ -781,6 +782,11 @@ fn range_kind(left: &str, right: &str, after_clock: bool) -> Option<&'static str
     let month = |s: &str| MONTHS.iter().any(|m| s.eq_ignore_ascii_case(m));
     if month(left) && month(right) {
         return Some("month");
+    }
+    // A month beside a day or a year: 1 januari–28 februari, 2016–juni.
+    let day_or_year = |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if month(left) && day_or_year(right) || day_or_year(left) && month(right) {
+        return Some("calendar");
     }
     let number = |s: &str| {
         let digits =
@@ -931,14 +937,15 @@ mod tests {
     fn dashes_join_ranges_and_words_but_a_date_and_a_list_marker_are_none() {
         let text = "år 2014-2018, kl. 13.00-16.30 (sid. 3-12) 2019-04-10 KS-2019-12 a-b \
                     (2019-06-01—2019-08-31) 2019-06-01-2019 tel. 08-606 mål 2214-09 \
-                    kl. 08-22 2017-\n06-12 maj-juni, jan-juni taxa - i stället\n- att\nen -\nlista 3 - 4";
+                    kl. 08-22 2017-\n06-12 maj-juni, jan-juni taxa - i stället\n- att\nen -\nlista 3 - 4 \
+                    1 januari-28 februari, 2016-juni";
         let found = dashes(text);
         let kinds: Vec<_> = found.iter().map(|&(_, _, k)| k).collect();
         assert_eq!(
             kinds,
             [
                 "year", "time", "span", "date", "number", "number", "time", "number", "month",
-                "spaced", "spaced"
+                "spaced", "spaced", "calendar", "calendar"
             ]
         );
         let (date, dash, _) = found[3];

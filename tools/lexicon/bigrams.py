@@ -20,8 +20,9 @@ number of distinct words seen after `w` (Witten–Bell's type count), `\\tw coun
 of distinct words seen before `w`, and `\\t N` (empty key) for the number of tokens.
 Rows `#dash KIND DASH count` count how the municipal documents join a range of years, of clock
 times (or whole hours after `kl.`), of numbers climbing from a first without a leading zero, of
-other number pairs, of dates and of months (2014–2018, 13.00–16.30, 3–12, 08-606,
-2019-06-01–2019-08-31, januari–augusti), and two words of a line with a dash standing alone
+other number pairs, of dates, of months and of a month beside a day or a year (2014–2018,
+13.00–16.30, 3–12, 08-606, 2019-06-01–2019-08-31, januari–augusti, 1 januari–28 februari),
+and two words of a line with a dash standing alone
 between them (`skolor – reviderade`): with an en dash, a hyphen or an em dash.
 Rows `#group DIGITS count` count the groups of thousands the documents write after a number
 (`12 000`, `3 450`): how much likelier 000 is than 900 says that `12 900` in OCR text is
@@ -141,6 +142,11 @@ def range_kind(left, right, after_clock):
     when `kl.` or `klockan` goes before it."""
     if MONTH.fullmatch(left) and MONTH.fullmatch(right):
         return "month"
+    # A month beside a day or a year: 1 januari–28 februari, 2016–juni.
+    if MONTH.fullmatch(left) and re.fullmatch(r"[0-9]{1,4}", right) or (
+        re.fullmatch(r"[0-9]{1,4}", left) and MONTH.fullmatch(right)
+    ):
+        return "calendar"
     if not (NUMBER.fullmatch(left) and NUMBER.fullmatch(right)):
         return None
     if YEAR.fullmatch(left) and YEAR.fullmatch(right):
