@@ -1016,9 +1016,8 @@ impl<'r> Priced<'r> {
         readings.sort_by(|a, b| a.1.total_cmp(&b.1));
         Priced {
             keep: self.keep,
-            token: self.token,
             readings,
-            name_place: self.name_place,
+            ..*self
         }
     }
 
@@ -1038,9 +1037,8 @@ impl<'r> Priced<'r> {
             .collect();
         (!readings.is_empty()).then_some(Priced {
             keep: self.keep + INNER_CAPITAL_COST,
-            token: self.token,
             readings,
-            name_place: self.name_place,
+            ..*self
         })
     }
 
@@ -1054,9 +1052,8 @@ impl<'r> Priced<'r> {
         readings.sort_by(|a, b| a.1.total_cmp(&b.1));
         Priced {
             keep: self.keep + keep,
-            token: self.token,
             readings,
-            name_place: self.name_place,
+            ..*self
         }
     }
 

@@ -783,18 +783,14 @@ fn range_kind(left: &str, right: &str, after_clock: bool) -> Option<&'static str
     if month(left) && month(right) {
         return Some("month");
     }
+    let digits = |d: &str| !d.is_empty() && d.len() <= 4 && d.bytes().all(|b| b.is_ascii_digit());
     // A month beside a day or a year: 1 januari–28 februari, 2016–juni.
-    let day_or_year = |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-    if month(left) && day_or_year(right) || day_or_year(left) && month(right) {
+    if month(left) && digits(right) || digits(left) && month(right) {
         return Some("calendar");
     }
-    let number = |s: &str| {
-        let digits =
-            |d: &str| !d.is_empty() && d.len() <= 4 && d.bytes().all(|b| b.is_ascii_digit());
-        match s.split_once(['.', ':']) {
-            Some((h, m)) => digits(h) && h.len() <= 2 && m.len() == 2 && digits(m),
-            None => digits(s),
-        }
+    let number = |s: &str| match s.split_once(['.', ':']) {
+        Some((h, m)) => digits(h) && h.len() <= 2 && m.len() == 2 && digits(m),
+        None => digits(s),
     };
     if !number(left) || !number(right) {
         return None;

@@ -18,12 +18,16 @@ const HEAD_LINES: usize = 40;
 /// Nouns that name a deciding or issuing body (å/ä/ö positions OCR-tolerant).
 const BODY_NOUN: &str = r"\p{L}*(?:n[\p{L}0-9]{1,2}mnd(?:en)?|styrelsen?|fullm[\p{L}0-9]{1,2}ktige|f[\p{L}0-9]{1,2}rvaltning(?:en)?|kontor(?:et)?|beredning(?:en)?|revision(?:en)?|utskott(?:et)?|direktion(?:en)?)";
 
+/// A board's field after its noun ("… för trafik, infrastruktur och miljö"), as regions name
+/// their boards.
+const FIELD: &str = r"\s+för(?:\s+\p{Ll}[\p{L}-]*,?){1,4}";
+
 /// A body's name alone: "Kommunstyrelsen", "Älvsjö stadsdelsnämnd", "Barn- och
 /// ungdomsnämnden" (a coordinated compound), "Stadsdelsnämnden Lundby" (the district after it),
 /// "Nämnden för folkhälsa och sjukvård" (its field after it, as regions name their boards).
 static BODY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:\p{{Lu}}[\p{{L}}-]*\s+)?(?:\p{{L}}+-(?:,\s*\p{{L}}+-)*\s+(?:och|samt)\s+)?\p{{L}}?{BODY_NOUN}(?:\s+\p{{Lu}}[\p{{L}}-]+|\s+för(?:\s+\p{{Ll}}[\p{{L}}-]*,?){{1,4}})?$"
+        r"^(?:\p{{Lu}}[\p{{L}}-]*\s+)?(?:\p{{L}}+-(?:,\s*\p{{L}}+-)*\s+(?:och|samt)\s+)?\p{{L}}?{BODY_NOUN}(?:\s+\p{{Lu}}[\p{{L}}-]+|{FIELD})?$"
     ))
     .expect("body line")
 });
@@ -275,9 +279,9 @@ pub fn is_body_line(line: &str) -> bool {
 /// A board named by its noun alone, or with its field after it ("styrelsen", "direktionen",
 /// "nämnd för trafik, infrastruktur och miljö"): [`BODY_LINE`]'s names in lower case.
 static BOARD_ALONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:n[\p{L}0-9]{1,2}mnd(?:en)?|styrelsen?|direktion(?:en)?)(?:\s+för(?:\s+\p{Ll}[\p{L}-]*,?){1,4})?$",
-    )
+    Regex::new(&format!(
+        r"^(?:n[\p{{L}}0-9]{{1,2}}mnd(?:en)?|styrelsen?|direktion(?:en)?)(?:{FIELD})?$"
+    ))
     .expect("board alone")
 });
 
