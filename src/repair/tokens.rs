@@ -470,17 +470,46 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
 }
 
 /// The zeros the OCR read as `@` or `©` in token `i` of `tokens`, if it is a group of thousands
-/// ([`thousands_group`]): no sign stands among an amount's digits.
+/// ([`thousands_group`]): no sign stands among an amount's digits. Or the zeros it read as
+/// those signs or as the letters O and Q among a number's digits ([`number_part_zeros`]).
 fn misread_zeros<'t>(
     tokens: &[(usize, &'t str)],
     i: usize,
 ) -> Option<Vec<(usize, &'t str, &'static str)>> {
-    let group = thousands_group(tokens, i)?;
+    let Some(group) = thousands_group(tokens, i) else {
+        return number_part_zeros(tokens[i].0, tokens[i].1);
+    };
     group.contains(SIGNS_FOR_ZERO).then(|| {
         char_marks(tokens[i].0, group, |c| {
             SIGNS_FOR_ZERO.contains(&c).then_some("0")
         })
     })
+}
+
+/// The zeros the OCR read as a sign ([`SIGNS_FOR_ZERO`]) or as the letter O or Q in `token` (at
+/// byte `offset`): in a part of it between the separators of dates, times, amounts and case
+/// numbers (`-/.:,`) that is otherwise all digits (`LK/Q81147`, `Q60-16`, `2010-@5-12`,
+/// `©9.00`). A letter needs two digits beside it in its part, as no Swedish word is spelled so,
+/// while a quarter (Q1) or a grade (O2) is a letter and a digit.
+fn number_part_zeros(offset: usize, token: &str) -> Option<Vec<(usize, &str, &'static str)>> {
+    let (lead, core) = core(token);
+    let mut zeros = Vec::new();
+    let mut start = 0;
+    for part in core.split(['-', '/', '.', ':', ',']) {
+        let digits = part.bytes().filter(u8::is_ascii_digit).count();
+        let signs = part.chars().filter(|c| SIGNS_FOR_ZERO.contains(c)).count();
+        let letters = part.chars().filter(|c| matches!(c, 'O' | 'Q')).count();
+        let read = digits + signs + letters == part.chars().count()
+            && signs + letters > 0
+            && digits >= if letters > 0 { 2 } else { 1 };
+        if read {
+            zeros.extend(char_marks(offset + lead + start, part, |c| {
+                (SIGNS_FOR_ZERO.contains(&c) || matches!(c, 'O' | 'Q')).then_some("0")
+            }));
+        }
+        start += part.len() + 1;
+    }
+    (!zeros.is_empty()).then_some(zeros)
 }
 
 /// Signs an OCR engine writes for a zero.
@@ -1016,9 +1045,30 @@ mod tests {
 
     #[test]
     fn zeros_read_as_signs_in_an_amounts_thousands_are_zeros() {
-        let text = "26 @00 kronor, 270 ©00. Mejla info@kommun.se eller @00 utan tal";
+        let text = "26 @00 kronor, 270 ©00. Mejla info@kommun.se eller @ 00 utan tal";
         let marks: Vec<_> = marks(text).into_iter().map(|(_, m, r)| (m, r)).collect();
         assert_eq!(marks, [("@", "0"), ("©", "0")]);
+    }
+
+    #[test]
+    fn zeros_read_as_signs_or_as_o_and_q_among_a_numbers_digits_are_zeros() {
+        let text = "dnr LK/Q81147 och Q60-16, den 2010-@5-12 kl. ©9.00 (12 O00)";
+        let zeros: Vec<_> = marks(text).into_iter().map(|(at, m, _)| (at, m)).collect();
+        assert_eq!(
+            zeros,
+            [(7, "Q"), (18, "Q"), (35, "@"), (45, "©"), (56, "O")]
+        );
+        // A quarter, a letter and a digit, or letters among digits are no number's zeros.
+        for kept in [
+            "Q1 2023",
+            "O2-nivå",
+            "16RKOQ577",
+            "TO1llsj6",
+            "SAVSJO0",
+            "O6verlamna",
+        ] {
+            assert!(marks(kept).is_empty(), "{kept}");
+        }
     }
 
     #[test]
