@@ -416,8 +416,9 @@ pub fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Marks an OCR engine misreads in Swedish text, with what they stand for: the en dash Swedish
-/// sets as a dash and list marker read as an em dash, a list bullet read as `+` or `*` at the
-/// start of a line, the section sign of a minute's items read as an `8`, a member's vote in a
+/// sets as a dash and list marker read as an em dash or, opening a line, as a tilde, a list
+/// bullet read as `+`, `*`, `.`, `°`, `¢` or `«` at the start of a line (where no sentence
+/// opens with one), the section sign of a minute's items read as an `8`, a member's vote in a
 /// roll-call table read as a small `x`, a zero of an amount read as `@` or `©`
 /// ([`misread_zeros`]), a date's zero read as a 9 ([`impossible_date`]), a member's party in
 /// braces ([`party_in_braces`]) or garbled inside its brackets ([`garbled_party`]). Only for
@@ -457,7 +458,10 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
         }
         match token {
             "—" => marks.push((offset, token, "–")),
-            "+" | "*" if line_start && next_is_word => marks.push((offset, token, "•")),
+            "+" | "*" | "." | "°" | "¢" | "«" if line_start && next_is_word => {
+                marks.push((offset, token, "•"))
+            }
+            "~" if line_start && next_is_word => marks.push((offset, token, "–")),
             "8§" | "§8" | "§8§" => marks.push((offset, token, "§§")),
             "8" | "88" if section_sign(text, &tokens, i) => {
                 marks.push((offset, token, if token == "8" { "§" } else { "§§" }))
@@ -1006,7 +1010,7 @@ mod tests {
 
     #[test]
     fn marks_are_dashes_line_initial_bullets_and_section_signs() {
-        let text = "a — b\n+ Punkt\n* punkt\n3 + 4\n8 81\nbeslut 2020-05-11, 8 96, om\n\
+        let text = "a — b\n+ Punkt\n* punkt\n. Punkt\n° punkt\n~ Punkt\nslut . Nej\n3 + 4\n8 81\nbeslut 2020-05-11, 8 96, om\n\
                     8§ 58-62\nkostar 8 500 kronor\nResultat 8 5 2\n8 000\nsidan 8\n\
                     Eva Ek (V) xX\nBo Al (S) x\nrum (3 x 4 m) x 2\nAnn Ek (m) Upplands Väsby x\n\
                     Sven Ek sa x\n\
@@ -1020,6 +1024,9 @@ mod tests {
                 ("—", "–"),
                 ("+", "•"),
                 ("*", "•"),
+                (".", "•"),
+                ("°", "•"),
+                ("~", "–"),
                 ("8", "§"),
                 ("8", "§"),
                 ("8§", "§§"),
