@@ -256,7 +256,8 @@ pub fn opens_line(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
 /// that line ends in a word in lower case (or one whose capital is that of a sentence it opens
 /// on that line, `hösten. Inom`), with no punctuation and no paragraph's end after it
 /// (`paragraph_ends`), that ends sentences less often than the text wraps its lines
-/// (`wrap_odds`).
+/// (`wrap_odds`). A capitalised label opening the line (`Ärendenr:` under an item's heading)
+/// carries on nothing: no sentence goes on with a capital and a colon.
 fn carries_on(
     text: &str,
     tokens: &[(usize, &str)],
@@ -265,6 +266,10 @@ fn carries_on(
     wrap_odds: f64,
     ctx: &Context,
 ) -> bool {
+    let (_, token) = tokens[i];
+    if token.ends_with(':') && token.starts_with(char::is_uppercase) {
+        return false;
+    }
     i.checked_sub(1).is_some_and(|j| {
         let prev = tokens[j].1;
         let opens_sentence =
@@ -960,6 +965,9 @@ mod tests {
             opens("Nämnden har fått en\n\nOversyn av taxan"),
             (false, Neighbour::Token("en"))
         );
+        // A label under a heading opens its own line, whatever the heading ends with.
+        let label = "§ 29 Ny bemanning vid en\nOrdningsnr: KS 2023/0587";
+        assert_eq!(opens(label), (true, Neighbour::Edge));
     }
 
     #[test]
