@@ -54,7 +54,13 @@ pub struct ItemSpan {
 fn paragraph_heading(line: &str) -> Option<(String, String)> {
     let c = PARAGRAPH.captures(line)?;
     let rest = c.get(2).map_or("", |m| m.as_str());
-    let continued = || fold(rest.trim_start_matches(['(', ',', ' '])).starts_with("forts");
+    // "forts." or "fortsättning", not a title that opens with "Fortsatt finansiering".
+    let continued = || {
+        let rest = fold(rest.trim_start_matches(['(', ',', ' ']));
+        rest.strip_prefix("forts").is_some_and(|after| {
+            after.starts_with("attning") || !after.starts_with(char::is_alphabetic)
+        })
+    };
     if RANGE.is_match(rest)
         || rest.starts_with(|ch: char| ch.is_lowercase() || ch.is_ascii_digit())
         || continued()
@@ -279,6 +285,8 @@ mod tests {
             "Beslut",
             "§ 26 (forts.)",
             "Beslut",
+            "§ 27 fortsättning",
+            "§ 27                   Fortsatt finansiering av insatsen",
         ];
         let items = split_items(&lines);
         let got: Vec<_> = items
@@ -296,6 +304,10 @@ mod tests {
                 (
                     Some("26".into()),
                     "Medborgarförslag om belysning längs promenadstråket vid badet".into()
+                ),
+                (
+                    Some("27".into()),
+                    "Fortsatt finansiering av insatsen".into()
                 ),
             ]
         );
