@@ -31,7 +31,7 @@ const DECISION: &[&str] = &[
     DECIDES,
 ];
 const PROPOSAL: &[&str] = &[
-    r"(?:[\p{L}-]+\s+(?:och\s+)?){0,3}?\p{L}+s förslag(?: till (?:beslut|\p{L}+(?:fullmäktige|styrelsen|nämnden)))?",
+    r"(?:[\p{L}-]+\s+(?:och\s+)?){0,3}?\p{L}+s förslag(?: till (?:beslut|\p{L}*(?:fullmäktige|styrelsen|nämnden|direktionen)))?",
     "förslag till beslut",
     "beslutsförslag",
     "förslag",
@@ -551,6 +551,13 @@ mod tests {
             heading_kind("Förvaltningens förslag till beslut"),
             Some(Kind::Proposal)
         );
+        // A kommunalförbund's board, named alone, is whom a proposal goes to as well.
+        for heading in [
+            "Arbetsutskottets förslag till direktionen",
+            "Förbundschefens förslag till styrelsen",
+        ] {
+            assert_eq!(heading_kind(heading), Some(Kind::Proposal), "{heading}");
+        }
         assert_eq!(heading_kind("Kulturnämndens beslut"), Some(Kind::Decision));
         assert_eq!(
             heading_kind("Barn- och ungdomsnämnden beslutar"),
