@@ -525,7 +525,7 @@ pub fn title_block(lines: &[&str]) -> Option<(String, usize)> {
                     && find_date(l).is_none_or(|(_, r)| r.len() != l.len())
             })
             .map(strip_dnr)
-            .filter(|l| !l.is_empty())
+            .filter(|l| !l.is_empty() && !is_reference(l))
             .collect();
         let joined = kept.join(" ");
         if !kept.is_empty() && kept.len() <= 6 && joined.len() <= 200 {
@@ -533,6 +533,16 @@ pub fn title_block(lines: &[&str]) -> Option<(String, usize)> {
         }
     }
     None
+}
+
+/// Whether a letterhead's cell is a reference alone, in no form [`strip_dnr`] knows
+/// (`LS-LED07-418`, `09LS1873`, `2024/0014`): one word of digits with capitals or a slash, which
+/// no title is (a title's last line may be a period, `2019–2021`).
+fn is_reference(cell: &str) -> bool {
+    !cell.contains(char::is_whitespace)
+        && cell.chars().filter(char::is_ascii_digit).count() >= 2
+        && !cell.contains(char::is_lowercase)
+        && cell.contains(|c: char| c.is_uppercase() || c == '/')
 }
 
 /// "Ärende:" before a title.
@@ -680,6 +690,9 @@ mod tests {
             "Ärende: Nya öppettider för biblioteken",
         ];
         assert_eq!(title(&signed), "Nya öppettider för biblioteken");
+        // A reference alone in the letterhead is no title; a period ending one is part of it.
+        let referenced = ["09LS1873", "", "Taxor för biblioteken", "2019–2021"];
+        assert_eq!(title(&referenced), "Taxor för biblioteken 2019–2021");
     }
 
     #[test]
