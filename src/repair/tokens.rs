@@ -501,19 +501,26 @@ fn misread_zeros<'t>(
 /// `©9.00`). A letter needs two digits beside it in its part, as no Swedish word is spelled so,
 /// while a quarter (Q1) or a grade (O2) is a letter and a digit.
 fn number_part_zeros(offset: usize, token: &str) -> Option<Vec<(usize, &str, &'static str)>> {
+    // Most tokens are words: without a digit there is no number to read.
+    if !token.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (lead, core) = core(token);
     let mut zeros = Vec::new();
     let mut start = 0;
     for part in core.split(['-', '/', '.', ':', ',']) {
         let digits = part.bytes().filter(u8::is_ascii_digit).count();
         let signs = part.chars().filter(|c| SIGNS_FOR_ZERO.contains(c)).count();
-        let letters = part.chars().filter(|c| matches!(c, 'O' | 'Q')).count();
+        let letters = part
+            .chars()
+            .filter(|c| LETTERS_FOR_ZERO.contains(c))
+            .count();
         let read = digits + signs + letters == part.chars().count()
             && signs + letters > 0
             && digits >= if letters > 0 { 2 } else { 1 };
         if read {
             zeros.extend(char_marks(offset + lead + start, part, |c| {
-                (SIGNS_FOR_ZERO.contains(&c) || matches!(c, 'O' | 'Q')).then_some("0")
+                (SIGNS_FOR_ZERO.contains(&c) || LETTERS_FOR_ZERO.contains(&c)).then_some("0")
             }));
         }
         start += part.len() + 1;
@@ -523,6 +530,8 @@ fn number_part_zeros(offset: usize, token: &str) -> Option<Vec<(usize, &str, &'s
 
 /// Signs an OCR engine writes for a zero.
 const SIGNS_FOR_ZERO: [char; 2] = ['@', '©'];
+/// Letters an OCR engine writes for a zero among digits.
+const LETTERS_FOR_ZERO: [char; 2] = ['O', 'Q'];
 
 /// Token `i` of `tokens`, less the punctuation after it, if it is a group of three digits (or
 /// signs read for zeros) after a number of one to three digits: the thousands of an amount

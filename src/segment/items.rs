@@ -72,7 +72,8 @@ fn paragraph_heading(line: &str) -> Option<(String, String)> {
 }
 
 /// The § an appendix line attaches what follows to ("Bilaga 1 till protokoll 2016-09-21, § 59",
-/// "Reservation till § 12", "Bilaga 1 till KSAU § 4, 2026-01-20"): written statements appended after the signatures belong to their §.
+/// "Reservation till § 12", "Bilaga 1 till KSAU § 4, 2026-01-20"): written statements appended
+/// after the signatures belong to their §.
 fn appendix_of(line: &str) -> Option<String> {
     APPENDIX
         .captures(&fold(line.trim()))

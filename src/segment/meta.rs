@@ -612,23 +612,25 @@ mod tests {
 
     #[test]
     fn boards_named_by_their_noun_or_field() {
-        let lines = [
-            "ORTA BRANDFÖRSVARSFÖRBUND                 PROTOKOLL",
-            "Direktionen                               2009-10-22",
-        ];
-        assert_eq!(
-            body(&letterhead_cells(&lines), DocType::Protokoll),
-            "Direktionen"
-        );
-        let lines = [
-            "                 PROTOKOLL",
-            "",
-            "Nämnd för trafik, infrastruktur och miljö",
-        ];
-        assert_eq!(
-            body(&letterhead_cells(&lines), DocType::Protokoll),
-            "Nämnd för trafik, infrastruktur och miljö"
-        );
+        for (lines, named) in [
+            (
+                &[
+                    "ORTA BRANDFÖRSVARSFÖRBUND                 PROTOKOLL",
+                    "Direktionen                               2009-10-22",
+                ][..],
+                "Direktionen",
+            ),
+            (
+                &[
+                    "                 PROTOKOLL",
+                    "",
+                    "Nämnd för trafik, infrastruktur och miljö",
+                ][..],
+                "Nämnd för trafik, infrastruktur och miljö",
+            ),
+        ] {
+            assert_eq!(body(&letterhead_cells(lines), DocType::Protokoll), named);
+        }
         let lines = [
             "Orta samordningsförbund                  TJÄNSTESKRIVELSE",
             "Förbundskansliet",

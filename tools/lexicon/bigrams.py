@@ -125,6 +125,7 @@ def sentences(text):
             yield ["<s>"] + words + ["</s>"]
 
 
+DIGITS = re.compile(r"[0-9]{1,4}")
 NUMBER = re.compile(r"[0-9]{1,4}|[0-9]{1,2}[.:][0-9]{2}")
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # As OPENERS and CLOSERS in src/repair/tokens.rs.
@@ -143,8 +144,8 @@ def range_kind(left, right, after_clock):
     if MONTH.fullmatch(left) and MONTH.fullmatch(right):
         return "month"
     # A month beside a day or a year: 1 januari–28 februari, 2016–juni.
-    if MONTH.fullmatch(left) and re.fullmatch(r"[0-9]{1,4}", right) or (
-        re.fullmatch(r"[0-9]{1,4}", left) and MONTH.fullmatch(right)
+    if MONTH.fullmatch(left) and DIGITS.fullmatch(right) or (
+        DIGITS.fullmatch(left) and MONTH.fullmatch(right)
     ):
         return "calendar"
     if not (NUMBER.fullmatch(left) and NUMBER.fullmatch(right)):
