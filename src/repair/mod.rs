@@ -393,8 +393,19 @@ impl Repairer {
                         && names.lists(to))
                     .then_some(ocr_odds?)
                 };
+                // A word the documents write with a capital wherever they show it (a party, a
+                // district) that the OCR wrote in lower case, where its habit of reading that
+                // capital small outweighs how seldom the documents write the word so.
+                let lowered_capital = |to: &str| {
+                    ocr_odds.is_some()
+                        && piece.lowered_capital(&to.to_lowercase(), names, self.channel)
+                };
                 let (to, score) = match reading() {
-                    Some((to, score)) if reopened.is_some() || small_name(&to).is_some() => {
+                    Some((to, score))
+                        if reopened.is_some()
+                            || small_name(&to).is_some()
+                            || lowered_capital(&to) =>
+                    {
                         (Shape::Capitalised.apply(&to), score)
                     }
                     Some(read) => read,
@@ -402,7 +413,12 @@ impl Repairer {
                         .or_else(reopen)
                         .or_else(|| Some((Shape::Capitalised.apply(key), small_name(key)?)))
                         .or_else(surname)
-                        .or_else(lowered)?,
+                        .or_else(lowered)
+                        .or_else(|| {
+                            let score = ocr_odds?;
+                            (lowered_capital(key) && readings[key].known().is_some())
+                                .then(|| (Shape::Capitalised.apply(key), score))
+                        })?,
                 };
                 Some((*offset, piece.word, to, score))
             })
@@ -1225,6 +1241,24 @@ impl Piece<'_> {
                     .to_uppercase()
                     .next()
                     .is_some_and(|capital| channel.initial(capital, small).is_some())
+            })
+    }
+
+    /// Whether the piece, in lower case, is `to` (lower case) whose capital the OCR read small
+    /// (V as v): when its habit of doing so outweighs how seldom the documents write the word
+    /// small.
+    fn lowered_capital(&self, to: &str, names: &Names, channel: &Channel) -> bool {
+        let mut first = self.word.chars();
+        self.shape == Shape::Lower
+            && first.next().is_some_and(|small| {
+                small
+                    .to_uppercase()
+                    .next()
+                    .and_then(|capital| channel.initial(capital, small))
+                    .is_some_and(|r| {
+                        let p = names.capital_share(to);
+                        r * p > 1.0 - p
+                    })
             })
     }
 

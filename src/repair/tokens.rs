@@ -461,6 +461,10 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
             marks.extend(braces);
             continue;
         }
+        if let Some(sign) = law_sign(&tokens, i) {
+            marks.push((offset, sign, if sign == "8" { "§" } else { "§§" }));
+            continue;
+        }
         match token {
             "—" => marks.push((offset, token, "–")),
             "+" | "*" | "." | "°" | "¢" | "«" if line_start && next_is_word => {
@@ -665,14 +669,58 @@ fn section_sign(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
         return false;
     }
     let before = i.checked_sub(1).map_or("", |j| tokens[j].1);
-    let headed = before.eq_ignore_ascii_case("forts.")
+    let headed = before.trim_end_matches('.').eq_ignore_ascii_case("forts")
         || (2..=5).contains(&before.len()) && before.bytes().all(|b| b.is_ascii_uppercase());
-    // A span of numbers is no amount either.
-    let clause_ends =
-        digits.len() < number.len() || parts.len() == 2 || opens_line(text, tokens, i + 2);
+    // A span of numbers is no amount either; nor is a number before the item's case number
+    // (`8 56 Dnr KS 2008/203`, `8 52 (Dnr HRF 2011/0118)`).
+    let case_follows = tokens.get(i + 2).is_some_and(|&(_, t)| {
+        let t = t.strip_prefix('(').unwrap_or(t);
+        t.get(..3).is_some_and(|d| d.eq_ignore_ascii_case("dnr"))
+            || t.len() < tokens[i + 2].1.len() && t.starts_with(char::is_uppercase)
+    });
+    let clause_ends = digits.len() < number.len()
+        || parts.len() == 2
+        || opens_line(text, tokens, i + 2)
+        || case_follows;
     let after_word = before.chars().all(char::is_alphabetic) && parts[0].len() < 3;
     let placed = opens_line(text, tokens, i) || before.ends_with(',') || after_word;
     headed || clause_ends && placed
+}
+
+/// The `8` (or `88`) of token `i` of `tokens` that cites a law's section (or sections), if it
+/// is one: after the section's number, and its letter if any, and either after a chapter's
+/// `kap.` (`6 kap. 2 8, med`, `7 kap. 18 b 8`) or before the law's name, a word ending in
+/// -lagen, -balken or -ordningen or an abbreviation in capitals (`11 8 MBL`, `9 8 9 LSS`,
+/// `14 88 miljöbalken`). No amount or count is followed by a law.
+fn law_sign<'t>(tokens: &[(usize, &'t str)], i: usize) -> Option<&'t str> {
+    let token = tokens[i].1;
+    let sign = token.trim_end_matches([',', '.']);
+    if sign != "8" && sign != "88" {
+        return None;
+    }
+    let at = |j: Option<usize>| j.and_then(|j| tokens.get(j)).map_or("", |t| t.1);
+    let number = |t: &str| (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let letter = |t: &str| t.len() == 1 && t.bytes().all(|b| b.is_ascii_lowercase());
+    let section = if number(at(i.checked_sub(1))) {
+        1
+    } else if letter(at(i.checked_sub(1))) && number(at(i.checked_sub(2))) {
+        2
+    } else {
+        return None;
+    };
+    let chapter = at(i.checked_sub(section + 1)) == "kap.";
+    let law = |t: &str| {
+        let t = t.trim_end_matches([',', '.', ')']);
+        ["lagen", "balken", "ordningen"]
+            .iter()
+            .any(|e| t.ends_with(e))
+            || (3..=5).contains(&t.len())
+                && t.chars().all(char::is_alphabetic)
+                && t.starts_with(char::is_uppercase)
+                && t.ends_with(char::is_uppercase)
+    };
+    let cites = law(at(Some(i + 1))) || number(at(Some(i + 1))) && law(at(Some(i + 2)));
+    (chapter || cites).then(|| &token[..sign.len()])
 }
 
 /// Whether the lone `x` that is token `i` of `tokens` (offsets into `text`) is a member's vote
@@ -1023,6 +1071,21 @@ mod tests {
         let text = "Eva Ek (s), Bo Al (m)\nOla Berg (S$), Per Ny (Ss) och Jan Ås (KB)";
         let parties: Vec<_> = marks(text).into_iter().map(|m| (m.1, m.2)).collect();
         assert_eq!(parties, [("S$", "s"), ("Ss", "s")]);
+    }
+
+    #[test]
+    fn section_signs_citing_laws_and_items() {
+        let text =
+            "enligt 7 kap. 18 b 8 miljöbalken\ni 6 kap. 2 8, med\nenligt 11 8 MBL och 9 8 9 LSS\n\
+                    14 88 skollagen\nden 15 maj 2011, 8 52 (Dnr KS 2011/18)\n\
+                    Kommunstyrelsen 8 56 Dnr KS 2008/203\nForts 8 187 Beslut\n\
+                    kostar 18 8 kronor\n5 kap. 8 gäller\nlag 3 8 Ek";
+        let marks: Vec<_> = marks(text).into_iter().map(|(_, m, r)| (m, r)).collect();
+        let sign = ("8", "§");
+        assert_eq!(
+            marks,
+            [sign, sign, sign, sign, ("88", "§§"), sign, sign, sign]
+        );
     }
 
     #[test]
