@@ -30,8 +30,9 @@ pub enum Shape {
     Upper,
 }
 
-/// Letters from which a word in capitals throughout is read as a word, not an abbreviation.
-const CAPS_WORD: usize = 6;
+/// Letters from which a word in capitals throughout, with a vowel among them, is read as a word,
+/// not an abbreviation: a town in a letterhead (MALMO STAD) has five.
+const CAPS_WORD: usize = 5;
 /// Letters from which a capital L inside a lower-case word is taken for the OCR's misread l.
 const MIXED_WORD: usize = 5;
 
@@ -360,7 +361,11 @@ fn shape(word: &str, opens: bool, caps_heading: bool) -> Option<Shape> {
         if opens && length == 2 && matches!(letters.next(), Some('A' | 'O')) {
             return Some(Shape::Capitalised);
         }
-        return (length >= CAPS_WORD || caps_heading && length >= 3).then_some(Shape::Upper);
+        // Outside such a heading, capitals with no vowel among them (MSBFS) are an
+        // abbreviation however long.
+        let vowel = word.chars().any(|c| "AEIOUYÅÄÖÉ".contains(c));
+        return (vowel && length >= CAPS_WORD || caps_heading && length >= 3)
+            .then_some(Shape::Upper);
     }
     if opens_name_part(word) {
         return None;
@@ -1198,6 +1203,15 @@ mod tests {
         assert_eq!(shape("PROTOKOLL", false, false), Some(Shape::Upper));
         // Joined to a word by a dash, it is an abbreviation opening a sentence too.
         assert_eq!(words("VA-taxan höjs. PA"), ["taxan", "höjs", "PA"]);
+    }
+
+    #[test]
+    fn a_word_of_five_capitals_with_a_vowel_is_a_word_and_one_without_an_abbreviation() {
+        // A town in a letterhead of two short words (MALMO STAD) is a word to read.
+        assert_eq!(shape("MALMO", false, false), Some(Shape::Upper));
+        assert_eq!(shape("MSBFS", false, false), None);
+        assert_eq!(shape("SAPO", false, false), None);
+        assert_eq!(words("MALMO STAD"), ["MALMO", "STAD"]);
     }
 
     #[test]
