@@ -23,11 +23,12 @@ const BODY_NOUN: &str = r"\p{L}*(?:n[\p{L}0-9]{1,2}mnd(?:en)?|styrelsen?|fullm[\
 const FIELD: &str = r"\s+för(?:\s+\p{Ll}[\p{L}-]*,?){1,4}";
 
 /// A body's name alone: "Kommunstyrelsen", "Älvsjö stadsdelsnämnd", "Barn- och
-/// ungdomsnämnden" (a coordinated compound), "Stadsdelsnämnden Lundby" (the district after it),
+/// ungdomsnämnden" (a coordinated compound), "Stadsdelsnämnden Lundby", "Stadsdelsnämnden Västra
+/// Göteborg", "Stadsdelsfullmäktige i Fosie" (the district after it),
 /// "Nämnden för folkhälsa och sjukvård" (its field after it, as regions name their boards).
 static BODY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:\p{{Lu}}[\p{{L}}-]*\s+)?(?:\p{{L}}+-(?:,\s*\p{{L}}+-)*\s+(?:och|samt)\s+)?\p{{L}}?{BODY_NOUN}(?:\s+\p{{Lu}}[\p{{L}}-]+|{FIELD})?$"
+        r"^(?:\p{{Lu}}[\p{{L}}-]*\s+)?(?:\p{{L}}+-(?:,\s*\p{{L}}+-)*\s+(?:och|samt)\s+)?\p{{L}}?{BODY_NOUN}(?:(?:\s+i)?(?:\s+\p{{Lu}}[\p{{L}}-]+){{1,2}}|{FIELD})?$"
     ))
     .expect("body line")
 });
@@ -327,12 +328,29 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
             return l.to_string();
         }
     }
-    if let Some(b) = non_empty.iter().find_map(|l| {
-        is_body_line(l)
-            .then(|| l.to_string())
-            .or_else(|| body_in_capitals(l))
-    }) {
-        return b;
+    // Each name the letterhead gives, and whether it stands after a "Till": an addressee
+    // ("Till" / "Kommunstyrelsen") is the body a document is sent to.
+    let named: Vec<(bool, String)> = non_empty
+        .iter()
+        .scan(false, |addressed, l| {
+            *addressed |= fold(l) == "till";
+            Some((*addressed, l))
+        })
+        .filter_map(|(addressed, l)| {
+            is_body_line(l)
+                .then(|| l.to_string())
+                .or_else(|| body_in_capitals(l))
+                .map(|b| (addressed, b))
+        })
+        .collect();
+    // A letterhead that names the office above its board ("Oxie stadsdelsförvaltning" /
+    // "Stadsdelsfullmäktige i Oxie") speaks for the board.
+    if let Some((_, b)) = named
+        .iter()
+        .find(|(addressed, b)| !addressed && BOARD.is_match(&fold(b)) && !is_office(b))
+        .or(named.first())
+    {
+        return b.clone();
     }
     if let Some(b) = wrapped_body(head) {
         return b;
@@ -357,14 +375,19 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
 }
 
 /// A body's name set in capitals in the letterhead ("SOCIALNÄMNDEN", "BARN- OCH
-/// UTBILDNINGSNÄMNDEN"), as the body writes it in running text; a cell of more words
-/// ("PROTOKOLL KOMMUNFULLMÄKTIGE") is a title.
+/// UTBILDNINGSNÄMNDEN", "ÖSTERMALMS STADSDELSNÄMND"), as the body writes it in running text; a
+/// cell of more words ("PROTOKOLL KOMMUNFULLMÄKTIGE") is a title.
 fn body_in_capitals(cell: &str) -> Option<String> {
     if cell.chars().any(char::is_lowercase) {
         return None;
     }
     let lower = cell.to_lowercase();
-    let one_name = !lower.contains(' ') || lower.contains("- och ") || lower.contains("- samt ");
+    // A place's genitive before the board's noun names one body.
+    let genitive = lower
+        .split_once(' ')
+        .is_some_and(|(place, noun)| place.ends_with('s') && !noun.contains(' '));
+    let one_name =
+        !lower.contains(' ') || lower.contains("- och ") || lower.contains("- samt ") || genitive;
     let name = capitalised(&lower);
     (one_name && is_body_line(&name)).then_some(name)
 }
@@ -594,6 +617,44 @@ fn strip_dnr(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_district_board_is_named_with_its_district_above_or_beside_its_office() {
+        let cases: [(&[&str], DocType, &str); 4] = [
+            (
+                &[
+                    "MALMÖ STAD",
+                    "Oxie stadsdelsförvaltning",
+                    "Stadsdelsfullmäktige i Oxie",
+                ],
+                DocType::Yttrande,
+                "Stadsdelsfullmäktige i Oxie",
+            ),
+            (
+                &[
+                    "Protokoll",
+                    "Stadsdelsnämnden Västra Göteborg",
+                    "Tid: 17.30",
+                ],
+                DocType::Protokoll,
+                "Stadsdelsnämnden Västra Göteborg",
+            ),
+            (
+                &["UTDRAG", "ÖSTERMALMS STADSDELSNÄMND", "SID 1 (3)"],
+                DocType::Protokollsutdrag,
+                "Östermalms stadsdelsnämnd",
+            ),
+            // An office that writes to a board is the body itself.
+            (
+                &["Revisionskontoret", "Yttrande", "Till", "Kommunstyrelsen"],
+                DocType::Yttrande,
+                "Revisionskontoret",
+            ),
+        ];
+        for (cells, doc_type, want) in cases {
+            assert_eq!(body(cells, doc_type), want);
+        }
+    }
 
     #[test]
     fn body_wrapped_in_letterhead_column() {
