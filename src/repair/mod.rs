@@ -1231,35 +1231,30 @@ impl Piece<'_> {
         }
     }
 
+    /// How often the OCR reads the capital of the piece's first letter small (V as v), if the
+    /// piece is written in lower case and the OCR is known to.
+    fn capital_read_small_rate(&self, channel: &Channel) -> Option<f64> {
+        let small = self.word.chars().next()?;
+        let capital = small.to_uppercase().next()?;
+        (self.shape == Shape::Lower)
+            .then(|| channel.initial(capital, small))
+            .flatten()
+    }
+
     /// Whether the piece is written in lower case with a first letter whose capital the OCR is
     /// known to read small (V read as v).
     fn capital_read_small(&self, channel: &Channel) -> bool {
-        let mut first = self.word.chars();
-        self.shape == Shape::Lower
-            && first.next().is_some_and(|small| {
-                small
-                    .to_uppercase()
-                    .next()
-                    .is_some_and(|capital| channel.initial(capital, small).is_some())
-            })
+        self.capital_read_small_rate(channel).is_some()
     }
 
     /// Whether the piece, in lower case, is `to` (lower case) whose capital the OCR read small
     /// (V as v): when its habit of doing so outweighs how seldom the documents write the word
     /// small.
     fn lowered_capital(&self, to: &str, names: &Names, channel: &Channel) -> bool {
-        let mut first = self.word.chars();
-        self.shape == Shape::Lower
-            && first.next().is_some_and(|small| {
-                small
-                    .to_uppercase()
-                    .next()
-                    .and_then(|capital| channel.initial(capital, small))
-                    .is_some_and(|r| {
-                        let p = names.capital_share(to);
-                        r * p > 1.0 - p
-                    })
-            })
+        self.capital_read_small_rate(channel).is_some_and(|r| {
+            let p = names.capital_share(to);
+            r * p > 1.0 - p
+        })
     }
 
     /// Whether the piece's capital inside a sentence is one the OCR made of a small letter (an
