@@ -363,7 +363,10 @@ fn shape(word: &str, opens: bool, caps_heading: bool) -> Option<Shape> {
         }
         // Outside such a heading, capitals with no vowel among them (MSBFS) are an
         // abbreviation however long.
-        let vowel = word.chars().any(|c| "AEIOUYÅÄÖÉ".contains(c));
+        let vowel = word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .any(|c| super::VOWELS.contains(c));
         return (vowel && length >= CAPS_WORD || caps_heading && length >= 3)
             .then_some(Shape::Upper);
     }
@@ -467,7 +470,7 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
             continue;
         }
         if let Some(sign) = law_sign(&tokens, i) {
-            marks.push((offset, sign, if sign == "8" { "§" } else { "§§" }));
+            marks.push((offset, sign, section_signs(sign)));
             continue;
         }
         match token {
@@ -478,7 +481,7 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
             "~" if line_start && next_is_word => marks.push((offset, token, "–")),
             "8§" | "§8" | "§8§" => marks.push((offset, token, "§§")),
             "8" | "88" if section_sign(text, &tokens, i) => {
-                marks.push((offset, token, if token == "8" { "§" } else { "§§" }))
+                marks.push((offset, token, section_signs(token)))
             }
             "x" | "xX" | "Xx" if vote_mark(text, &tokens, i) => marks.push((offset, token, "X")),
             _ => {}
@@ -690,6 +693,15 @@ fn section_sign(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
     let after_word = before.chars().all(char::is_alphabetic) && parts[0].len() < 3;
     let placed = opens_line(text, tokens, i) || before.ends_with(',') || after_word;
     headed || clause_ends && placed
+}
+
+/// The section signs an `8` or `88` read for them stands for.
+fn section_signs(eights: &str) -> &'static str {
+    if eights == "8" {
+        "§"
+    } else {
+        "§§"
+    }
 }
 
 /// The `8` (or `88`) of token `i` of `tokens` that cites a law's section (or sections), if it

@@ -295,6 +295,11 @@ fn is_office(line: &str) -> bool {
         .any(|w| f.contains(w))
 }
 
+/// Whether a body's name is a deciding board's, not an office's that serves one.
+fn is_board(name: &str) -> bool {
+    BOARD.is_match(&fold(name)) && !is_office(name)
+}
+
 /// The issuing or deciding body.
 pub fn body(lines: &[&str], doc_type: DocType) -> String {
     let head = &lines[..lines.len().min(HEAD_LINES)];
@@ -321,10 +326,7 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
         }
         // Without an addressee line, the deciding board named alone in the letterhead, not
         // the office that wrote the report.
-        if let Some(l) = non_empty
-            .iter()
-            .find(|l| is_body_line(l) && BOARD.is_match(&fold(l)) && !is_office(l))
-        {
+        if let Some(l) = non_empty.iter().find(|l| is_body_line(l) && is_board(l)) {
             return l.to_string();
         }
     }
@@ -347,7 +349,7 @@ pub fn body(lines: &[&str], doc_type: DocType) -> String {
     // "Stadsdelsfullmäktige i Oxie") speaks for the board.
     if let Some((_, b)) = named
         .iter()
-        .find(|(addressed, b)| !addressed && BOARD.is_match(&fold(b)) && !is_office(b))
+        .find(|(addressed, b)| !addressed && is_board(b))
         .or(named.first())
     {
         return b.clone();
