@@ -21,14 +21,18 @@ const CONFUSION_TSVS: [&str; 2] = [
 ];
 
 /// How the twins' OCR read words' first letters, in their case (`tools/confusion/learn.py
-/// --twins`): truth, ocr, count, total; and of the words after a full stop, how many the
-/// documents open in lower case (`#after-stop`).
+/// --twins`): truth, ocr, count, total; of the words after a full stop, how many the documents
+/// open in lower case (`#after-stop`); and of the small å, ä and ö opening a word that it read as
+/// another letter, how many it read as a capital (`#mark-raised`).
 const INITIALS_TSV: &str = include_str!("data/initials-twins.tsv");
 /// The row of the initials table that counts the words after a full stop.
 const AFTER_STOP: &str = "#after-stop";
 /// The rows of the initials table that count how the OCR read the zero opening a group of
 /// thousands.
 const GROUP_ZERO: &str = "#group-zero";
+/// The row of the initials table that counts how often a word's small å, ä or ö that the OCR
+/// read as another letter it read as a capital (`Over` for över).
+const MARK_RAISED: &str = "#mark-raised";
 
 /// Confusions rarer than this are noise of the learning run, not a habit of the OCR.
 const MIN_PROBABILITY: f64 = 1e-6;
@@ -87,6 +91,8 @@ pub struct Channel {
     after_stop_lower: f64,
     /// P(OCR writes the zero opening an amount's group of thousands as glyph), by glyph.
     group_zero: HashMap<char, f64>,
+    /// P(OCR writes a word's small å, ä or ö as a capital | it read it as another letter).
+    mark_raised: f64,
     /// The capitals of `initials` read as another capital, by the one read (asked of every
     /// capitalised token, so looked up rather than searched).
     capitals_read_as: HashMap<char, Vec<(char, f64)>>,
@@ -185,8 +191,10 @@ impl Channel {
                 continue;
             };
             let p = count / total.max(count);
-            if truth == AFTER_STOP {
-                self.after_stop_lower = p;
+            match truth {
+                AFTER_STOP => self.after_stop_lower = p,
+                MARK_RAISED => self.mark_raised = p,
+                _ => {}
             }
             let (mut t, mut o) = (truth.chars(), ocr.chars());
             if truth == GROUP_ZERO {
@@ -294,6 +302,12 @@ impl Channel {
         let read_small = self.initial(capital, small)?;
         let lower = self.after_stop_lower.max(f64::MIN_POSITIVE);
         Some((read_small * (1.0 - lower) / lower).ln())
+    }
+
+    /// -ln P(OCR writes a word's small å, ä or ö as a capital | it misread it): what reading a
+    /// capital A or O as such a letter costs beyond the misreading the lower-case rules price.
+    pub fn mark_raised_cost(&self) -> f64 {
+        -self.mark_raised.max(f64::MIN_POSITIVE).ln()
     }
 
     /// P(OCR writes the zero opening an amount's group of thousands as `glyph`), for a

@@ -255,9 +255,13 @@ impl Repairer {
                 let name_place = piece.in_name_place(names)
                     || piece.shape == Shape::Capitalised && sightings.is_some();
                 let p = if name_place {
-                    in_name_place
-                        .entry(key)
-                        .or_insert_with(|| p.in_name_place(names, sightings.unwrap_or(1)))
+                    in_name_place.entry(key).or_insert_with(|| {
+                        p.in_name_place(
+                            names,
+                            sightings.unwrap_or(1),
+                            self.channel.mark_raised_cost(),
+                        )
+                    })
                 } else {
                     p
                 };
@@ -997,16 +1001,17 @@ impl<'r> Priced<'r> {
 
     /// These readings for a token written with a capital inside a sentence, where a name is
     /// likelier than its frequency says. A reading that takes the capital for the OCR's
-    /// (`Over` → över) writes no capital, so what a capital says of a word is not asked of it.
-    /// The capital's cost is paid `sightings` times: once, or as often as the text writes the
-    /// word with a capital inside a sentence where it never writes it in lower case
-    /// ([`capitalised_alone`]).
-    fn in_name_place(&self, names: &Names, sightings: usize) -> Priced<'r> {
+    /// (`Over` → över) writes no capital, so what a capital says of a word is not asked of it;
+    /// it pays `raised` instead, the OCR's habit of writing that letter as a capital.
+    /// Both are paid `sightings` times: once, or as often as the text writes the word with a
+    /// capital inside a sentence where it never writes it in lower case ([`capitalised_alone`]),
+    /// as the OCR raised the letter at each of them.
+    fn in_name_place(&self, names: &Names, sightings: usize, raised: f64) -> Priced<'r> {
         let times = sightings as f64;
         let own = names.capital_cost(self.token);
         let priced = self.adjusted(times * own, |w| {
             if vowel_read_as_capital(self.token, w, names) {
-                return 0.0;
+                return times * raised;
             }
             // The OCR misses a word's marks each time it meets it, for want of the glyphs; a
             // letter it drops or adds, it drops or adds by chance, hardly at every place a text

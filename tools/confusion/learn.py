@@ -16,9 +16,9 @@ photocopied and read by tools/corpus/ocr_twin.sh, with a recipe (resolution, til
 drawn per text from the range the scored twins were made with. Those pages have what rendered
 word lines lack: real layout, headings, tables, names and numbers. Its table goes to
 src/repair/data/confusion-twins.tsv, which repair mixes with this one; how it read words' first
-letters in their case (a capital V read small, D read as O), which the lower-cased table cannot
-say, and the zero opening an amount's thousands (`12 000` read `12 900`), go to
-src/repair/data/initials-twins.tsv. It keeps the rows of the
+letters in their case (a capital V read small, D read as O, a small ö read as a capital O), which
+the lower-cased table cannot say, and the zero opening an amount's thousands (`12 000` read
+`12 900`), go to src/repair/data/initials-twins.tsv. It keeps the rows of the
 letters repair reads through confusable classes (å, ä, ö; l, i) and of the en dash: the rare
 misreadings of other characters these pages show (s read as st, v as vv, é as e) would each be
 tried at every such letter of every token, for repairs hardly ever made (with them, repair ran
@@ -86,6 +86,9 @@ STOP = "#after-stop"
 # The row of initials-twins.tsv that counts how the OCR read the zero opening an amount's group
 # of thousands (`12 000`, read `12 900`).
 GROUP = "#group-zero"
+# The row of initials-twins.tsv that counts how often a word's small å, ä or ö read as another
+# letter was read as a capital (`Over` for över): the lower-cased table cannot say it.
+RAISED = "#mark-raised"
 # Punctuation before a word's first letter.
 OPENERS = "([\"'«»“”‘’"
 
@@ -224,6 +227,9 @@ def count_initials(truth_lines, ocr_lines, initials, totals):
             totals[t[0]] += 1
             if o[0] != t[0]:
                 initials[(t[0], o[0])] += 1
+            if t[0] in "åäö" and o[0].isalpha() and o[0].lower() != t[0]:
+                totals[RAISED] += 1
+                initials[(RAISED, "capital")] += o[0].isupper()
             if AFTER_STOP.fullmatch(prev):
                 totals[STOP] += 1
                 initials[(STOP, "lower")] += t[0].islower()
@@ -318,7 +324,7 @@ def write_initials(initials, totals, out):
         for (t, o), c in sorted(initials.items(), key=lambda kv: (-kv[1], kv[0])):
             letter = t != STOP and o.isalpha()
             same = t.lower() == o.lower() or t.lower() not in TWIN_TRUTHS
-            if c >= 2 and (t in (STOP, GROUP) or letter and same):
+            if c >= 2 and (t in (STOP, GROUP, RAISED) or letter and same):
                 f.write(f"{t}\t{o}\t{c}\t{totals[t]}\n")
 
 
