@@ -329,6 +329,26 @@ fn a_word_a_text_capitalises_throughout_is_no_small_mark_the_ocr_raised_at_every
 }
 
 #[test]
+fn the_label_of_a_boards_minutes_before_its_paragraph_sign_is_copied_as_written() {
+    // `Dir` and `Fdir` (direktionen, förbundsdirektionen) spell no word, but their letters are
+    // the OCR's usual damage of där and för: before a § they are the clerk's label.
+    for (name, label) in [
+        (
+            "nerikesbrandkar-direktionen-2007-protokollsutdrag-ocr.txt",
+            "Dir § 47",
+        ),
+        (
+            "vastra-malardalens-myndighetsforbund-2011-protokollsutdrag-ocr.txt",
+            "Fdir § 96",
+        ),
+    ] {
+        let (ocr, repaired) = heldout_ocr(name);
+        assert!(ocr.contains(label), "{name}");
+        assert!(repaired.contains(label), "{name}");
+    }
+}
+
+#[test]
 fn a_common_word_the_ocr_raised_inside_a_sentence_is_lowered_though_seen_only_a_few_times() {
     // Tesseract now and then reads a small l or s as its capital. The documents write
     // `levande` inside a sentence only a handful of times, never with a capital: those few

@@ -147,6 +147,9 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
         if token.contains("://") || token.starts_with("www.") || token.contains('@') {
             continue; // addresses are copied as written
         }
+        if is_series_label(token, tokens.get(i + 1).map(|&(_, t)| t)) {
+            continue;
+        }
         let (lead, core) = core(token);
         let line_start = opens_line(text, &tokens, i);
         let mut part_offset = offset + lead;
@@ -200,6 +203,19 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
         }
     }
     pieces
+}
+
+/// Longest label of a minute series a board sets before its items' § (`Dir § 19`, `KSAU § 4`).
+const SERIES_LABEL: usize = 5;
+
+/// Whether `token`, followed by `next`, labels a board's series of minutes before an item's §
+/// (`Fdir § 96`, `Dir § 19`, `Ks §§ 4–6`): the clerk's own abbreviation, which no word list
+/// has and which may spell a word's damage (Dir as där), so it is copied as written.
+fn is_series_label(token: &str, next: Option<&str>) -> bool {
+    next.is_some_and(|n| n.starts_with('§'))
+        && token.chars().count() <= SERIES_LABEL
+        && token.starts_with(char::is_uppercase)
+        && token.chars().all(char::is_alphabetic)
 }
 
 /// A token's word with its surrounding punctuation trimmed, and the bytes trimmed before it.
