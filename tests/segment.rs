@@ -191,6 +191,23 @@ fn prefixed_paragraphs_roll_call_and_decision_heading() {
 }
 
 #[test]
+fn a_paragraph_labelled_with_its_boards_series_of_minutes_is_an_item() {
+    // A förbundsdirektion sets its minutes' label before each § (`Fdir § 96`).
+    let d = heldout("vastra-malardalens-myndighetsforbund-2011-protokollsutdrag.txt");
+    assert_eq!(d.doc_type, DocType::Protokollsutdrag);
+    assert_eq!(paragraphs(&d), ["96"]);
+    let s96 = item_segments(&d, Some("96"));
+    let reservation = s96
+        .iter()
+        .find(|s| s.kind == Kind::Reservation)
+        .expect("the reservation of § 96");
+    assert_eq!(reservation.parties, ["L", "M"]);
+    assert!(s96
+        .iter()
+        .any(|s| s.kind == Kind::ProtocolNote && s.parties == ["C"]));
+}
+
+#[test]
 fn signature_and_cited_case_number() {
     let d = heldout("sundsvall-miljonamnd-2017-yttrande.txt");
     assert_eq!(d.dnr, ["MN-2017-1532", "551-3390-17"]);
