@@ -19,6 +19,10 @@ const CORE: &str = r"(?:\d[\d.]*(?:\s?[-/:]\s?\d[\d.]*)+(?:/[A-ZÅÄÖ]{1,4}\b)?
 /// look like case numbers but cite a printed report or law.
 const SERIES: [&str; 5] = ["SOU", "DS", "PROP", "SFS", "BET"];
 
+/// "Nummer" before a number in capitals (`PROTOKOLL NR 4/98`): a minute book's number of the
+/// year, which no board issues as a case's.
+const NUMBER_WORD: &str = "NR";
+
 /// Labels that announce a case number: "Dnr", "Diarienummer", "Ärende nr", "Vår beteckning",
 /// "Er beteckning" (the addressee's number, which the document cites); å/ä also as OCR's "a".
 const LABELS: &str = r"dnr|d\.nr|diarienummer|diarienr|diarie nr|[äa]rendenummer|[äa]rendenr|[äa]rende nr|(?:v[åa]r|er|ert|v[åa]rt)\s+(?:beteckning|diarienummer|dnr|referens)|beteckning";
@@ -74,10 +78,10 @@ fn normalize(text: &str, labelled: bool) -> Option<String> {
     let t = text.trim().trim_end_matches(['.', ',', ';', ')']);
     let t = LABEL.replace(t, "");
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-    let series = t
-        .split([' ', '.'])
-        .next()
-        .is_some_and(|p| SERIES.contains(&p.to_uppercase().as_str()));
+    let series = t.split([' ', '.']).next().is_some_and(|p| {
+        let p = p.to_uppercase();
+        SERIES.contains(&p.as_str()) || p == NUMBER_WORD
+    });
     if series || statute_series(&t) {
         return None;
     }
@@ -299,6 +303,8 @@ mod tests {
         }
         assert_eq!(normalize_dnr("2019-04-10"), None);
         assert_eq!(normalize_dnr("Sida 2"), None);
+        // A minute book's number of the year.
+        assert!(find_dnrs("PROTOKOLL NR 10/2004      Sid 1 (5)").is_empty());
     }
 
     #[test]
