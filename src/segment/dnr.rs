@@ -11,9 +11,10 @@ use regex::Regex;
 
 /// Issuing prefix: a short run of capitals ("KS", "SBN", "HL").
 const PFX: &str = r"[A-ZÅÄÖ]{1,6}";
-/// Number groups joined by `.`, `-`, `/` (spacing around `-` and `/` tolerated), or a year and a
-/// serial number joined by a dot ("GRN 2021.118").
-const CORE: &str = r"(?:\d[\d.]*(?:\s?[-/:]\s?\d[\d.]*)+(?:/[A-ZÅÄÖ]{1,4}\b)?(?: \d{3}\b)?|(?:19|20)\d\d(?:\.\d{1,6})+)";
+/// Number groups joined by `.`, `-`, `/` (spacing around `-` and `/` tolerated), with a unit's
+/// code after a slash (a ministry's `/HS`, `/L4`), or a year and a serial number joined by a dot
+/// ("GRN 2021.118").
+const CORE: &str = r"(?:\d[\d.]*(?:\s?[-/:]\s?\d[\d.]*)+(?:/[A-ZÅÄÖ][A-ZÅÄÖa-zåäö\d]{0,3}\b)?(?: \d{3}\b)?|(?:19|20)\d\d(?:\.\d{1,6})+)";
 
 /// Official publication series, whose numbers ("SOU 2017:21", "Prop. 2016/17:1", "SFS 2010:800")
 /// look like case numbers but cite a printed report or law.
@@ -341,6 +342,11 @@ mod tests {
         assert_eq!(
             find_dnrs("Vår beteckning: MN-2017-1532"),
             vec!["MN-2017-1532"]
+        );
+        // A ministry's number keeps its unit's code, letters and digits (L4 of Justitie).
+        assert_eq!(
+            find_dnrs("Er beteckning Ju2018/03975/L4"),
+            vec!["Ju 2018/03975/L4"]
         );
         assert!(find_dnrs("Telefon 031-366 12 40, sida 12-14").is_empty());
         assert_eq!(
