@@ -30,8 +30,8 @@ const AFTER_STOP: &str = "#after-stop";
 /// The rows of the initials table that count how the OCR read the zero opening a group of
 /// thousands.
 const GROUP_ZERO: &str = "#group-zero";
-/// The row of the initials table that counts how often a word's small å, ä or ö that the OCR
-/// read as another letter it read as a capital (`Over` for över).
+/// The row of the initials table that counts, of the small å, ä and ö opening a word that the
+/// OCR read as another letter, those it read as a capital (`Over` for över).
 const MARK_RAISED: &str = "#mark-raised";
 
 /// Confusions rarer than this are noise of the learning run, not a habit of the OCR.

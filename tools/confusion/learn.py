@@ -86,8 +86,9 @@ STOP = "#after-stop"
 # The row of initials-twins.tsv that counts how the OCR read the zero opening an amount's group
 # of thousands (`12 000`, read `12 900`).
 GROUP = "#group-zero"
-# The row of initials-twins.tsv that counts how often a word's small å, ä or ö read as another
-# letter was read as a capital (`Over` for över): the lower-cased table cannot say it.
+# The row of initials-twins.tsv that counts, of the small å, ä and ö opening a word that the OCR
+# read as another letter, those it read as a capital (`Over` for över): the lower-cased table
+# cannot say it.
 RAISED = "#mark-raised"
 # Punctuation before a word's first letter.
 OPENERS = "([\"'«»“”‘’"
