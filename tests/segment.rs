@@ -208,6 +208,26 @@ fn a_paragraph_labelled_with_its_boards_series_of_minutes_is_an_item() {
 }
 
 #[test]
+fn a_member_for_an_agency_named_in_brackets_votes_without_a_party() {
+    // A samordningsförbund's board seats Försäkringskassan and Arbetsförmedlingen beside the
+    // parties' members: they vote too, with their agency where a party would stand.
+    let d = heldout("samordningsforbundet-consensus-2021-protokollsutdrag.txt");
+    let vote = item_segments(&d, Some("47"))
+        .into_iter()
+        .find(|s| s.kind == Kind::Procedure && s.text.contains("ja-röster"))
+        .expect("the vote of § 47");
+    for member in [
+        "Cecilia Ek",
+        "Lars Malmsten",
+        "Helena Frisk",
+        "Björn Strand",
+    ] {
+        assert!(vote.persons.iter().any(|p| p == member), "{member}");
+    }
+    assert_eq!(vote.parties, ["C", "KD", "M", "S"]);
+}
+
+#[test]
 fn signature_and_cited_case_number() {
     let d = heldout("sundsvall-miljonamnd-2017-yttrande.txt");
     assert_eq!(d.dnr, ["MN-2017-1532", "551-3390-17"]);

@@ -280,9 +280,11 @@ const ORGANISATION_WORDS: [&str; 9] = [
 ];
 
 /// How an organisation's name ends, folded: the heads of compounds that name a body.
-const ORGANISATION_HEADS: [&str; 10] = [
+const ORGANISATION_HEADS: [&str; 12] = [
     "forbund",
     "forbundet",
+    "kassan",
+    "formedlingen",
     "verket",
     "myndigheten",
     "universitet",
@@ -431,13 +433,24 @@ fn who_of(text: &str, party_words: bool) -> Who {
         let (Some(whole), Some(inner)) = (c.get(0), c.get(1)) else {
             continue;
         };
-        let Some((quantified, tokens)) = party_tokens(inner.as_str()) else {
-            // A name alone in brackets ("och 1 som avstår (Peder Åkerlund)").
-            out.persons.extend(bare_name(inner.as_str()));
-            continue;
-        };
         let start = clause_start(&text, whole.start());
         let clause = &text[start..whole.start()];
+        let Some((quantified, tokens)) = party_tokens(inner.as_str()) else {
+            let inner = inner.as_str().trim();
+            if !inner.contains(' ') && is_organisation_word(inner) {
+                // A member for an agency, which stands in brackets where a party would
+                // ("Cecilia Ek (Försäkringskassan)"): a person of no party.
+                out.persons.extend(
+                    persons_of_clause(clause)
+                        .into_iter()
+                        .filter(|p| opens_with_given_name(p)),
+                );
+            } else {
+                // A name alone in brackets ("och 1 som avstår (Peder Åkerlund)").
+                out.persons.extend(bare_name(inner));
+            }
+            continue;
+        };
         let persons = persons_of_clause(clause);
         let national = tokens
             .iter()
