@@ -433,15 +433,16 @@ fn who_of(text: &str, party_words: bool) -> Who {
         let (Some(whole), Some(inner)) = (c.get(0), c.get(1)) else {
             continue;
         };
-        let start = clause_start(&text, whole.start());
-        let clause = &text[start..whole.start()];
+        // The clause the bracket closes, found by scanning the text before it: only for a
+        // bracket that may name its clause's persons (a party's, an agency's).
+        let clause = || &text[clause_start(&text, whole.start())..whole.start()];
         let Some((quantified, tokens)) = party_tokens(inner.as_str()) else {
             let inner = inner.as_str().trim();
             if !inner.contains(' ') && is_organisation_word(inner) {
                 // A member for an agency, which stands in brackets where a party would
                 // ("Cecilia Ek (Försäkringskassan)"): a person of no party.
                 out.persons.extend(
-                    persons_of_clause(clause)
+                    persons_of_clause(clause())
                         .into_iter()
                         .filter(|p| opens_with_given_name(p)),
                 );
@@ -451,6 +452,7 @@ fn who_of(text: &str, party_words: bool) -> Who {
             }
             continue;
         };
+        let clause = clause();
         let persons = persons_of_clause(clause);
         let national = tokens
             .iter()
