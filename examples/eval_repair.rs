@@ -15,6 +15,8 @@
 //! - the most frequent remaining errors on seed 002.
 //!
 //! `-- --top N` lists N remaining errors of the unseen measure instead of 25 (`--top 0`: all).
+//! `-- --only NAME…` scores only the held-out texts whose names start with one of the NAMEs (a
+//! batch's first run), leaving out the seeds, the scans and the born-digital truth texts.
 
 use std::collections::HashMap;
 use std::fs;
@@ -25,7 +27,8 @@ use diarium::pdf;
 use diarium::repair::{Change, Repairer};
 
 fn main() -> anyhow::Result<()> {
-    let top_n = top_n_argument()?;
+    let Arguments { top_n, only } = arguments()?;
+    let chosen = |name: &str| only.is_empty() || only.iter().any(|p| name.starts_with(p.as_str()));
     let repairer = Repairer::embedded();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     // `../shared` beside the main checkout; a worktree under `wt/` has it one level further up.
@@ -37,13 +40,17 @@ fn main() -> anyhow::Result<()> {
     let seeds = shared.join("seeds");
     let gold = shared.join("gold/002_3d0bb7e4a6596ccc.gold.txt");
     match (
-        fs::read_to_string(seeds.join("002_3d0bb7e4a6596ccc.txt")),
+        fs::read_to_string(seeds.join("002_3d0bb7e4a6596ccc.txt"))
+            .ok()
+            .filter(|_| only.is_empty()),
         fs::read_to_string(&gold),
     ) {
-        (Ok(damaged), Ok(gold)) => seed_002(&repairer, &damaged, &gold),
+        (Some(damaged), Ok(gold)) => seed_002(&repairer, &damaged, &gold),
+        (None, _) => println!("seed 002: skipped (--only)"),
         _ => println!("seed 002: skipped ({} absent)", gold.display()),
     }
-    for seed in ["000_7214337700930137.txt", "001_8d1cdd55f4f7d836.txt"] {
+    let seeds_000_001 = ["000_7214337700930137.txt", "001_8d1cdd55f4f7d836.txt"];
+    for seed in seeds_000_001.iter().filter(|_| only.is_empty()) {
         if let Ok(text) = fs::read_to_string(seeds.join(seed)) {
             let r = repairer.repair_text(&text);
             println!(
@@ -58,6 +65,7 @@ fn main() -> anyhow::Result<()> {
     let truth = root.join("corpus/truth");
     let mut names: Vec<String> = fs::read_dir(&truth)?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|_| only.is_empty())
         .collect();
     names.sort();
     // Every OCR text's words paired with its true words where they align one for one.
@@ -94,7 +102,7 @@ fn main() -> anyhow::Result<()> {
     let heldout = root.join("corpus/heldout");
     let mut ocr: Vec<_> = fs::read_dir(&heldout)?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with("-ocr.txt"))
+        .filter(|n| n.ends_with("-ocr.txt") && chosen(n))
         .collect();
     ocr.sort();
     for name in ocr {
@@ -125,6 +133,7 @@ fn main() -> anyhow::Result<()> {
     let mut texts: Vec<_> = fs::read_dir(&heldout)?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| n.ends_with(".txt") && !n.ends_with("-ocr.txt") && !n.contains("first-run"))
+        .filter(|n| chosen(n))
         .map(|n| heldout.join(n))
         .collect();
     texts.sort();
@@ -345,14 +354,33 @@ impl Tally {
     }
 }
 
-/// `--top N` from the command line; 25 when absent.
-fn top_n_argument() -> anyhow::Result<usize> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.as_slice() {
-        [] => Ok(25),
-        [flag, n] if flag == "--top" => n
-            .parse()
-            .map_err(|_| anyhow::anyhow!("--top wants a number of errors to list, not {n:?}")),
-        _ => anyhow::bail!("usage: eval_repair [--top N]  (N = 0 lists every remaining error)"),
+/// What the command line asks for.
+struct Arguments {
+    /// How many remaining errors to list (0: all of them).
+    top_n: usize,
+    /// Name prefixes of the held-out texts to score; empty: everything.
+    only: Vec<String>,
+}
+
+/// `--top N` (25 when absent) and `--only NAME…` from the command line.
+fn arguments() -> anyhow::Result<Arguments> {
+    let usage = "usage: eval_repair [--top N] [--only NAME…]  (N = 0 lists every remaining error)";
+    let mut parsed = Arguments {
+        top_n: 25,
+        only: Vec::new(),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        match flag.as_str() {
+            "--top" => {
+                let n = args.next().ok_or_else(|| anyhow::anyhow!("{usage}"))?;
+                parsed.top_n = n.parse().map_err(|_| {
+                    anyhow::anyhow!("--top wants a number of errors to list, not {n:?}")
+                })?;
+            }
+            "--only" => parsed.only.extend(args.by_ref()),
+            _ => anyhow::bail!("{usage}"),
+        }
     }
+    Ok(parsed)
 }
