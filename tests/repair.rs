@@ -814,6 +814,19 @@ fn a_two_letter_opening_takes_only_a_head_whatever_its_letters() {
 }
 
 #[test]
+fn a_verb_after_a_modal_is_read_from_the_words_ending_as_it_does() {
+    // Neither `bör följas` nor `bör utvärderas` is in the counts, nor are the verbs' like seen
+    // after bör; but the counts saw bör before many words ending as they do (prövas, utredas),
+    // and bor before few.
+    let (ocr, repaired) = heldout_ocr("burlov-kf-2009-protokollsutdrag-ocr.txt");
+    assert!(ocr.contains("effekterna bor féljas upp."));
+    assert!(repaired.contains("effekterna bör följas upp."));
+    let (ocr, repaired) = heldout_ocr("goteborg-sdn-larjedalen-2010-yttrande-ocr.txt");
+    assert!(ocr.contains("Modellen bor utvarderas efter"));
+    assert!(repaired.contains("Modellen bör utvärderas efter"));
+}
+
+#[test]
 fn a_verb_after_a_modal_is_read_from_the_verbs_like_it() {
     // The counts never saw `bör placeras` nor `måste fortsätta`; they saw bör and måste before
     // other verbs that take the same words before them, and `bor` or `fortsatta` there less.

@@ -4,7 +4,8 @@
 //! ambiguities such as `ar` → är/år, which the lexicon and the channel alone cannot. A pair the
 //! counts never saw backs off, in part, to the pairs of the neighbour's like: the words that take
 //! the same words beside them (`tools/lexicon/similar.py`): `bör placeras` is read in part from
-//! `ska placeras`, as bör and ska take the same words after them.
+//! `ska placeras`, as bör and ska take the same words after them; and in part to the pairs of
+//! the words ending as the neighbour does: `bör följas` from `bör prövas`, `bör utredas`.
 
 use std::cell::RefCell;
 use std::sync::OnceLock;
@@ -39,6 +40,11 @@ const MAX_UNSEEN_LOSS: f64 = 1.0;
 /// How much of an unseen pair's back-off the neighbour's like decide, the rest P(word).
 const LIKE_WEIGHT: f64 = 0.5;
 
+/// Letters of a neighbour's ending that stand for its class in an unseen pair's back-off, beside
+/// its like: words ending alike mostly inflect alike (`följas`, `utvärderas` end as `prövas`
+/// and `utredas` do, passive infinitives, which follow `bör` and seldom `bor`).
+const CLASS_LETTERS: usize = 3;
+
 /// Marks the start of a sentence, as the counts do.
 pub const START: &str = "<s>";
 /// Marks the end of a sentence, as the counts do.
@@ -55,6 +61,7 @@ pub const YEAR: &str = "<year>";
 pub struct Context {
     /// Every count of the compiled fst, read out once: a token the context is asked about takes
     /// a dozen lookups, and hashing a short key costs far less than walking the fst for it.
+    /// Beside them, the pair counts summed by the class of one side ([`add_class_counts`]).
     counts: FxHashMap<&'static str, f64>,
     tokens: f64,
     /// The words alike in the words after them (keyed `>word`) or before them (`<word`), each
@@ -91,6 +98,7 @@ impl Context {
             }
             let tokens = counts.get("").map_or(1.0, |&n: &f64| n).max(1.0);
             let like = read_like(SIMILAR_TSV, |w| counts.get(w).copied().unwrap_or(0.0));
+            add_class_counts(&mut counts);
             Context {
                 counts,
                 tokens,
@@ -143,11 +151,20 @@ impl Context {
             let kinds = self.count(&key);
             key.clear();
             key.extend([mark, word]);
+            let like = self.like.get(key.as_str()).map_or(&[][..], Vec::as_slice);
+            let class = class(word);
+            let class_total = class.map_or(0.0, |c| {
+                key.clear();
+                key.extend(class_total_key(c, mark));
+                self.count(&key)
+            });
             Side {
                 word,
                 seen: self.count(word),
                 kinds,
-                like: self.like.get(key.as_str()).map_or(&[], Vec::as_slice),
+                like,
+                class,
+                class_total,
             }
         };
         Around {
@@ -181,25 +198,33 @@ struct Side<'w> {
     seen: f64,
     kinds: f64,
     like: &'w [(&'static str, f64)],
+    /// The neighbour's class ([`class`]), and how many pairs the counts saw with a word of it
+    /// on this side.
+    class: Option<&'w str>,
+    class_total: f64,
 }
 
 impl Side<'_> {
-    /// Witten–Bell: ln P(word | this neighbour) − ln P(word), clamped (at −[`MAX_UNSEEN_LOSS`]
-    /// for a pair the counts never saw); `pair` is the count of the two side by side, and `alike`
-    /// what the back-off says beyond P(word): P(word | the neighbour's like) / P(word) for an
-    /// unseen pair, 1 for a seen one or a neighbour without like.
+    /// Witten–Bell: ln P(word | this neighbour) − ln P(word), clamped; `pair` is the count of the
+    /// two side by side, and `alike` what the back-off says beyond P(word): P(word | the
+    /// neighbour's like and class) / P(word) for an unseen pair, 1 for a seen one or a neighbour
+    /// with neither. A pair the counts never saw loses at most [`MAX_UNSEEN_LOSS`], but what the
+    /// back-off says for the word counts beyond the discount Witten–Bell takes for the unseen:
+    /// the discount is the same for every reading, the back-off is not.
     fn gain(&self, unigram: f64, pair: f64, alike: f64) -> f64 {
         if self.seen + self.kinds == 0.0 {
-            return 0.0; // nothing known about the neighbour
+            // Nothing known about the neighbour but what its ending says.
+            return alike.ln().clamp(-MAX_UNSEEN_LOSS, MAX_GAIN);
         }
-        let low = if pair == 0.0 {
-            MAX_UNSEEN_LOSS
-        } else {
-            MAX_GAIN
-        };
+        if pair == 0.0 {
+            let unseen = (self.kinds / (self.seen + self.kinds))
+                .ln()
+                .max(-MAX_UNSEEN_LOSS);
+            return (unseen + alike.ln()).clamp(-MAX_UNSEEN_LOSS, MAX_GAIN);
+        }
         ((pair / unigram + self.kinds * alike) / (self.seen + self.kinds))
             .ln()
-            .clamp(-low, MAX_GAIN)
+            .clamp(-MAX_GAIN, MAX_GAIN)
     }
 }
 
@@ -208,12 +233,15 @@ impl Around<'_> {
     pub fn gain(&self, word: &str) -> f64 {
         let unigram = (self.ctx.count(word) + 0.5) / self.ctx.tokens;
         let mut key = self.key.borrow_mut();
-        let mut pair = |a: &str, b: &str| {
+        let mut look = |parts: [&str; 3]| {
             key.clear();
-            key.extend([a, " ", b]);
+            key.extend(parts);
             self.ctx.count(&key)
         };
-        let (before, after) = (pair(self.prev.word, word), pair(word, self.next.word));
+        let (before, after) = (
+            look([self.prev.word, " ", word]),
+            look([word, " ", self.next.word]),
+        );
         // P(word | a like of the neighbour), weighed by likeness, mixed with P(word) so that a
         // word the like never meet keeps some chance. A pair the counts saw speaks for itself,
         // and asking the like only of unseen ones spares most lookups.
@@ -223,27 +251,106 @@ impl Around<'_> {
                 .map(|&(other, weight)| {
                     weight
                         * if like_first {
-                            pair(other, word)
+                            look([other, " ", word])
                         } else {
-                            pair(word, other)
+                            look([word, " ", other])
                         }
                 })
                 .sum();
             LIKE_WEIGHT * sum / unigram + (1.0 - LIKE_WEIGHT)
         };
-        let (like_before, like_after) = (
-            if self.prev.like.is_empty() || before > 0.0 {
-                1.0
-            } else {
-                alike(self.prev.like, true)
-            },
-            if self.next.like.is_empty() || after > 0.0 {
-                1.0
-            } else {
-                alike(self.next.like, false)
-            },
-        );
-        self.prev.gain(unigram, before, like_before) + self.next.gain(unigram, after, like_after)
+        let like_before =
+            (before == 0.0 && !self.prev.like.is_empty()).then(|| alike(self.prev.like, true));
+        let like_after =
+            (after == 0.0 && !self.next.like.is_empty()).then(|| alike(self.next.like, false));
+        // P(word | a word ending as the neighbour does) / P(word), beside the like or in their
+        // place.
+        let mut classed = |side: &Side, parts: [&str; 3]| {
+            let (Some(_), true) = (side.class, side.class_total > 0.0) else {
+                return None;
+            };
+            Some(look(parts) / side.class_total / unigram)
+        };
+        let class_before = (before == 0.0)
+            .then(|| {
+                classed(
+                    &self.prev,
+                    [self.prev.class.unwrap_or_default(), "< ", word],
+                )
+            })
+            .flatten();
+        let class_after = (after == 0.0)
+            .then(|| {
+                classed(
+                    &self.next,
+                    [word, " >", self.next.class.unwrap_or_default()],
+                )
+            })
+            .flatten();
+        let mix = |like: Option<f64>, class: Option<f64>| match (like, class) {
+            (None, None) => 1.0,
+            (Some(l), None) => l,
+            (None, Some(c)) => LIKE_WEIGHT * c + (1.0 - LIKE_WEIGHT),
+            (Some(l), Some(c)) => (l + LIKE_WEIGHT * c + (1.0 - LIKE_WEIGHT)) / 2.0,
+        };
+        self.prev
+            .gain(unigram, before, mix(like_before, class_before))
+            + self.next.gain(unigram, after, mix(like_after, class_after))
+    }
+}
+
+/// The class of a context form for the back-off: its last [`CLASS_LETTERS`] letters, for a word
+/// of letters long enough that its ending is an ending, not the word.
+fn class(word: &str) -> Option<&str> {
+    let n = word.chars().count();
+    if n < CLASS_LETTERS + 3 || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    word.char_indices()
+        .nth(n - CLASS_LETTERS)
+        .map(|(i, _)| &word[i..])
+}
+
+/// The key of the count of pairs with a word of class `class` on the side `mark` stands for
+/// (`>`: after the word asked about, `<`: before it).
+fn class_total_key<'k>(class: &'k str, mark: &'k str) -> [&'k str; 2] {
+    if mark == ">" {
+        [class, "<"]
+    } else {
+        [">", class]
+    }
+}
+
+/// Adds the pair counts summed by the class of either side: `word >class` (the word before a
+/// word of the class), `class< word` (after one), and their totals `>class`, `class<`. No
+/// token starts with `>` or ends with `<`, so the keys meet no count of the fst.
+fn add_class_counts(counts: &mut FxHashMap<&'static str, f64>) {
+    let mut classes: FxHashMap<String, f64> = FxHashMap::default();
+    for (key, &n) in counts.iter() {
+        let Some((a, b)) = key.split_once(' ') else {
+            continue;
+        };
+        if a.starts_with('#') || a.is_empty() || b.contains(' ') {
+            continue;
+        }
+        if let Some(c) = class(b) {
+            *classes.entry(format!("{a} >{c}")).or_default() += n;
+            *classes.entry(format!(">{c}")).or_default() += n;
+        }
+        if let Some(c) = class(a) {
+            *classes.entry(format!("{c}< {b}")).or_default() += n;
+            *classes.entry(format!("{c}<")).or_default() += n;
+        }
+    }
+    // Like the fst's keys, laid end to end in one string that lives as long as the process.
+    let classes: Vec<(String, f64)> = classes.into_iter().collect();
+    let keys: String = classes.iter().map(|(key, _)| key.as_str()).collect();
+    let keys: &'static str = Box::leak(keys.into_boxed_str());
+    let mut start = 0;
+    for (key, n) in classes {
+        let end = start + key.len();
+        counts.insert(&keys[start..end], n);
+        start = end;
     }
 }
 
