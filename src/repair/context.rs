@@ -265,28 +265,16 @@ impl Around<'_> {
             (after == 0.0 && !self.next.like.is_empty()).then(|| alike(self.next.like, false));
         // P(word | a word ending as the neighbour does) / P(word), beside the like or in their
         // place.
-        let mut classed = |side: &Side, parts: [&str; 3]| {
-            let (Some(_), true) = (side.class, side.class_total > 0.0) else {
-                return None;
-            };
-            Some(look(parts) / side.class_total / unigram)
-        };
-        let class_before = (before == 0.0)
-            .then(|| {
-                classed(
-                    &self.prev,
-                    [self.prev.class.unwrap_or_default(), "< ", word],
-                )
-            })
-            .flatten();
-        let class_after = (after == 0.0)
-            .then(|| {
-                classed(
-                    &self.next,
-                    [word, " >", self.next.class.unwrap_or_default()],
-                )
-            })
-            .flatten();
+        let class_before = self
+            .prev
+            .class
+            .filter(|_| before == 0.0 && self.prev.class_total > 0.0)
+            .map(|c| look([c, "< ", word]) / self.prev.class_total / unigram);
+        let class_after = self
+            .next
+            .class
+            .filter(|_| after == 0.0 && self.next.class_total > 0.0)
+            .map(|c| look([word, " >", c]) / self.next.class_total / unigram);
         let mix = |like: Option<f64>, class: Option<f64>| match (like, class) {
             (None, None) => 1.0,
             (Some(l), None) => l,
