@@ -11,10 +11,22 @@ use regex::Regex;
 
 /// Issuing prefix: a short run of capitals ("KS", "SBN", "HL").
 const PFX: &str = r"[A-ZÅÄÖ]{1,6}";
+/// A ministry's unit code after its number's last slash (`/HS`, `/L4`, the `/TE` of
+/// Näringsdepartementet's `N2009/2603/TE`); a macro so that [`CORE`] can be put together of it.
+macro_rules! unit {
+    () => {
+        r"(?:/[A-ZÅÄÖ][A-ZÅÄÖa-zåäö\d]{0,3}\b)?"
+    };
+}
+/// [`unit!`] for the patterns put together at run time.
+const UNIT: &str = unit!();
 /// Number groups joined by `.`, `-`, `/` (spacing around `-` and `/` tolerated), with a unit's
-/// code after a slash (a ministry's `/HS`, `/L4`), or a year and a serial number joined by a dot
-/// ("GRN 2021.118").
-const CORE: &str = r"(?:\d[\d.]*(?:\s?[-/:]\s?\d[\d.]*)+(?:/[A-ZÅÄÖ][A-ZÅÄÖa-zåäö\d]{0,3}\b)?(?: \d{3}\b)?|(?:19|20)\d\d(?:\.\d{1,6})+)";
+/// code after a slash, or a year and a serial number joined by a dot ("GRN 2021.118").
+const CORE: &str = concat!(
+    r"(?:\d[\d.]*(?:\s?[-/:]\s?\d[\d.]*)+",
+    unit!(),
+    r"(?: \d{3}\b)?|(?:19|20)\d\d(?:\.\d{1,6})+)"
+);
 
 /// Official publication series, whose numbers ("SOU 2017:21", "Prop. 2016/17:1", "SFS 2010:800")
 /// look like case numbers but cite a printed report or law.
@@ -41,7 +53,7 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
 static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
     // The prefix may run into a year ("HSS2022-00233").
     Regex::new(&format!(
-        r"\b(?:{PFX}[ ./-]{CORE}|{PFX}(?:19|20)\d\d[-/]\d+\b|\d{{4}}[/-]{PFX}[ -]\d+)"
+        r"\b(?:{PFX}[ ./-]{CORE}|{PFX}(?:19|20)\d\d[-/]\d+\b{UNIT}|\d{{4}}[/-]{PFX}[ -]\d+)"
     ))
     .expect("prefixed dnr pattern compiles")
 });
@@ -342,6 +354,11 @@ mod tests {
         assert_eq!(
             find_dnrs("Vår beteckning: MN-2017-1532"),
             vec!["MN-2017-1532"]
+        );
+        // A ministry's number keeps its unit's code where its prefix runs into the year too.
+        assert_eq!(
+            find_dnrs("planeringsramar för länsplanerna (N2009/2603/TE). För"),
+            vec!["N 2009/2603/TE"]
         );
         // A ministry's number keeps its unit's code, letters and digits (L4 of Justitie).
         assert_eq!(
