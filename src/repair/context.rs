@@ -152,19 +152,19 @@ impl Context {
             key.clear();
             key.extend([mark, word]);
             let like = self.like.get(key.as_str()).map_or(&[][..], Vec::as_slice);
-            let class = class(word);
-            let class_total = class.map_or(0.0, |c| {
-                key.clear();
-                key.extend(class_total_key(c, mark));
-                self.count(&key)
-            });
+            let class = class(word)
+                .map(|c| {
+                    key.clear();
+                    key.extend(class_total_key(c, mark));
+                    (c, self.count(&key))
+                })
+                .filter(|&(_, total)| total > 0.0);
             Side {
                 word,
                 seen: self.count(word),
                 kinds,
                 like,
                 class,
-                class_total,
             }
         };
         Around {
@@ -198,10 +198,9 @@ struct Side<'w> {
     seen: f64,
     kinds: f64,
     like: &'w [(&'static str, f64)],
-    /// The neighbour's class ([`class`]), and how many pairs the counts saw with a word of it
-    /// on this side.
-    class: Option<&'w str>,
-    class_total: f64,
+    /// The neighbour's class ([`class`]) and how many pairs the counts saw with a word of it on
+    /// this side, when they saw any.
+    class: Option<(&'w str, f64)>,
 }
 
 impl Side<'_> {
@@ -265,16 +264,12 @@ impl Around<'_> {
             (after == 0.0 && !self.next.like.is_empty()).then(|| alike(self.next.like, false));
         // P(word | a word ending as the neighbour does) / P(word), beside the like or in their
         // place.
-        let class_before = self
-            .prev
-            .class
-            .filter(|_| before == 0.0 && self.prev.class_total > 0.0)
-            .map(|c| look([c, "< ", word]) / self.prev.class_total / unigram);
-        let class_after = self
-            .next
-            .class
-            .filter(|_| after == 0.0 && self.next.class_total > 0.0)
-            .map(|c| look([word, " >", c]) / self.next.class_total / unigram);
+        let class_before = (self.prev.class)
+            .filter(|_| before == 0.0)
+            .map(|(c, total)| look([c, "< ", word]) / total / unigram);
+        let class_after = (self.next.class)
+            .filter(|_| after == 0.0)
+            .map(|(c, total)| look([word, " >", c]) / total / unigram);
         let mix = |like: Option<f64>, class: Option<f64>| match (like, class) {
             (None, None) => 1.0,
             (Some(l), None) => l,
