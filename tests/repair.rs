@@ -962,3 +962,22 @@ fn a_pair_of_words_the_counts_never_saw_side_by_side_does_not_outvote_the_channe
         ),
     ]);
 }
+
+#[test]
+fn an_abbreviation_takes_the_marks_of_the_name_it_stands_for() {
+    // The board writes its name out (Överförmyndarnämnden) and abbreviates it in its case
+    // numbers, where the OCR lost the dots: `Dnr OFN 2016/0094`.
+    let (ocr, repaired) = heldout_ocr("ofn-mellersta-vasterbotten-2016-protokoll-ocr.txt");
+    let count = |text: &str, word: &str| text.split_whitespace().filter(|w| *w == word).count();
+    assert_eq!(count(&ocr, "OFN"), 6);
+    assert_eq!(count(&repaired, "OFN"), 0);
+    assert_eq!(count(&repaired, "ÖFN"), 6);
+    let (ocr, repaired) = heldout_ocr("raddningstjansten-ostra-skaraborg-2018-yttrande-ocr.txt");
+    assert!(ocr.contains("(ROS)"));
+    assert!(repaired.contains("Räddningstjänsten Östra Skaraborg (RÖS)"));
+    // A company's AB stays: a heading's Ärende|beskrivning spells ÄB, but two letters are
+    // spelled by too much to say so.
+    let (ocr, repaired) = heldout_ocr("vimmerby-sn-2015-protokoll-ocr.txt");
+    assert_eq!(count(&ocr, "AB"), count(&repaired, "AB"));
+    assert!(count(&ocr, "AB") > 0);
+}

@@ -93,8 +93,24 @@ fn head_usually_capitalised(word: &str) -> bool {
 /// frequency, or how few of the lexicon's compounds it opens if that is rarer, so a frequent word
 /// that opens almost none (a plural, `delar`) does not make a cheap compound of a damaged token.
 pub fn modifier_class(modifier: &str, class: u64) -> u64 {
+    let (modifiers, unseen) = modifiers();
+    // Most lexicon words are rarer than a modifier never seen, which settles it unlooked-up.
+    if class >= *unseen {
+        return class;
+    }
+    class.max(modifiers.get(modifier).copied().unwrap_or(*unseen))
+}
+
+/// Whether the lexicon's compounds open with `word` (with its linking s, if it takes one).
+pub fn is_modifier(word: &str) -> bool {
+    modifiers().0.contains_key(word)
+}
+
+/// The classes of the words opening the lexicon's compounds, and the class of one never seen
+/// opening one, loaded once.
+fn modifiers() -> &'static (FxHashMap<&'static str, u64>, u64) {
     static MODIFIERS: OnceLock<(FxHashMap<&str, u64>, u64)> = OnceLock::new();
-    let (modifiers, unseen) = MODIFIERS.get_or_init(|| {
+    MODIFIERS.get_or_init(|| {
         let mut map: FxHashMap<&str, u64> = MODIFIERS_TSV
             .lines()
             .filter_map(|line| {
@@ -104,12 +120,7 @@ pub fn modifier_class(modifier: &str, class: u64) -> u64 {
             .collect();
         let unseen = map.remove("#unseen").unwrap_or(0);
         (map, unseen)
-    });
-    // Most lexicon words are rarer than a modifier never seen, which settles it unlooked-up.
-    if class >= *unseen {
-        return class;
-    }
-    class.max(modifiers.get(modifier).copied().unwrap_or(*unseen))
+    })
 }
 
 /// The proper names of hunspell-sv (first names, surnames, places), and how often words are

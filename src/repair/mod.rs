@@ -16,6 +16,7 @@
 //! stands for is learned per text too, from its sure repairs ([`glyphs`]), so a scan that writes
 //! `é` for ä reads `lést` as `läst`.
 
+mod acronyms;
 mod channel;
 mod context;
 mod footnotes;
@@ -478,6 +479,16 @@ impl Repairer {
                     })
                     .collect(),
             );
+            // An abbreviation in capitals takes the marks the document's names, as repaired,
+            // give it (`OFN` beside Överförmyndarnämnden).
+            let repaired = repaired_tokens(text, &edits);
+            overlay(
+                &mut edits,
+                acronyms::acronyms(text, &repaired)
+                    .into_iter()
+                    .map(|(offset, written, read)| (offset, written, read, score))
+                    .collect(),
+            );
             // A footnote's number replaces whatever else a mark or word there would read as.
             overlay(
                 &mut edits,
@@ -841,6 +852,25 @@ fn mostly_capitalised<'p>(cases: &HashMap<&'p str, Cases>) -> HashSet<&'p str> {
 
 /// An edit of the text: its byte offset, the span as written, what replaces it, and its score.
 type Edit<'t> = (usize, &'t str, String, f64);
+
+/// Each whitespace token of `text`, in order, with `edits` (in the order of the text) made.
+fn repaired_tokens(text: &str, edits: &[Edit]) -> Vec<String> {
+    let mut edits = edits.iter().peekable();
+    tokens::whitespace_tokens(text)
+        .map(|(offset, token)| {
+            let end = offset + token.len();
+            let mut out = String::with_capacity(token.len());
+            let mut last = offset;
+            while let Some((at, from, to, _)) = edits.next_if(|e| e.0 < end) {
+                out.push_str(&text[last..*at]);
+                out.push_str(to);
+                last = at + from.len();
+            }
+            out.push_str(&text[last.min(end)..end]);
+            out
+        })
+        .collect()
+}
 
 /// Puts `over` on `edits`: every edit that overlaps one of `over` gives way to it, and `edits`
 /// stays in the order of the text without two edits on one byte, as splicing them in needs.
