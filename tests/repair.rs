@@ -981,3 +981,16 @@ fn an_abbreviation_takes_the_marks_of_the_name_it_stands_for() {
     assert_eq!(count(&ocr, "AB"), count(&repaired, "AB"));
     assert!(count(&ocr, "AB") > 0);
 }
+
+#[test]
+fn a_surname_ending_in_en_keeps_its_accent_where_a_lake_gets_its_dots() {
+    let count = |text: &str, word: &str| text.split_whitespace().filter(|w| *w == word).count();
+    // The OCR writes a surname's -én as it stands: Thorsén is no Thors|ön.
+    let (ocr, repaired) = heldout_ocr("malmo-son-norr-2014-protokoll-ocr.txt");
+    assert_eq!(count(&ocr, "Thorsén"), 5);
+    assert_eq!(count(&repaired, "Thorsén"), 5);
+    // But a lake's name, whose -sjön is a word, is the OCR's é for ö.
+    let (ocr, repaired) = heldout_ocr("gnesta-kf-2023-protokollsutdrag-ocr.txt");
+    assert!(ocr.contains("Frésjén"));
+    assert!(repaired.contains("Frösjön"));
+}

@@ -336,6 +336,9 @@ impl Repairer {
                     if score <= word_margin && !names.is_name(&to) {
                         return None;
                     }
+                    if piece.shape == Shape::Capitalised && surname_ending(key, &to, names) {
+                        return None;
+                    }
                     let opener = openers.contains(key);
                     Some((
                         piece.written(to, names, self.channel, opener, &resolve),
@@ -882,6 +885,28 @@ fn overlay<'t>(edits: &mut Vec<Edit<'t>>, mut over: Vec<Edit<'t>>) {
     edits.retain(|e| !over.iter().any(|o| o.0 < end(e) && e.0 < end(o)));
     edits.extend(over);
     edits.sort_by_key(|e| e.0);
+}
+
+/// Fewest letters of a word ending in -ön that a place's name ends in (Frö|sjön, Stations|miljön):
+/// the island itself (ön) and shorter words (lön) end a name's damaged letters by chance.
+const PLACE_HEAD: usize = 4;
+
+/// Whether `to` reads the é of a name's last syllable (`Rydén`, `Lidéns`) in `token` as an ö, and
+/// no list vouches for it: the OCR writes that é as it stands, and Swedish names end in -én far
+/// more often than in -ön, which only a place a list knows (Vargön) or one that ends in a known
+/// word (a lake's -sjön) outweighs.
+fn surname_ending(token: &str, to: &str, names: &Names) -> bool {
+    let stem = |w: &'_ str| w.strip_suffix('s').unwrap_or(w).to_string();
+    let (token, to) = (stem(token), stem(to));
+    let lexicon = lexicon::shared();
+    let place = listed(&to, names)
+        || to.char_indices().any(|(at, _)| {
+            to[at..].chars().count() >= PLACE_HEAD && lexicon.contains_key(&to[at..])
+        });
+    token.ends_with("én")
+        && to.ends_with("ön")
+        && token.chars().count() == to.chars().count()
+        && !place
 }
 
 /// Whether a list vouches for `word` (lower case) as it stands: a lexicon word or a listed name,
