@@ -994,3 +994,14 @@ fn a_surname_ending_in_en_keeps_its_accent_where_a_lake_gets_its_dots() {
     assert!(ocr.contains("Frésjén"));
     assert!(repaired.contains("Frösjön"));
 }
+
+#[test]
+fn a_noun_in_man_after_a_number_is_read_in_the_plural() {
+    let (ocr, repaired) = heldout_ocr("bergslagens-raddningstjanst-dir-2012-protokoll-ocr.txt");
+    assert!(ocr.contains("fyra brandman"));
+    assert!(repaired.contains("fyra brandmän (1+4)"));
+    let (ocr, repaired) =
+        heldout_ocr("overformyndarnamnden-sjuharad-2018-protokollsutdrag-ocr.txt");
+    assert!(ocr.contains("23 huvudman"));
+    assert!(repaired.contains("23 huvudmän"));
+}

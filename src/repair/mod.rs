@@ -408,6 +408,29 @@ impl Repairer {
                     ocr_odds.is_some()
                         && piece.lowered_capital(&to.to_lowercase(), names, self.channel)
                 };
+                // A noun in -man after a number or a word that counts several (fyra, flera) is
+                // its plural in -män, where that is a reading of it: Swedish counts its men in
+                // the plural, and the OCR writes the ä as an a.
+                let plural = || {
+                    let score = ocr_odds?;
+                    let Neighbour::Token(before) = piece.neighbours.0 else {
+                        return None;
+                    };
+                    // A word in -mans the lexicon lists (tillsammans) is no plural unless the
+                    // lexicon lists that too.
+                    let to = men(key).filter(|to| listed(to, names) || !listed(key, names))?;
+                    (counts_several(before, &resolve(before))
+                        && readings[key].best.iter().any(|c| c.word == to))
+                    .then(|| {
+                        (
+                            piece.written(to, names, self.channel, false, &resolve),
+                            score,
+                        )
+                    })
+                };
+                if let Some((to, score)) = plural() {
+                    return Some((*offset, piece.word, to, score));
+                }
                 let (to, score) = match reading() {
                     Some((to, score))
                         if reopened.is_some()
@@ -885,6 +908,29 @@ fn overlay<'t>(edits: &mut Vec<Edit<'t>>, mut over: Vec<Edit<'t>>) {
     edits.retain(|e| !over.iter().any(|o| o.0 < end(e) && e.0 < end(o)));
     edits.extend(over);
     edits.sort_by_key(|e| e.0);
+}
+
+/// Words that count more than one of what follows them.
+const SEVERAL: &[&str] = &[
+    "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "femton",
+    "tjugo", "hundra", "tusen", "fler", "flera", "många", "några", "alla", "andra", "båda",
+    "bägge", "samtliga", "övriga", "dessa", "våra", "sina",
+];
+
+/// Whether `token`, read as `word` (its context form), counts more than one of what follows it: a
+/// number above one that is no year (also a crew's `1+4`), or a word of [`SEVERAL`].
+fn counts_several(token: &str, word: &str) -> bool {
+    let last = token.rsplit('+').next().unwrap_or(token);
+    SEVERAL.contains(&word) || word != context::YEAR && last.parse::<u32>().is_ok_and(|n| n > 1)
+}
+
+/// The plural of `word` (lower case) if it is a noun in -man (brandman, huvudmannen, ombudsmans):
+/// the same in -män.
+fn men(word: &str) -> Option<String> {
+    ["man", "mannen", "mans"].iter().find_map(|ending| {
+        let stem = word.strip_suffix(ending)?;
+        (!stem.is_empty()).then(|| format!("{stem}{}", ending.replacen('a', "ä", 1)))
+    })
 }
 
 /// Fewest letters of a word ending in -ön that a place's name ends in (Frö|sjön, Stations|miljön):
