@@ -7,6 +7,7 @@
 //! names, as repaired, give it, where those names give it no reading without them.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
 use super::lexicon;
 use super::tokens::whitespace_tokens;
@@ -29,10 +30,18 @@ fn marked(c: char) -> &'static [char] {
     }
 }
 
+/// Whether `text` has an abbreviation in capitals that may have lost a mark: the names need
+/// reading only then, which most texts spare.
+pub fn has_any(text: &str) -> bool {
+    whitespace_tokens(text).any(|(_, token)| {
+        abbreviation(token).is_some_and(|(_, a)| a.chars().any(|c| !marked(c).is_empty()))
+    })
+}
+
 /// Every abbreviation in capitals of `text` that reads with marks it lost, with its byte offset,
 /// as written, and as read. `repaired` holds each whitespace token of `text`, in order, as repair
 /// reads it: the names an abbreviation is read from are the repaired ones.
-pub fn acronyms<'t>(text: &'t str, repaired: &[String]) -> Vec<(usize, &'t str, String)> {
+pub fn acronyms<'t>(text: &'t str, repaired: &[Cow<str>]) -> Vec<(usize, &'t str, String)> {
     let names = names(text, repaired);
     let written: Vec<Vec<char>> = repaired
         .iter()
@@ -114,7 +123,7 @@ fn variants(letters: &[char]) -> impl Iterator<Item = Vec<char>> + '_ {
 /// in capitals longer than any abbreviation (an abbreviation would spell itself), up to a token
 /// that ends in punctuation, and the one word in small letters that may end the name (Östra
 /// Östergötlands miljöförbund).
-fn names(text: &str, repaired: &[String]) -> Vec<Run> {
+fn names(text: &str, repaired: &[Cow<str>]) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut run = Run::default();
     let mut last = 0;
@@ -219,9 +228,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Vec<String> {
-        let repaired: Vec<String> = whitespace_tokens(text)
-            .map(|(_, t)| t.to_string())
-            .collect();
+        let repaired: Vec<Cow<str>> = whitespace_tokens(text).map(|(_, t)| t.into()).collect();
         acronyms(text, &repaired)
             .into_iter()
             .map(|(_, from, to)| format!("{from}→{to}"))

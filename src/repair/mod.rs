@@ -29,6 +29,7 @@ mod tokens;
 
 // Keys are short words hashed many times per text; none comes from an adversary to guard against.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::sync::{Arc, OnceLock, RwLock};
 
@@ -507,14 +508,16 @@ impl Repairer {
             );
             // An abbreviation in capitals takes the marks the document's names, as repaired,
             // give it (`OFN` beside Överförmyndarnämnden).
-            let repaired = repaired_tokens(text, &edits);
-            overlay(
-                &mut edits,
-                acronyms::acronyms(text, &repaired)
-                    .into_iter()
-                    .map(|(offset, written, read)| (offset, written, read, score))
-                    .collect(),
-            );
+            if acronyms::has_any(text) {
+                let repaired = repaired_tokens(text, &edits);
+                overlay(
+                    &mut edits,
+                    acronyms::acronyms(text, &repaired)
+                        .into_iter()
+                        .map(|(offset, written, read)| (offset, written, read, score))
+                        .collect(),
+                );
+            }
             // A footnote's number replaces whatever else a mark or word there would read as.
             overlay(
                 &mut edits,
@@ -880,11 +883,14 @@ fn mostly_capitalised<'p>(cases: &HashMap<&'p str, Cases>) -> HashSet<&'p str> {
 type Edit<'t> = (usize, &'t str, String, f64);
 
 /// Each whitespace token of `text`, in order, with `edits` (in the order of the text) made.
-fn repaired_tokens(text: &str, edits: &[Edit]) -> Vec<String> {
+fn repaired_tokens<'t>(text: &'t str, edits: &[Edit]) -> Vec<Cow<'t, str>> {
     let mut edits = edits.iter().peekable();
     tokens::whitespace_tokens(text)
         .map(|(offset, token)| {
             let end = offset + token.len();
+            if edits.peek().is_none_or(|e| e.0 >= end) {
+                return Cow::Borrowed(token);
+            }
             let mut out = String::with_capacity(token.len());
             let mut last = offset;
             while let Some((at, from, to, _)) = edits.next_if(|e| e.0 < end) {
@@ -893,7 +899,7 @@ fn repaired_tokens(text: &str, edits: &[Edit]) -> Vec<String> {
                 last = at + from.len();
             }
             out.push_str(&text[last.min(end)..end]);
-            out
+            Cow::Owned(out)
         })
         .collect()
 }
