@@ -33,9 +33,12 @@ fn marked(c: char) -> &'static [char] {
 /// Whether `text` has an abbreviation in capitals that may have lost a mark: the names need
 /// reading only then, which most texts spare.
 pub fn has_any(text: &str) -> bool {
-    whitespace_tokens(text).any(|(_, token)| {
-        abbreviation(token).is_some_and(|(_, a)| a.chars().any(|c| !marked(c).is_empty()))
-    })
+    whitespace_tokens(text).any(|(_, token)| abbreviation(token).is_some_and(|(_, a)| markable(a)))
+}
+
+/// Whether `abbreviation` has a capital the OCR writes for a marked one.
+fn markable(abbreviation: &str) -> bool {
+    abbreviation.chars().any(|c| !marked(c).is_empty())
 }
 
 /// Every abbreviation in capitals of `text` that reads with marks it lost, with its byte offset,
@@ -56,7 +59,7 @@ pub fn acronyms<'t>(text: &'t str, repaired: &[Cow<str>]) -> Vec<(usize, &'t str
     let reads = |letters: &[char]| written.iter().any(|w| w == letters) || spelled(letters);
     let read = |abbreviation: &str| {
         let letters: Vec<char> = abbreviation.chars().collect();
-        if !letters.iter().any(|&c| !marked(c).is_empty()) || spelled(&letters) {
+        if !markable(abbreviation) || spelled(&letters) {
             return None;
         }
         let mut found = variants(&letters).filter(|v| reads(v));
@@ -207,15 +210,15 @@ fn from_word(letters: &[char], run: &[Vec<char>], part: usize) -> bool {
     }
     let part_of = |from: usize, to: usize| word[from..to].iter().collect::<String>();
     // The word is left at the part opened here: a whole word, or a lexicon word ending it.
-    let leaves = part == 0 || lexicon::shared().contains_key(part_of(part, word.len()));
+    let leaves = || part == 0 || lexicon::shared().contains_key(part_of(part, word.len()));
     let Some(&next_letter) = rest.first() else {
-        return leaves;
+        return leaves();
     };
     (part + PART..word.len().saturating_sub(PART - 1)).any(|next| {
         word[next] == next_letter
             && opens_compounds(&part_of(part, next))
             && from_word(rest, run, next)
-    }) || leaves && run.len() > 1 && from_word(rest, &run[1..], 0)
+    }) || run.len() > 1 && leaves() && from_word(rest, &run[1..], 0)
 }
 
 /// Whether the lexicon's compounds open with `part`, or with it less its linking s.

@@ -947,18 +947,20 @@ const PLACE_HEAD: usize = 4;
 /// no list vouches for it: the OCR writes that é as it stands, and Swedish names end in -én far
 /// more often than in -ön, which only a place a list knows (Vargön) or one that ends in a known
 /// word (a lake's -sjön) outweighs.
-fn surname_ending(token: &str, to: &str, names: &Names) -> bool {
-    let stem = |w: &'_ str| w.strip_suffix('s').unwrap_or(w).to_string();
+fn surname_ending<'r>(token: &'r str, to: &'r str, names: &Names) -> bool {
+    let stem = |w: &'r str| -> &'r str { w.strip_suffix('s').unwrap_or(w) };
     let (token, to) = (stem(token), stem(to));
+    if !(token.ends_with("én") && to.ends_with("ön") && token.chars().count() == to.chars().count())
+    {
+        return false;
+    }
+    // Only then the lists, which most readings never need asking.
     let lexicon = lexicon::shared();
-    let place = listed(&to, names)
+    let place = listed(to, names)
         || to.char_indices().any(|(at, _)| {
             to[at..].chars().count() >= PLACE_HEAD && lexicon.contains_key(&to[at..])
         });
-    token.ends_with("én")
-        && to.ends_with("ön")
-        && token.chars().count() == to.chars().count()
-        && !place
+    !place
 }
 
 /// Whether a list vouches for `word` (lower case) as it stands: a lexicon word or a listed name,
