@@ -1005,3 +1005,25 @@ fn a_noun_in_man_after_a_number_is_read_in_the_plural() {
     assert!(ocr.contains("23 huvudman"));
     assert!(repaired.contains("23 huvudmän"));
 }
+
+#[test]
+fn a_name_is_not_read_as_a_far_less_likely_name() {
+    // A project's, a company's and a park's names the lexicon knows as words (kraft, bostad,
+    // stora) are far likelier as written than as the places Kräft, Båstad and Storå, even where
+    // a capital makes a name likelier.
+    for (name, written) in [
+        (
+            "samordningsforbundet-vast-2022-protokollsutdrag-ocr.txt",
+            "Ung Kraft",
+        ),
+        ("sodertalje-ks-2019-protokoll-ocr.txt", "Brinkvik Bostad AB"),
+        (
+            "stockholm-kungsholmen-sdn-2008-protokollsutdrag-ocr.txt",
+            "parkleken Stora",
+        ),
+    ] {
+        let (ocr, repaired) = heldout_ocr(name);
+        assert!(ocr.contains(written), "{name}: {written}");
+        assert!(repaired.contains(written), "{name}: {written}");
+    }
+}
