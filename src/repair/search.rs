@@ -132,7 +132,8 @@ struct Met<'p> {
 
 impl Kept {
     /// The cost a reading must not exceed to count: a word costlier than the `keep`th cheapest
-    /// met so far can be neither among the cheapest nor a cheaper analysis of one of them.
+    /// met so far can be neither among the cheapest nor a cheaper analysis of one of them, and
+    /// none may cost more than the token's reach.
     fn bound(&self) -> f64 {
         self.best
             .get(self.keep.saturating_sub(1))
@@ -158,8 +159,9 @@ impl Kept {
         };
         if m.edits == 0 {
             if self.identity.as_ref().is_none_or(|i| m.prior < i.prior) {
-                self.identity = Some(candidate());
-                self.reach = price(m.prior, 0.0, 0, m.intact.iter().copied(), RANK_LAMBDA) + REACH;
+                let identity = candidate();
+                self.reach = identity.cost(RANK_LAMBDA) + REACH;
+                self.identity = Some(identity);
             }
             return;
         }
