@@ -845,12 +845,12 @@ const LOWER_PARTIES: [&str; 10] = ["s", "m", "l", "c", "kd", "v", "mp", "sd", "f
 const MISREAD_DASHES: [char; 2] = ['-', '—'];
 
 /// Every dash in `text` that stands where Swedish sets an en dash, as an OCR engine reads it
-/// (a hyphen or an em dash): the dash of a range, and a hyphen standing alone between two words
-/// of a line (`skolor - reviderade riktlinjer`). With each, its byte offset, the dash and what
+/// (a hyphen or an em dash): the dash of a range, and a hyphen standing alone before a word
+/// inside a line (`skolor - reviderade riktlinjer`, `Alternativ 1 - ny station`). With each, its byte offset, the dash and what
 /// it joins, as `tools/lexicon/bigrams.py` counts them: a range of `year`s, of `time`s (or whole
 /// hours after `kl.`), a `span` (numbers climbing from a first without a leading zero), another
 /// `number` pair, a `date` range, a `month` range (januari-augusti), a month beside a day or a
-/// year (`calendar`: januari-28 februari, 2016-juni), or words (`spaced`). A date
+/// year (`calendar`: januari-28 februari, 2016-juni), or a word (`spaced`). A date
 /// (2019-04-10) and a case number, with more than two parts or after its label (Dnr, RS), are
 /// no range.
 pub fn dashes(text: &str) -> Vec<(usize, char, &'static str)> {
@@ -943,15 +943,16 @@ fn range_kind(left: &str, right: &str, after_clock: bool) -> Option<&'static str
     })
 }
 
-/// Whether the lone hyphen that is token `i` of `tokens` (offsets into `text`) stands between
-/// two words, after the first on its line, as a dash does; a list's hyphen opens its line.
+/// Whether the lone hyphen that is token `i` of `tokens` (offsets into `text`) stands before a
+/// word, after a word, a number or a closing bracket or stop on its line, as a dash does
+/// (`Alternativ 1 - ny station`, `m.fl. - antagande`); a list's hyphen opens its line.
 fn spaced(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
     let (Some(&(before, word)), Some(&(_, next))) =
         (i.checked_sub(1).map(|j| &tokens[j]), tokens.get(i + 1))
     else {
         return false;
     };
-    word.ends_with(char::is_alphabetic)
+    word.ends_with(|c: char| c.is_alphanumeric() || c == ')' || c == '.')
         && next.starts_with(char::is_alphabetic)
         && !text[before..tokens[i].0].contains('\n')
 }
@@ -1065,14 +1066,14 @@ mod tests {
         let text = "år 2014-2018, kl. 13.00-16.30 (sid. 3-12) 2019-04-10 KS-2019-12 a-b \
                     (2019-06-01—2019-08-31) 2019-06-01-2019 tel. 08-606 mål 2214-09 \
                     kl. 08-22 2017-\n06-12 maj-juni, jan-juni taxa - i stället\n- att\nen -\nlista 3 - 4 \
-                    1 januari-28 februari, 2016-juni";
+                    1 januari-28 februari, 2016-juni Alternativ 2 - ny (M) - och";
         let found = dashes(text);
         let kinds: Vec<_> = found.iter().map(|&(_, _, k)| k).collect();
         assert_eq!(
             kinds,
             [
                 "year", "time", "span", "date", "number", "number", "time", "number", "month",
-                "spaced", "spaced", "calendar", "calendar"
+                "spaced", "spaced", "calendar", "calendar", "spaced", "spaced"
             ]
         );
         let (date, dash, _) = found[3];

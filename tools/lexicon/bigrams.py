@@ -22,8 +22,8 @@ Rows `#dash KIND DASH count` count how the municipal documents join a range of y
 times (or whole hours after `kl.`), of numbers climbing from a first without a leading zero, of
 other number pairs, of dates, of months and of a month beside a day or a year (2014–2018,
 13.00–16.30, 3–12, 08-606, 2019-06-01–2019-08-31, januari–augusti, 1 januari–28 februari),
-and two words of a line with a dash standing alone
-between them (`skolor – reviderade`): with an en dash, a hyphen or an em dash.
+and a dash standing alone before a word, after a word, a number or a closing bracket or stop of
+its line (`skolor – reviderade`, `Alternativ 1 – ny`): with an en dash, a hyphen or an em dash.
 Rows `#group DIGITS count` count the groups of thousands the documents write after a number
 (`12 000`, `3 450`): how much likelier 000 is than 900 says that `12 900` in OCR text is
 likelier a zero misread.
@@ -180,10 +180,12 @@ def dashes(texts):
         tokens = [(n, t) for n, line in enumerate(lines) for t in line.split()]
         for i, (line, token) in enumerate(tokens):
             if len(token) == 1 and token in DASHES:
-                # Between two words, after the first on its line: a list's dash opens the line.
+                # Before a word, after a word, a number or a closing bracket or stop on its line:
+                # a list's dash opens the line.
                 before = tokens[i - 1] if i > 0 else (-1, "")
                 after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
-                if before[0] == line and before[1][-1].isalpha() and after[:1].isalpha():
+                left = before[1][-1:]
+                if before[0] == line and (left.isalnum() or left in ").") and after[:1].isalpha():
                     counts[("spaced", token)] += 1
                 continue
             if i > 0 and is_case_label(tokens[i - 1][1].lstrip(OPENERS).rstrip(CLOSERS)):
