@@ -192,6 +192,41 @@ fn a_word_a_text_writes_only_with_a_capital_reads_as_the_name_it_spells() {
     assert!(repaired.contains("\nÅnge den 19 juni 2017"));
 }
 
+#[test]
+fn a_dash_standing_alone_before_a_word_is_an_en_dash() {
+    // After a number as after a word: an alternative's or a chapter's title.
+    assert_lines_repaired(&[
+        (
+            "brandkaren-norra-dalarna-2012-protokoll-ocr.txt",
+            "Alternativ 1 - ny station",
+            "Alternativ 1 – ny station på kommunens mark",
+        ),
+        (
+            "overformyndarnamnden-i-norra-dalarna-2021-yttrande-ocr.txt",
+            "Kapitel 8 - Stallf",
+            "Kapitel 8 – Ställföreträdarnas kompetens",
+        ),
+    ]);
+}
+
+#[test]
+fn a_word_the_documents_write_small_after_a_name_is_no_surname() {
+    // A capital A or O the OCR read for å, ä or ö after a name is a surname's capital only
+    // where the word could be one: `även` follows an agency and a place in running text.
+    assert_lines_repaired(&[
+        (
+            "avfallsforbundet-ostra-skaraborg-2008-yttrande-ocr.txt",
+            "Naturvardsverket Aven bor",
+            "Naturvårdsverket även bör ställa krav",
+        ),
+        (
+            "malmo-son-innerstaden-2020-tjansteskrivelse-ocr.txt",
+            "vangen, Aven om",
+            "Möllevången, även om",
+        ),
+    ]);
+}
+
 /// Asserts that in each held-out twin named, the first line holding the OCR text repairs to a
 /// line that opens with the repaired text.
 fn assert_lines_repaired(cases: &[(&str, &str, &str)]) {

@@ -191,6 +191,15 @@ impl Names {
             .filter(|opening| self.map.contains_key(opening))
     }
 
+    /// Whether the documents write `word` (lower case) in lower case inside a sentence at least
+    /// twice and more often than with a capital: a word of running text (även, ärendet), which
+    /// no surname spells.
+    pub fn usually_small(&self, word: &str) -> bool {
+        let inside = self.sightings("inside", word);
+        let small = inside - self.sightings("capital", word).min(inside);
+        small >= 2 && 2 * small > inside
+    }
+
     /// Whether the documents write `word` (lower case) with a capital inside a sentence more
     /// often than not (a title such as Årsredovisning).
     pub fn usually_capitalised(&self, word: &str) -> bool {

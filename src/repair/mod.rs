@@ -1304,11 +1304,14 @@ impl Piece<'_> {
                 // Not after a capitalised name: a surname follows its first name (a lower-case
                 // `per` is no first name), or a hyphenated one's last part (Sven-Erik): as written,
                 // or as repair reads it, for a damaged one (Lars-Géran), though not in the
-                // genitive, which a noun follows (Pia Hagströms Ändringsyrkande).
+                // genitive, which a noun follows (Pia Hagströms Ändringsyrkande), nor across a
+                // comma, nor where the documents write the word small (Folkpartiet även).
                 let after_name = match self.neighbours.0 {
                     Neighbour::Token(t) | Neighbour::Name(t) => {
                         let last = t.rsplit('-').next().unwrap_or_default();
                         t.starts_with(char::is_uppercase)
+                            && t.ends_with(char::is_alphabetic)
+                            && !names.usually_small(&to)
                             && (names.is_name(&context::normal(last)) || names.lists(&read(last)))
                     }
                     Neighbour::Edge => false,
