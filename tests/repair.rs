@@ -227,6 +227,24 @@ fn a_word_the_documents_write_small_after_a_name_is_no_surname() {
     ]);
 }
 
+#[test]
+fn a_name_broken_across_lines_keeps_its_first_word_capital() {
+    // `Östra` before a place's name on the next line opens that name, as it does on one line.
+    let (ocr, repaired) = heldout_ocr("vadstena-sbn-2021-protokoll-ocr.txt");
+    let lines: Vec<&str> = repaired.lines().collect();
+    let breaks: Vec<usize> = ocr
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.ends_with(" och Ostra"))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(breaks.len() >= 3);
+    for i in breaks {
+        assert!(lines[i].ends_with(" och Östra"), "{}", lines[i]);
+        assert!(lines[i + 1].starts_with("Starby"), "{}", lines[i + 1]);
+    }
+}
+
 /// Asserts that in each held-out twin named, the first line holding the OCR text repairs to a
 /// line that opens with the repaired text.
 fn assert_lines_repaired(cases: &[(&str, &str, &str)]) {

@@ -271,7 +271,8 @@ pub fn opens_line(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
 
 /// Whether token `i` of `tokens`, opening a line, carries on the sentence of the line before:
 /// that line ends in a word in lower case (or one whose capital is that of a sentence it opens
-/// on that line, `hösten. Inom`), with no punctuation and no paragraph's end after it
+/// on that line, `hösten. Inom`, or of a name token `i` goes on with, `i Östra\nStarby`), with
+/// no punctuation and no paragraph's end after it
 /// (`paragraph_ends`), that ends sentences less often than the text wraps its lines
 /// (`wrap_odds`). A capitalised label opening the line (`Ärendenr:` under an item's heading)
 /// carries on nothing: no sentence goes on with a capital and a colon.
@@ -292,10 +293,18 @@ fn carries_on(
         let opens_sentence =
             || !opens_line(text, tokens, j) && tokens[j - 1].1.ends_with(FULL_STOPS);
         let mut letters = prev.chars();
+        let capitalised =
+            letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase);
+        // A name goes on across the break with its next capitalised word (Östra\nStarby).
+        let name_goes_on = || {
+            capitalised
+                && is_capitalised(token)
+                && !opens_line(text, tokens, j)
+                && !opens_sentence()
+        };
         let in_lower_case = prev.chars().all(char::is_lowercase)
-            || letters.next().is_some_and(char::is_uppercase)
-                && letters.all(char::is_lowercase)
-                && opens_sentence();
+            || capitalised && opens_sentence()
+            || name_goes_on();
         in_lower_case && !paragraph_ends[j] && ctx.end_odds(&lower(prev)) < wrap_odds
     })
 }
