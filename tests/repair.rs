@@ -245,6 +245,23 @@ fn a_name_broken_across_lines_keeps_its_first_word_capital() {
     }
 }
 
+#[test]
+fn a_numbered_list_misread_counts_up_by_one_again() {
+    // A 1 read as 14, a full stop read as a comma.
+    assert_lines_repaired(&[
+        (
+            "brandkaren-attunda-direktionen-2023-tjansteutlatande-ocr.txt",
+            "14. Direktionen antar",
+            "1. Direktionen antar Handlingsprogram för förebyggande",
+        ),
+        (
+            "brandkaren-attunda-direktionen-2023-tjansteutlatande-ocr.txt",
+            "2, Direktionen uppdrar",
+            "2. Direktionen uppdrar åt räddningschefen",
+        ),
+    ]);
+}
+
 /// Asserts that in each held-out twin named, the first line holding the OCR text repairs to a
 /// line that opens with the repaired text.
 fn assert_lines_repaired(cases: &[(&str, &str, &str)]) {

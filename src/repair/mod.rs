@@ -9,7 +9,8 @@
 //! ([`context`]). How often vulnerable letters (å, ä, ö …) are damaged is estimated per text
 //! first, so clean text is left alone while a badly damaged layer has its `for` read as `för`
 //! and its misread marks restored (an em dash for the en dash, `+` for a bullet, `8` for §,
-//! `@` for an amount's zero, a member's party garbled to `(Vv)`, a hyphen or em dash for the en
+//! `@` for an amount's zero, a member's party garbled to `(Vv)`, a list's `4.` or `2,` for its
+//! `1.` or `2.`, a hyphen or em dash for the en
 //! dash of a range of years, times, dates, months or climbing numbers such as items, or of a
 //! dash between two words, as the documents mostly set it), and footnote numbers read as glyphs
 //! (`samhället.!`) raised again in the order the notes give ([`footnotes`]). Which letter a glyph

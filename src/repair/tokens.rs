@@ -459,7 +459,8 @@ pub fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// opens with one), the section sign of a minute's items read as an `8`, a member's vote in a
 /// roll-call table read as a small `x`, a zero of an amount read as `@` or `©`
 /// ([`misread_zeros`]), a date's zero read as a 9 ([`impossible_date`]), a member's party in
-/// braces ([`party_in_braces`]) or garbled inside its brackets ([`garbled_party`]). Only for
+/// braces ([`party_in_braces`]) or garbled inside its brackets ([`garbled_party`]), a numbered
+/// list's marker ([`list_markers`]). Only for
 /// text known to be OCR output: clean text means what it writes.
 pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
@@ -472,7 +473,7 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
         .filter(|(party, _)| NATIONAL_PARTIES.contains(&party.as_str()))
         .unzip();
     let lower = 2 * lower.iter().filter(|&&l| l).count() > lower.len();
-    let mut marks = Vec::new();
+    let mut marks = list_markers(text, &tokens);
     for (i, &(offset, token)) in tokens.iter().enumerate() {
         if let Some(party) = garbled_party(&tokens, i, &written, lower) {
             marks.push(party);
@@ -514,6 +515,54 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     }
     marks
 }
+
+/// A numbered list's markers, as a number and a full stop opening a line before a word, set
+/// right where the OCR misread them: a marker with a comma for its stop that counts on from the
+/// one before or up to the one after (`2,` between `1.` and `3.`), and a list's first, which
+/// the next counts up from (`4.` or `14.` before `2.`) where no marker before it does: its 1
+/// misread. A list counts up by one; the digits the OCR makes of a 1 are what the twins show.
+fn list_markers<'t>(
+    text: &str,
+    tokens: &[(usize, &'t str)],
+) -> Vec<(usize, &'t str, &'static str)> {
+    let markers: Vec<(usize, &str, u32, char)> = tokens
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| {
+            opens_line(text, tokens, i)
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|(_, t)| t.starts_with(char::is_alphabetic))
+        })
+        .filter_map(|(_, &(offset, token))| {
+            let stop = token.chars().last().filter(|c| matches!(c, '.' | ','))?;
+            let digits = &token[..token.len() - 1];
+            let number = (1..=2)
+                .contains(&digits.len())
+                .then(|| digits.parse().ok())
+                .flatten()?;
+            Some((offset, token, number, stop))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (k, &(offset, token, number, stop)) in markers.iter().enumerate() {
+        let before = k.checked_sub(1).map(|b| markers[b].2);
+        let after = markers.get(k + 1).map(|m| m.2);
+        let counts_on = before == Some(number.wrapping_sub(1)) || after == Some(number + 1);
+        let read = if stop == ',' && counts_on {
+            LIST_MARKERS.get(number as usize).copied()
+        } else if number != 1 && after == Some(2) && before != Some(number.wrapping_sub(1)) {
+            Some(LIST_MARKERS[1])
+        } else {
+            None
+        };
+        out.extend(read.map(|r| (offset, token, r)));
+    }
+    out
+}
+
+/// The markers of a numbered list's first items, by their number.
+const LIST_MARKERS: [&str; 10] = ["0.", "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9."];
 
 /// The zeros the OCR read as `@` or `©` in token `i` of `tokens`, if it is a group of thousands
 /// ([`thousands_group`]): no sign stands among an amount's digits. Or the zeros it read as
@@ -1068,6 +1117,15 @@ mod tests {
         // A label under a heading opens its own line, whatever the heading ends with.
         let label = "§ 29 Ny bemanning vid en\nOrdningsnr: KS 2023/0587";
         assert_eq!(opens(label), (true, Neighbour::Edge));
+    }
+
+    #[test]
+    fn a_list_counts_up_by_one_from_its_first_marker() {
+        let text = "Beslut\n4. Direktionen antar planen.\n2, Direktionen uppdrar åt chefen.\n\
+                    3. Beslutet gäller.\n\nPunkterna\n3. Nämnden\n4. Styrelsen\n\
+                    enligt bilaga 1, 2 och\n14. Förbundet\n2. Direktionen\n";
+        let found: Vec<(&str, &str)> = marks(text).into_iter().map(|(_, m, r)| (m, r)).collect();
+        assert_eq!(found, [("4.", "1."), ("2,", "2."), ("14.", "1.")]);
     }
 
     #[test]
