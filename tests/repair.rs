@@ -262,6 +262,25 @@ fn a_numbered_list_misread_counts_up_by_one_again() {
     ]);
 }
 
+#[test]
+fn a_vote_read_small_is_a_capital_where_the_table_shows_one() {
+    // The table's doubled strokes are a capital X's, so its small x are capitals read small,
+    // after a chair's title as after a party.
+    let (ocr, repaired) = heldout_ocr("finspang-von-2019-protokollsutdrag-ocr.txt");
+    let votes: Vec<(&str, &str)> = ocr
+        .lines()
+        .zip(repaired.lines())
+        .filter(|(o, _)| o.ends_with(" x") || o.ends_with(" xX"))
+        .collect();
+    assert!(votes
+        .iter()
+        .any(|(o, _)| o.contains("vice ord") && o.ends_with(" x")));
+    assert!(votes.len() >= 7);
+    for (_, r) in votes {
+        assert!(r.ends_with(" X"), "{r}");
+    }
+}
+
 /// Asserts that in each held-out twin named, the first line holding the OCR text repairs to a
 /// line that opens with the repaired text.
 fn assert_lines_repaired(cases: &[(&str, &str, &str)]) {

@@ -457,7 +457,8 @@ pub fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// sets as a dash and list marker read as an em dash or, opening a line, as a tilde, a list
 /// bullet read as `+`, `*`, `.`, `°`, `¢` or `«` at the start of a line (where no sentence
 /// opens with one), the section sign of a minute's items read as an `8`, a member's vote in a
-/// roll-call table read as a small `x`, a zero of an amount read as `@` or `©`
+/// roll-call table read as a small `x` (after a party, or anywhere in a table that shows a
+/// capital), a zero of an amount read as `@` or `©`
 /// ([`misread_zeros`]), a date's zero read as a 9 ([`impossible_date`]), a member's party in
 /// braces ([`party_in_braces`]) or garbled inside its brackets ([`garbled_party`]), a numbered
 /// list's marker ([`list_markers`]). Only for
@@ -474,6 +475,14 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
         .unzip();
     let lower = 2 * lower.iter().filter(|&&l| l).count() > lower.len();
     let mut marks = list_markers(text, &tokens);
+    // A lone mark ending a line is a vote in a roll-call table. Where the text sets one as a
+    // capital, or the doubled strokes the OCR makes of one, its small x are capitals read small.
+    let ends_line = |i: usize| i + 1 == tokens.len() || opens_line(text, &tokens, i + 1);
+    let in_table = |i: usize| ends_line(i) && !opens_line(text, &tokens, i);
+    let capital_votes = tokens
+        .iter()
+        .enumerate()
+        .any(|(i, &(_, t))| matches!(t, "X" | "xX" | "Xx") && in_table(i));
     for (i, &(offset, token)) in tokens.iter().enumerate() {
         if let Some(party) = garbled_party(&tokens, i, &written, lower) {
             marks.push(party);
@@ -509,7 +518,9 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
             "8" | "88" if section_sign(text, &tokens, i) => {
                 marks.push((offset, token, section_signs(token)))
             }
-            "x" | "xX" | "Xx" if vote_mark(text, &tokens, i) => marks.push((offset, token, "X")),
+            "x" | "xX" | "Xx" if capital_votes && in_table(i) || vote_mark(text, &tokens, i) => {
+                marks.push((offset, token, "X"))
+            }
             _ => {}
         }
     }
@@ -1214,6 +1225,7 @@ mod tests {
                 ("xX", "X"),
                 ("x", "X"),
                 ("x", "X"),
+                ("x", "X"),
                 ("8", "§"),
                 ("8", "§"),
                 ("8", "§"),
@@ -1222,6 +1234,13 @@ mod tests {
                 ("§8§", "§§")
             ]
         );
+    }
+
+    #[test]
+    fn a_small_x_ending_a_line_is_a_vote_after_a_party_or_in_a_table_of_capitals() {
+        let votes = |text| -> Vec<&str> { marks(text).into_iter().map(|(_, m, _)| m).collect() };
+        assert_eq!(votes("Sven Ek sa x\nBo Al (S) x"), ["x"]);
+        assert_eq!(votes("Sven Ek sa x\nBo Al (S) X"), ["x"]);
     }
 
     #[test]
