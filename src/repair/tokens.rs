@@ -456,7 +456,7 @@ pub fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Marks an OCR engine misreads in Swedish text, with what they stand for: the en dash Swedish
 /// sets as a dash and list marker read as an em dash or, opening a line, as a tilde, a list
 /// bullet read as `+`, `*`, `.`, `°`, `¢` or `«` at the start of a line (where no sentence
-/// opens with one), the section sign of a minute's items read as an `8`, a member's vote in a
+/// opens with one) or between a letterhead's names ([`separates_names`]), the section sign of a minute's items read as an `8`, a member's vote in a
 /// roll-call table read as a small `x` (after a party, or anywhere in a table that shows a
 /// capital), a zero of an amount read as `@` or `©`
 /// ([`misread_zeros`]), a date's zero read as a 9 ([`impossible_date`]), a member's party in
@@ -510,6 +510,9 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
         }
         match token {
             "—" => marks.push((offset, token, "–")),
+            "+" | "*" | "«" if separates_names(text, &tokens, i) => {
+                marks.push((offset, token, "•"))
+            }
             "+" | "*" | "." | "°" | "¢" | "«" if line_start && next_is_word => {
                 marks.push((offset, token, "•"))
             }
@@ -837,6 +840,25 @@ fn vote_mark(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
             .take_while(|&j| !opens_line(text, tokens, j + 1))
             .find(|&j| !is_capitalised(tokens[j].1))
             .is_some_and(|j| is_party(tokens[j].1))
+}
+
+/// Whether the sign that is token `i` of `tokens` (offsets into `text`) stands between two names
+/// on a line that sets another such sign between words: a bullet a letterhead separates its
+/// member municipalities with (`Falköping • Hjo • Karlsborg`), which no sentence writes as `+`,
+/// `*` or `«`.
+fn separates_names(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
+    let on_line = |j: usize| !opens_line(text, tokens, j);
+    let name = |j: usize| is_capitalised(tokens[j].1.trim_end_matches(','));
+    if i == 0 || i + 1 >= tokens.len() || !on_line(i) || !on_line(i + 1) {
+        return false;
+    }
+    let first = (1..=i).rev().find(|&j| !on_line(j)).unwrap_or(0);
+    let last = (i + 1..tokens.len())
+        .find(|&j| !on_line(j))
+        .map_or(tokens.len() - 1, |j| j - 1);
+    name(i - 1)
+        && name(i + 1)
+        && (first..=last).any(|j| j != i && matches!(tokens[j].1, "+" | "*" | "«" | "•"))
 }
 
 /// Most words of a municipality's name in a roll-call table's column (Upplands Väsby).
@@ -1241,6 +1263,13 @@ mod tests {
         let votes = |text| -> Vec<&str> { marks(text).into_iter().map(|(_, m, _)| m).collect() };
         assert_eq!(votes("Sven Ek sa x\nBo Al (S) x"), ["x"]);
         assert_eq!(votes("Sven Ek sa x\nBo Al (S) X"), ["x"]);
+    }
+
+    #[test]
+    fn a_sign_between_names_is_a_bullet_where_the_line_sets_more_of_them() {
+        let text = "Box 12 Falköping * Hjo + Karlsborg « Skövde\nsumma 3 + 4 * 2\nBo + Al";
+        let found: Vec<(&str, &str)> = marks(text).into_iter().map(|(_, m, r)| (m, r)).collect();
+        assert_eq!(found, [("*", "•"), ("+", "•"), ("«", "•")]);
     }
 
     #[test]
