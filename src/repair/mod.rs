@@ -10,12 +10,11 @@
 //! first, so clean text is left alone while a badly damaged layer has its `for` read as `för`
 //! and its misread marks restored (an em dash for the en dash, `+` for a bullet, `8` for §,
 //! `@` for an amount's zero, a member's party garbled to `(Vv)`, a list's `4.` or `2,` for its
-//! `1.` or `2.`, a hyphen or em dash for the en
-//! dash of a range of years, times, dates, months or climbing numbers such as items, or of a
-//! dash between two words, as the documents mostly set it), and footnote numbers read as glyphs
-//! (`samhället.!`) raised again in the order the notes give ([`footnotes`]). Which letter a glyph
-//! stands for is learned per text too, from its sure repairs ([`glyphs`]), so a scan that writes
-//! `é` for ä reads `lést` as `läst`.
+//! `1.` or `2.`, a hyphen or em dash for the en dash of a range of years, times, dates, months
+//! or climbing numbers such as items, or of a dash before a word, as the documents mostly set
+//! it), and footnote numbers read as glyphs (`samhället.!`) raised again in the order the notes
+//! give ([`footnotes`]). Which letter a glyph stands for is learned per text too, from its sure
+//! repairs ([`glyphs`]), so a scan that writes `é` for ä reads `lést` as `läst`.
 
 mod acronyms;
 mod channel;

@@ -456,13 +456,13 @@ pub fn whitespace_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Marks an OCR engine misreads in Swedish text, with what they stand for: the en dash Swedish
 /// sets as a dash and list marker read as an em dash or, opening a line, as a tilde, a list
 /// bullet read as `+`, `*`, `.`, `°`, `¢` or `«` at the start of a line (where no sentence
-/// opens with one) or between a letterhead's names ([`separates_names`]), the section sign of a minute's items read as an `8`, a member's vote in a
-/// roll-call table read as a small `x` (after a party, or anywhere in a table that shows a
-/// capital), a zero of an amount read as `@` or `©`
-/// ([`misread_zeros`]), a date's zero read as a 9 ([`impossible_date`]), a member's party in
-/// braces ([`party_in_braces`]) or garbled inside its brackets ([`garbled_party`]), a numbered
-/// list's marker ([`list_markers`]). Only for
-/// text known to be OCR output: clean text means what it writes.
+/// opens with one) or between a letterhead's names ([`separates_names`]), the section sign of
+/// a minute's items read as an `8`, a member's vote in a roll-call table read as a small `x`
+/// (after a party, or anywhere in a table that shows a capital), a zero of an amount read as
+/// `@` or `©` ([`misread_zeros`]), a date's zero read as a 9 ([`impossible_date`]), a member's
+/// party in braces ([`party_in_braces`]) or garbled inside its brackets ([`garbled_party`]), a
+/// numbered list's marker ([`list_markers`]). Only for text known to be OCR output: clean text
+/// means what it writes.
 pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     let tokens: Vec<(usize, &str)> = whitespace_tokens(text).collect();
     // The national parties the text writes correctly in brackets, and whether it writes them in
@@ -534,7 +534,7 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
 /// right where the OCR misread them: a marker with a comma for its stop that counts on from the
 /// one before or up to the one after (`2,` between `1.` and `3.`), and a list's first, which
 /// the next counts up from (`4.` or `14.` before `2.`) where no marker before it does: its 1
-/// misread. A list counts up by one; the digits the OCR makes of a 1 are what the twins show.
+/// misread, whatever the OCR made of it. A list counts up by one.
 fn list_markers<'t>(
     text: &str,
     tokens: &[(usize, &'t str)],
@@ -937,11 +937,12 @@ const MISREAD_DASHES: [char; 2] = ['-', '—'];
 
 /// Every dash in `text` that stands where Swedish sets an en dash, as an OCR engine reads it
 /// (a hyphen or an em dash): the dash of a range, and a hyphen standing alone before a word
-/// inside a line (`skolor - reviderade riktlinjer`, `Alternativ 1 - ny station`). With each, its byte offset, the dash and what
-/// it joins, as `tools/lexicon/bigrams.py` counts them: a range of `year`s, of `time`s (or whole
-/// hours after `kl.`), a `span` (numbers climbing from a first without a leading zero), another
-/// `number` pair, a `date` range, a `month` range (januari-augusti), a month beside a day or a
-/// year (`calendar`: januari-28 februari, 2016-juni), or a word (`spaced`). A date
+/// inside a line (`skolor - reviderade riktlinjer`, `Alternativ 1 - ny station`). With each,
+/// its byte offset, the dash and what it joins, as `tools/lexicon/bigrams.py` counts them: a
+/// range of `year`s, of `time`s (or whole hours after `kl.`), a `span` (numbers climbing from a
+/// first without a leading zero), another `number` pair, a `date` range, a `month` range
+/// (januari-augusti), a month beside a day or a year (`calendar`: januari-28 februari,
+/// 2016-juni), or a word (`spaced`). A date
 /// (2019-04-10) and a case number, with more than two parts or after its label (Dnr, RS), are
 /// no range.
 pub fn dashes(text: &str) -> Vec<(usize, char, &'static str)> {
