@@ -208,6 +208,22 @@ fn a_paragraph_labelled_with_its_boards_series_of_minutes_is_an_item() {
 }
 
 #[test]
+fn a_paragraph_label_in_mixed_case_is_a_label_too() {
+    // A kostnämnd's minutes set `KoN § 27`: the item, its vote and its statements are read.
+    let d = heldout("gemensamma-kostnamnden-norra-dalarna-2011-protokollsutdrag.txt");
+    assert_eq!(paragraphs(&d), ["27"]);
+    let s27 = item_segments(&d, Some("27"));
+    let reservation = s27
+        .iter()
+        .find(|s| s.kind == Kind::Reservation)
+        .expect("the reservation of § 27");
+    assert_eq!(reservation.parties, ["L", "M"]);
+    assert!(s27
+        .iter()
+        .any(|s| s.kind == Kind::ProtocolNote && s.parties == ["V"]));
+}
+
+#[test]
 fn a_member_for_an_agency_named_in_brackets_votes_without_a_party() {
     // A samordningsförbund's board seats Försäkringskassan and Arbetsförmedlingen beside the
     // parties' members: they vote too, with their agency where a party would stand.

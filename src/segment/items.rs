@@ -12,9 +12,10 @@ use super::meta::columns;
 use crate::model::Kind;
 
 /// A § heading, after the label of the board's series of minutes the clerk may set before it
-/// (`KSAU § 4`, `Ks § 12`, `Dir § 19`, `Fdir § 96`).
+/// (`KSAU § 4`, `Ks § 12`, `Dir § 19`, `Fdir § 96`, `KoN § 27`): capitals, or a capital and up
+/// to three letters of either case.
 static PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:\p{Lu}{1,6}|\p{Lu}\p{Ll}{1,3})\s+)?[§$]\s?(\d{1,4})\b\s*(.*?)\s*$")
+    Regex::new(r"^\s*(?:(?:\p{Lu}{1,6}|\p{Lu}\p{L}{1,3})\s+)?[§$]\s?(\d{1,4})\b\s*(.*?)\s*$")
         .expect("paragraph pattern")
 });
 static RANGE: LazyLock<Regex> =
