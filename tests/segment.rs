@@ -192,35 +192,38 @@ fn prefixed_paragraphs_roll_call_and_decision_heading() {
 
 #[test]
 fn a_paragraph_labelled_with_its_boards_series_of_minutes_is_an_item() {
-    // A förbundsdirektion sets its minutes' label before each § (`Fdir § 96`).
-    let d = heldout("vastra-malardalens-myndighetsforbund-2011-protokollsutdrag.txt");
-    assert_eq!(d.doc_type, DocType::Protokollsutdrag);
-    assert_eq!(paragraphs(&d), ["96"]);
-    let s96 = item_segments(&d, Some("96"));
-    let reservation = s96
-        .iter()
-        .find(|s| s.kind == Kind::Reservation)
-        .expect("the reservation of § 96");
-    assert_eq!(reservation.parties, ["L", "M"]);
-    assert!(s96
-        .iter()
-        .any(|s| s.kind == Kind::ProtocolNote && s.parties == ["C"]));
-}
-
-#[test]
-fn a_paragraph_label_in_mixed_case_is_a_label_too() {
-    // A kostnämnd's minutes set `KoN § 27`: the item, its vote and its statements are read.
-    let d = heldout("gemensamma-kostnamnden-norra-dalarna-2011-protokollsutdrag.txt");
-    assert_eq!(paragraphs(&d), ["27"]);
-    let s27 = item_segments(&d, Some("27"));
-    let reservation = s27
-        .iter()
-        .find(|s| s.kind == Kind::Reservation)
-        .expect("the reservation of § 27");
-    assert_eq!(reservation.parties, ["L", "M"]);
-    assert!(s27
-        .iter()
-        .any(|s| s.kind == Kind::ProtocolNote && s.parties == ["V"]));
+    // A förbundsdirektion sets its minutes' label before each § (`Fdir § 96`), a kostnämnd its
+    // own in mixed case (`KoN § 27`).
+    for (name, paragraph, reservers, noter) in [
+        (
+            "vastra-malardalens-myndighetsforbund-2011-protokollsutdrag.txt",
+            "96",
+            ["L", "M"],
+            "C",
+        ),
+        (
+            "gemensamma-kostnamnden-norra-dalarna-2011-protokollsutdrag.txt",
+            "27",
+            ["L", "M"],
+            "V",
+        ),
+    ] {
+        let d = heldout(name);
+        assert_eq!(d.doc_type, DocType::Protokollsutdrag, "{name}");
+        assert_eq!(paragraphs(&d), [paragraph], "{name}");
+        let segments = item_segments(&d, Some(paragraph));
+        let reservation = segments
+            .iter()
+            .find(|s| s.kind == Kind::Reservation)
+            .unwrap_or_else(|| panic!("{name}: the reservation of § {paragraph}"));
+        assert_eq!(reservation.parties, reservers, "{name}");
+        assert!(
+            segments
+                .iter()
+                .any(|s| s.kind == Kind::ProtocolNote && s.parties == [noter]),
+            "{name}"
+        );
+    }
 }
 
 #[test]
