@@ -269,6 +269,11 @@ pub fn opens_line(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
     })
 }
 
+/// Whether token `i` of `tokens` (offsets into `text`) ends a line.
+fn ends_line(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
+    i + 1 == tokens.len() || opens_line(text, tokens, i + 1)
+}
+
 /// Whether token `i` of `tokens`, opening a line, carries on the sentence of the line before:
 /// that line ends in a word in lower case (or one whose capital is that of a sentence it opens
 /// on that line, `hösten. Inom`, or of a name token `i` goes on with, `i Östra\nStarby`), with
@@ -477,8 +482,7 @@ pub fn marks(text: &str) -> Vec<(usize, &str, &'static str)> {
     let mut marks = list_markers(text, &tokens);
     // A lone mark ending a line is a vote in a roll-call table. Where the text sets one as a
     // capital, or the doubled strokes the OCR makes of one, its small x are capitals read small.
-    let ends_line = |i: usize| i + 1 == tokens.len() || opens_line(text, &tokens, i + 1);
-    let in_table = |i: usize| ends_line(i) && !opens_line(text, &tokens, i);
+    let in_table = |i: usize| ends_line(text, &tokens, i) && !opens_line(text, &tokens, i);
     let capital_votes = tokens
         .iter()
         .enumerate()
@@ -833,8 +837,7 @@ fn law_sign<'t>(tokens: &[(usize, &'t str)], i: usize) -> Option<&'t str> {
 /// twice): it ends the line that names the member and their party, which a column of the
 /// member's municipality may follow (`Eva Ek (m) Huddinge x`, `Bo Al (s) Upplands Väsby x`).
 fn vote_mark(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
-    let ends_line = i + 1 == tokens.len() || opens_line(text, tokens, i + 1);
-    ends_line
+    ends_line(text, tokens, i)
         && (1..=MUNICIPALITY_WORDS + 1)
             .map_while(|back| i.checked_sub(back))
             .take_while(|&j| !opens_line(text, tokens, j + 1))
@@ -847,15 +850,17 @@ fn vote_mark(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
 /// member municipalities with (`Falköping • Hjo • Karlsborg`), which no sentence writes as `+`,
 /// `*` or `«`.
 fn separates_names(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
-    let on_line = |j: usize| !opens_line(text, tokens, j);
     let name = |j: usize| is_capitalised(tokens[j].1.trim_end_matches(','));
-    if i == 0 || i + 1 >= tokens.len() || !on_line(i) || !on_line(i + 1) {
+    if opens_line(text, tokens, i) || ends_line(text, tokens, i) {
         return false;
     }
-    let first = (1..=i).rev().find(|&j| !on_line(j)).unwrap_or(0);
+    let first = (0..i)
+        .rev()
+        .find(|&j| opens_line(text, tokens, j))
+        .unwrap_or(0);
     let last = (i + 1..tokens.len())
-        .find(|&j| !on_line(j))
-        .map_or(tokens.len() - 1, |j| j - 1);
+        .find(|&j| ends_line(text, tokens, j))
+        .unwrap_or(tokens.len() - 1);
     name(i - 1)
         && name(i + 1)
         && (first..=last).any(|j| j != i && matches!(tokens[j].1, "+" | "*" | "«" | "•"))
