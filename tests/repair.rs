@@ -82,6 +82,19 @@ fn clean_text_passes_unchanged() {
 }
 
 #[test]
+fn a_compound_is_not_read_through_an_abbreviation_inside_it() {
+    // taxebilaga opens with taxe-, a form of taxa the lexicon lacks; tax|cbi|laga, a
+    // compound through the abbreviation cbi, is no reading of it.
+    let text = corpus(
+        "heldout",
+        "kollektivtrafikforbundet-jamtland-2016-protokollsutdrag.txt",
+    );
+    assert!(text.contains("taxebilaga"));
+    let repaired = Repairer::embedded().repair_text(&text);
+    assert!(repaired.changes.is_empty(), "{:?}", repaired.changes);
+}
+
+#[test]
 fn a_name_a_clean_text_repeats_is_no_evidence_of_damage() {
     // A care home's name no lexicon knows, eight times in a clean document: were each time
     // counted as a damaged word, the text would seem damaged enough to misread the name itself.

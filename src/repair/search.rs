@@ -4,7 +4,7 @@
 use fst::raw::{CompiledAddr, Fst, Node};
 
 use super::channel::{Channel, Rule};
-use super::lexicon::{endings, head_penalty, modifier_class, walk, COST_PER_CLASS};
+use super::lexicon::{endings, head_penalty, is_modifier, modifier_class, walk, COST_PER_CLASS};
 
 /// Most confusions one token may carry; OCR seldom wrecks more letters in one word.
 const MAX_EDITS: u32 = 5;
@@ -385,7 +385,15 @@ pub fn readings<'t>(
             };
             // The part's letters are counted only where the token leaves room for a head.
             let letters = || path.word[s.part_start..].chars().count();
-            if s.pos < chars.len() && token.len() - byte_pos >= MIN_PART && letters() >= fewest {
+            // A part inside a compound is a word compounds are seen to open: any lexicon word
+            // there (an abbreviation such as cbi) would make junk compounds of clean words
+            // (tax|cbi|laga for taxebilaga).
+            let joins = || s.parts == 1 || is_modifier(&path.word[s.part_start..]);
+            if s.pos < chars.len()
+                && token.len() - byte_pos >= MIN_PART
+                && letters() >= fewest
+                && joins()
+            {
                 // A modifier costs half its own rarity: the head word decides a compound's class.
                 let class = modifier_class(&path.word[s.part_start..], class);
                 let parts_cost = s.parts_cost + 0.5 * class as f64 * COST_PER_CLASS + JOIN_COST;
