@@ -307,6 +307,17 @@ fn assert_lines_repaired(cases: &[(&str, &str, &str)]) {
 }
 
 #[test]
+fn a_word_after_a_heading_opens_a_sentence() {
+    // `Övriga synpunkter` stands alone between blank lines, a heading without a stop: the
+    // capital A after it is the capital of Återvinningscentralerna, not the OCR's for a small å.
+    assert_lines_repaired(&[(
+        "avfallsforbundet-vastra-halsingland-forbundsstyrelse-2017-yttrande-ocr.txt",
+        "Atervinningscentralerna ar en viktig del",
+        "Återvinningscentralerna är en viktig del",
+    )]);
+}
+
+#[test]
 fn misreadings_real_documents_show_are_read_back() {
     // Typeset documents read by tesseract show what rendered word lines seldom do: an l read
     // as t, ä or å as `ad`, ö as `o6`.

@@ -314,6 +314,10 @@ fn carries_on(
     })
 }
 
+/// How much likelier a capitalised line standing alone ends at its last word than running text
+/// does: such a line is mostly a heading.
+const HEADING_ODDS: f64 = 10.0;
+
 /// Whether a paragraph ends after each token of `tokens` (offsets into `text`): a blank line
 /// follows it, unless the OCR put that blank line inside a sentence, which then goes on with a
 /// word in lower case, or goes on after a word in lower case that ends sentences less often
@@ -327,12 +331,25 @@ fn paragraph_ends(text: &str, tokens: &[(usize, &str)], ctx: &Context) -> Vec<bo
     };
     let blanks: Vec<bool> = (0..tokens.len()).map(blank_after).collect();
     let blank_odds = blanks.iter().filter(|&&b| b).count() as f64 / tokens.len().max(1) as f64;
+    // A capitalised line with blank lines on both sides is mostly a heading (`Övriga
+    // synpunkter`), whose last word ends it unless that word hardly ends anything (`en`, `om`);
+    // the OCR's fragments of a line set apart so open in lower case (`sammanträde eller`).
+    let mut heading = false;
+    let alone: Vec<bool> = (0..tokens.len())
+        .map(|i| {
+            if opens_line(text, tokens, i) {
+                heading = (i == 0 || blanks[i - 1]) && tokens[i].1.starts_with(char::is_uppercase);
+            }
+            heading
+        })
+        .collect();
     (0..tokens.len())
         .map(|i| {
             let inside = || {
                 let (word, next) = (tokens[i].1, tokens[i + 1].1);
+                let odds = if alone[i] { HEADING_ODDS } else { 1.0 } * ctx.end_odds(word);
                 next.starts_with(char::is_lowercase)
-                    || word.chars().all(char::is_lowercase) && ctx.end_odds(word) < blank_odds
+                    || word.chars().all(char::is_lowercase) && odds < blank_odds
             };
             blanks[i] && !inside()
         })
@@ -1149,6 +1166,8 @@ mod tests {
         let heading = "Protokollet förs av nämndsekreterare\nOrdförande Eva Lund";
         assert_eq!(opens(heading), (true, Neighbour::Edge));
         assert!(opens("Taxan gäller i år\n\nOversyn av taxan").0);
+        // A capitalised line alone between blank lines is a heading, whatever word ends it.
+        assert!(opens("\nÖvriga synpunkter\n\nOversyn av taxan").0);
         assert_eq!(
             opens("Nämnden har fått en\n\nOversyn av taxan"),
             (false, Neighbour::Token("en"))
