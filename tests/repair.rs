@@ -318,6 +318,15 @@ fn a_word_after_a_heading_opens_a_sentence() {
 }
 
 #[test]
+fn a_name_written_alike_each_time_keeps_its_o() {
+    // The OCR writes a damaged ö as o only about half the time: a project's name written
+    // `Innovationsnod` six times, never with another glyph, has an o, not the ö of nöd.
+    let (_, repaired) = heldout_ocr("regionforbundet-sormland-fs-2015-tjansteskrivelse-ocr.txt");
+    assert!(repaired.contains("Innovationsnod"), "{repaired}");
+    assert!(!repaired.contains("Innovationsnöd"), "{repaired}");
+}
+
+#[test]
 fn misreadings_real_documents_show_are_read_back() {
     // Typeset documents read by tesseract show what rendered word lines seldom do: an l read
     // as t, ä or å as `ad`, ö as `o6`.

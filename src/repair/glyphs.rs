@@ -58,6 +58,15 @@ impl<'c> Glyphs<'c> {
         !self.pairs.is_empty() || !self.words.is_empty()
     }
 
+    /// The share of damaged `truth` letters the text writes as `glyph`: the learned split, moved
+    /// by the text's sure repairs.
+    pub fn share(&self, truth: char, glyph: char) -> Option<f64> {
+        let learned = self.channel?.share(truth, glyph)?;
+        let n = self.damaged.get(&truth).copied().unwrap_or(0.0);
+        let seen = self.pairs.get(&(truth, glyph)).copied().unwrap_or(0.0);
+        Some((seen + LEARNED_WEIGHT * learned) / (n + LEARNED_WEIGHT))
+    }
+
     /// The change in -ln P(token | reading) once this text's habits replace the learned split,
     /// for readings that change letters one for one (0 otherwise).
     pub fn cost(&self, token: &str, reading: &str) -> f64 {
@@ -75,10 +84,9 @@ impl<'c> Glyphs<'c> {
         }
         confusions(token, reading)
             .filter_map(|(truth, glyph)| {
-                let n = *self.damaged.get(&truth)?;
+                self.damaged.get(&truth)?;
                 let learned = channel.share(truth, glyph)?;
-                let seen = self.pairs.get(&(truth, glyph)).copied().unwrap_or(0.0);
-                let share = (seen + LEARNED_WEIGHT * learned) / (n + LEARNED_WEIGHT);
+                let share = self.share(truth, glyph)?;
                 // Only evidence for a glyph counts: a sure repair is mostly a long word, so a
                 // glyph missing from them is not shown to be rare in the text.
                 Some((-(share / learned).ln()).min(0.0))

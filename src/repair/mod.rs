@@ -203,6 +203,32 @@ impl Repairer {
         } else {
             priced
         };
+        // How often the text writes each token, and how many of its tokens read as each word
+        // context-free: what a name written alike each time says of its marks.
+        let mut written: HashMap<&str, (usize, &str)> = HashMap::default();
+        for (_, piece) in &pieces {
+            let seen = written.entry(&*piece.key).or_insert((0, piece.word));
+            seen.0 += 1;
+            if seen.1 != piece.word {
+                seen.1 = "";
+            }
+        }
+        let read_alone: HashMap<&str, String> = priced
+            .iter()
+            .filter_map(|(&key, p)| Some((key, p.decide(MARGIN, None)?.0)))
+            .collect();
+        let mut read_as: HashMap<&str, usize> = HashMap::default();
+        for (&key, word) in &read_alone {
+            *read_as.entry(word).or_default() += written.get(key).map_or(0, |w| w.0);
+        }
+        // How many tokens other than `key`'s own read as `word`.
+        let read_otherwise = |key: &str, word: &str| {
+            let own = match read_alone.get(key) {
+                Some(w) if w == word => written.get(key).map_or(0, |w| w.0),
+                _ => 0,
+            };
+            read_as.get(word).map_or(0, |n| n - own)
+        };
         // A neighbour is read as its context-free repair, so a damaged neighbour still speaks.
         let resolve = |token: &str| {
             let word = context::normal(token);
@@ -262,6 +288,11 @@ impl Repairer {
                             names,
                             sightings.unwrap_or(1),
                             self.channel.mark_raised_cost(),
+                        )
+                        .written_alike(
+                            written[key],
+                            |w| read_otherwise(key, w),
+                            &glyphs,
                         )
                     })
                 } else {
@@ -1137,6 +1168,35 @@ impl<'r> Priced<'r> {
             name_place: true,
             ..priced
         }
+    }
+
+    /// These readings for a name the text writes `times` times as `word` (empty if not always
+    /// alike): a reading that puts an ö where every sighting has a small o pays for the OCR
+    /// writing it so each time beyond the first, as it writes a damaged ö as o only about half
+    /// the time (é, 6 the rest) and would have shown another glyph somewhere. Not so where other
+    /// tokens of the text read as the same word context-free (`read_otherwise`): those are its
+    /// other glyphs. An å or ä it writes as a nearly always, and a capital Ö as O, so those say
+    /// little.
+    fn written_alike(
+        &self,
+        (times, word): (usize, &str),
+        read_otherwise: impl Fn(&str) -> usize,
+        glyphs: &Glyphs,
+    ) -> Priced<'r> {
+        let per_sighting = glyphs.share('ö', 'o').map_or(0.0, |o| -o.ln());
+        self.adjusted(0.0, |w| {
+            let mut restored = 0;
+            let alike = w.chars().count() == word.chars().count()
+                && word.chars().zip(w.chars()).all(|(t, c)| {
+                    restored += usize::from(t == 'o' && c == 'ö');
+                    t.to_lowercase().eq(c.to_lowercase())
+                        || t.is_lowercase() && matches!((t, c), ('o', 'ö') | (_, 'å' | 'ä' | 'é'))
+                });
+            if times < 2 || !alike || restored == 0 || read_otherwise(w) > 0 {
+                return 0.0;
+            }
+            (times - 1) as f64 * restored as f64 * per_sighting
+        })
     }
 
     /// These readings and `more`, each with its cost.
