@@ -327,6 +327,18 @@ fn a_name_written_alike_each_time_keeps_its_o() {
 }
 
 #[test]
+fn a_name_goes_on_across_a_line_break() {
+    // `Östra` stands alone on its line and `Ämtervik` opens the next: the capital O is a
+    // place name's Ö.
+    let (ocr, repaired) = heldout_ocr("sunne-bun-2011-protokoll-ocr.txt");
+    let at = ocr
+        .lines()
+        .position(|l| l.starts_with("Amtervik till"))
+        .unwrap();
+    assert_eq!(repaired.lines().nth(at - 1), Some("Östra"));
+}
+
+#[test]
 fn misreadings_real_documents_show_are_read_back() {
     // Typeset documents read by tesseract show what rendered word lines seldom do: an l read
     // as t, ä or å as `ad`, ö as `o6`.

@@ -1381,9 +1381,13 @@ impl Piece<'_> {
                 let heading = self.opens_line && names.opens_lines_capitalised(&to);
                 // Nor a word before a capitalised one that the documents capitalise there, or
                 // that this text writes nowhere else: a name's first word (Östra Göinge, Övre
-                // Dalen, Öländska Byggbolaget), but not `över` before a board.
-                let before_name = matches!(self.neighbours.1, Neighbour::Name(_))
-                    && (opener || names.capitalised_before_name(&to));
+                // Dalen, Öländska Byggbolaget), but not `över` before a board. The capitalised
+                // word may open the next line (`Miljöförbundet Östra\nHalland`).
+                let before_name = match self.neighbours.1 {
+                    Neighbour::Name(_) => true,
+                    Neighbour::Token(next) => tokens::is_capitalised(next),
+                    Neighbour::Edge => false,
+                } && (opener || names.capitalised_before_name(&to));
                 self.in_name_place(names)
                     && !after_name
                     && !before_name
