@@ -339,6 +339,17 @@ fn a_name_goes_on_across_a_line_break() {
 }
 
 #[test]
+fn a_word_after_a_heading_gets_the_capital_the_ocr_read_small() {
+    // `Förslag till beslut` alone between blank lines is a heading: the paragraph after it
+    // opens with a capital, whose V the OCR reads small as often as after a full stop.
+    assert_lines_repaired(&[(
+        "finspang-von-2019-protokollsutdrag-ocr.txt",
+        "vard- och omsorgsnamnden beslutar att",
+        "Vård- och omsorgsnämnden beslutar att",
+    )]);
+}
+
+#[test]
 fn misreadings_real_documents_show_are_read_back() {
     // Typeset documents read by tesseract show what rendered word lines seldom do: an l read
     // as t, ä or å as `ad`, ö as `o6`.

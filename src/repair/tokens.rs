@@ -67,8 +67,9 @@ pub struct Piece<'t> {
     pub sentence_start: bool,
     /// Whether it opens its line, where headings stand as well as wrapped lines' words.
     pub opens_line: bool,
-    /// Whether it is the first word after a word that ends in a full stop (`beslut. Vi`), where
-    /// the documents nearly always write a capital.
+    /// Whether it is the first word after a word that ends in a full stop (`beslut. Vi`) or
+    /// after a heading (`Bakgrund` alone on its line), where the documents nearly always write a
+    /// capital.
     pub after_stop: bool,
     /// The whitespace-separated tokens before and after it, for word context.
     pub neighbours: (Neighbour<'t>, Neighbour<'t>),
@@ -107,7 +108,7 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
     let breaks = 1 + text.trim_end().matches('\n').count();
     let wrap_odds = breaks as f64 / tokens.len().max(1) as f64;
     let ctx = Context::shared();
-    let paragraph_ends = paragraph_ends(text, &tokens, ctx);
+    let (paragraph_ends, heading_ends) = paragraph_ends(text, &tokens, ctx);
     let opens: Vec<bool> = (0..tokens.len())
         .map(|i| {
             (opens_line(text, &tokens, i)
@@ -194,7 +195,8 @@ pub fn split(text: &str) -> Vec<(usize, Piece<'_>)> {
                         opens_line: k == 0 && lead == 0 && skip == 0 && line_start,
                         after_stop: k == 0
                             && lead == 0
-                            && prev.is_some_and(|(_, t)| ends_sentence(t)),
+                            && (prev.is_some_and(|(_, t)| ends_sentence(t))
+                                || i > 0 && heading_ends[i - 1]),
                         neighbours,
                     },
                 ));
@@ -317,12 +319,17 @@ fn carries_on(
 /// How much likelier a capitalised line standing alone ends at its last word than running text
 /// does: such a line is mostly a heading.
 const HEADING_ODDS: f64 = 10.0;
+/// Most words of a line read as a heading before the capital it leaves a paragraph to open
+/// (`Förslag till beslut`, not a sentence set apart by the OCR's blank lines).
+const HEADING_WORDS: usize = 4;
 
 /// Whether a paragraph ends after each token of `tokens` (offsets into `text`): a blank line
 /// follows it, unless the OCR put that blank line inside a sentence, which then goes on with a
 /// word in lower case, or goes on after a word in lower case that ends sentences less often
-/// than the text sets blank lines (per word), such as `av` or `ett`.
-fn paragraph_ends(text: &str, tokens: &[(usize, &str)], ctx: &Context) -> Vec<bool> {
+/// than the text sets blank lines (per word), such as `av` or `ett`. And whether a heading ends
+/// there: a short capitalised line alone between blank lines, whose last word ends it (however
+/// the next word opens, as the OCR reads some capitals small).
+fn paragraph_ends(text: &str, tokens: &[(usize, &str)], ctx: &Context) -> (Vec<bool>, Vec<bool>) {
     let blank_after = |i: usize| {
         let (offset, token) = tokens[i];
         tokens
@@ -343,17 +350,25 @@ fn paragraph_ends(text: &str, tokens: &[(usize, &str)], ctx: &Context) -> Vec<bo
             heading
         })
         .collect();
-    (0..tokens.len())
+    // Whether the word ends its line as a heading's last word does, were the line alone.
+    let ends_heading = |i: usize| {
+        let word = tokens[i].1;
+        let odds = if alone[i] { HEADING_ODDS } else { 1.0 } * ctx.end_odds(word);
+        !word.chars().all(char::is_lowercase) || odds >= blank_odds
+    };
+    let paragraph_ends = (0..tokens.len())
+        .map(|i| blanks[i] && !tokens[i + 1].1.starts_with(char::is_lowercase) && ends_heading(i))
+        .collect();
+    let mut line_start = 0;
+    let heading_ends = (0..tokens.len())
         .map(|i| {
-            let inside = || {
-                let (word, next) = (tokens[i].1, tokens[i + 1].1);
-                let odds = if alone[i] { HEADING_ODDS } else { 1.0 } * ctx.end_odds(word);
-                next.starts_with(char::is_lowercase)
-                    || word.chars().all(char::is_lowercase) && odds < blank_odds
-            };
-            blanks[i] && !inside()
+            if opens_line(text, tokens, i) {
+                line_start = i;
+            }
+            blanks[i] && alone[i] && i - line_start < HEADING_WORDS && ends_heading(i)
         })
-        .collect()
+        .collect();
+    (paragraph_ends, heading_ends)
 }
 
 /// Whether `token` is a word of two letters or more ending in a full stop: the sentence it ends
