@@ -203,28 +203,28 @@ impl Repairer {
         } else {
             priced
         };
-        // How often the text writes each token, and how many of its tokens read as each word
-        // context-free: what a name written alike each time says of its marks.
+        // How often the text writes each capitalised token, and how many of them read as each
+        // word context-free: what a name written alike each time says of its marks.
         let mut written: HashMap<&str, (usize, &str)> = HashMap::default();
-        for (_, piece) in &pieces {
+        for (_, piece) in pieces.iter().filter(|(_, p)| p.shape != Shape::Lower) {
             let seen = written.entry(&*piece.key).or_insert((0, piece.word));
             seen.0 += 1;
             if seen.1 != piece.word {
                 seen.1 = "";
             }
         }
-        let read_alone: HashMap<&str, String> = priced
-            .iter()
-            .filter_map(|(&key, p)| Some((key, p.decide(MARGIN, None)?.0)))
+        let read_alone: HashMap<&str, &str> = written
+            .keys()
+            .filter_map(|&key| Some((key, priced.get(key)?.read_alone(MARGIN)?)))
             .collect();
         let mut read_as: HashMap<&str, usize> = HashMap::default();
-        for (&key, word) in &read_alone {
-            *read_as.entry(word).or_default() += written.get(key).map_or(0, |w| w.0);
+        for (&key, &word) in &read_alone {
+            *read_as.entry(word).or_default() += written[key].0;
         }
         // How many tokens other than `key`'s own read as `word`.
         let read_otherwise = |key: &str, word: &str| {
             let own = match read_alone.get(key) {
-                Some(w) if w == word => written.get(key).map_or(0, |w| w.0),
+                Some(&w) if w == word => written.get(key).map_or(0, |w| w.0),
                 _ => 0,
             };
             read_as.get(word).map_or(0, |n| n - own)
@@ -290,7 +290,7 @@ impl Repairer {
                             self.channel.mark_raised_cost(),
                         )
                         .written_alike(
-                            written[key],
+                            written.get(key).copied().unwrap_or_default(),
                             |w| read_otherwise(key, w),
                             &glyphs,
                         )
@@ -1245,6 +1245,12 @@ impl<'r> Priced<'r> {
             readings,
             ..*self
         }
+    }
+
+    /// The best repair without context, if it beats the token itself by `margin`.
+    fn read_alone(&self, margin: f64) -> Option<&'r str> {
+        let &(word, cost) = self.readings.first()?;
+        (self.keep - cost > margin).then_some(word)
     }
 
     /// The best repair, if it beats the token itself by `margin`, with its log-odds; `around`,
