@@ -1181,7 +1181,8 @@ mod tests {
         let heading = "Protokollet förs av nämndsekreterare\nOrdförande Eva Lund";
         assert_eq!(opens(heading), (true, Neighbour::Edge));
         assert!(opens("Taxan gäller i år\n\nOversyn av taxan").0);
-        // A capitalised line alone between blank lines is a heading, whatever word ends it.
+        // A capitalised line alone between blank lines is a heading, though its last word
+        // seldom ends a sentence.
         assert!(opens("\nÖvriga synpunkter\n\nOversyn av taxan").0);
         assert_eq!(
             opens("Nämnden har fått en\n\nOversyn av taxan"),
