@@ -62,9 +62,14 @@ impl<'c> Glyphs<'c> {
     /// by the text's sure repairs.
     pub fn share(&self, truth: char, glyph: char) -> Option<f64> {
         let learned = self.channel?.share(truth, glyph)?;
+        Some(self.moved(truth, glyph, learned))
+    }
+
+    /// The `learned` share of `glyph` among damaged `truth` letters, moved by the sure repairs.
+    fn moved(&self, truth: char, glyph: char, learned: f64) -> f64 {
         let n = self.damaged.get(&truth).copied().unwrap_or(0.0);
         let seen = self.pairs.get(&(truth, glyph)).copied().unwrap_or(0.0);
-        Some((seen + LEARNED_WEIGHT * learned) / (n + LEARNED_WEIGHT))
+        (seen + LEARNED_WEIGHT * learned) / (n + LEARNED_WEIGHT)
     }
 
     /// The change in -ln P(token | reading) once this text's habits replace the learned split,
@@ -86,7 +91,7 @@ impl<'c> Glyphs<'c> {
             .filter_map(|(truth, glyph)| {
                 self.damaged.get(&truth)?;
                 let learned = channel.share(truth, glyph)?;
-                let share = self.share(truth, glyph)?;
+                let share = self.moved(truth, glyph, learned);
                 // Only evidence for a glyph counts: a sure repair is mostly a long word, so a
                 // glyph missing from them is not shown to be rare in the text.
                 Some((-(share / learned).ln()).min(0.0))

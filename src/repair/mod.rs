@@ -215,7 +215,7 @@ impl Repairer {
         }
         let read_alone: HashMap<&str, &str> = written
             .keys()
-            .filter_map(|&key| Some((key, priced.get(key)?.read_alone(MARGIN)?)))
+            .filter_map(|&key| Some((key, priced.get(key)?.read_alone(MARGIN)?.0)))
             .collect();
         let mut read_as: HashMap<&str, usize> = HashMap::default();
         for (&key, &word) in &read_alone {
@@ -1247,19 +1247,20 @@ impl<'r> Priced<'r> {
         }
     }
 
-    /// The best repair without context, if it beats the token itself by `margin`.
-    fn read_alone(&self, margin: f64) -> Option<&'r str> {
+    /// The best repair without context, if it beats the token itself by `margin`, with its
+    /// log-odds.
+    fn read_alone(&self, margin: f64) -> Option<(&'r str, f64)> {
         let &(word, cost) = self.readings.first()?;
-        (self.keep - cost > margin).then_some(word)
+        let score = self.keep - cost;
+        (score > margin).then_some((word, score))
     }
 
     /// The best repair, if it beats the token itself by `margin`, with its log-odds; `around`,
     /// when given, is what the neighbouring words say of each reading.
     fn decide(&self, margin: f64, around: Option<(&Around, &Names)>) -> Option<(String, f64)> {
         let Some((around, names)) = around else {
-            let &(word, cost) = self.readings.first()?;
-            let score = self.keep - cost;
-            return (score > margin).then(|| (word.to_string(), score));
+            let (word, score) = self.read_alone(margin)?;
+            return Some((word.to_string(), score));
         };
         // The readings come cheapest first and context moves each by at most MAX_WORD_GAIN, so
         // the neighbours are asked only of readings that could still come out cheapest, and of

@@ -341,31 +341,30 @@ fn paragraph_ends(text: &str, tokens: &[(usize, &str)], ctx: &Context) -> (Vec<b
     // A capitalised line with blank lines on both sides is mostly a heading (`Övriga
     // synpunkter`), whose last word ends it unless that word hardly ends anything (`en`, `om`);
     // the OCR's fragments of a line set apart so open in lower case (`sammanträde eller`).
-    let mut heading = false;
-    let alone: Vec<bool> = (0..tokens.len())
+    // Each token's place in its line, and whether that line is alone so.
+    let (mut heading, mut line_start) = (false, 0);
+    let alone: Vec<(bool, usize)> = (0..tokens.len())
         .map(|i| {
             if opens_line(text, tokens, i) {
                 heading = (i == 0 || blanks[i - 1]) && tokens[i].1.starts_with(char::is_uppercase);
+                line_start = i;
             }
-            heading
+            (heading, i - line_start)
         })
         .collect();
     // Whether the word ends its line as a heading's last word does, were the line alone.
     let ends_heading = |i: usize| {
         let word = tokens[i].1;
-        let odds = if alone[i] { HEADING_ODDS } else { 1.0 } * ctx.end_odds(word);
+        let odds = if alone[i].0 { HEADING_ODDS } else { 1.0 } * ctx.end_odds(word);
         !word.chars().all(char::is_lowercase) || odds >= blank_odds
     };
     let paragraph_ends = (0..tokens.len())
         .map(|i| blanks[i] && !tokens[i + 1].1.starts_with(char::is_lowercase) && ends_heading(i))
         .collect();
-    let mut line_start = 0;
     let heading_ends = (0..tokens.len())
         .map(|i| {
-            if opens_line(text, tokens, i) {
-                line_start = i;
-            }
-            blanks[i] && alone[i] && i - line_start < HEADING_WORDS && ends_heading(i)
+            let (alone, at) = alone[i];
+            blanks[i] && alone && at < HEADING_WORDS && ends_heading(i)
         })
         .collect();
     (paragraph_ends, heading_ends)
